@@ -1,0 +1,102 @@
+#!/usr/bin/env bash
+# A project-local PostgreSQL cluster for `make run` and `make test`.
+#   scripts/db.sh up DBNAME...   install PostgreSQL if missing, create and start the cluster, create the databases
+#   scripts/db.sh down           stop the cluster (its data stays under .data/)
+#   scripts/db.sh status
+# The cluster listens on 127.0.0.1:$GAOXIN_PG_PORT (default 55432) only, as role `gaoxin` with trust auth:
+# a developer's scratch database, never a server for other machines.
+set -euo pipefail
+
+root=$(cd "$(dirname "$0")/.." && pwd)
+port=${GAOXIN_PG_PORT:-55432}
+data=${GAOXIN_PG_DATA:-$root/.data/pg}
+
+say() { printf 'db: %s\n' "$*" >&2; }
+
+pg_bin() {
+  local dir
+  dir=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1 || true)
+  [ -n "$dir" ] && [ -x "$dir/pg_ctl" ] && echo "$dir"
+}
+
+install_postgres() {
+  say "PostgreSQL is not installed; installing it from Debian's packages"
+  local sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  export DEBIAN_FRONTEND=noninteractive
+  $sudo apt-get update -qq
+  $sudo apt-get install -y -qq postgresql postgresql-contrib >/dev/null
+}
+
+# PostgreSQL refuses to run as root: as root, the cluster belongs to the unprivileged `postgres` user.
+as_owner() {
+  if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
+}
+
+choose_data_dir() {
+  if [ "$(id -u)" -eq 0 ] && ! runuser -u postgres -- test -x "$(dirname "$data")" 2>/dev/null; then
+    mkdir -p "$(dirname "$data")"
+    if ! runuser -u postgres -- test -x "$(dirname "$data")" 2>/dev/null; then
+      # The checkout is not reachable by the postgres user (e.g. under /root): keep the data beside the system's.
+      data="/var/tmp/gaoxin-pg-$(printf '%s' "$root" | md5sum | cut -c1-12)"
+      say "checkout not readable by user postgres; cluster data goes to $data"
+    fi
+  fi
+}
+
+up() {
+  local bin
+  bin=$(pg_bin) || true
+  if [ -z "${bin:-}" ]; then install_postgres; bin=$(pg_bin); fi
+  choose_data_dir
+
+  if [ ! -f "$data/PG_VERSION" ]; then
+    say "creating cluster in $data"
+    mkdir -p "$data"
+    [ "$(id -u)" -ne 0 ] || chown postgres:postgres "$data"
+    chmod 700 "$data"
+    as_owner "$bin/initdb" -D "$data" -U gaoxin --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null
+  fi
+
+  if ! as_owner "$bin/pg_ctl" -D "$data" status >/dev/null 2>&1; then
+    say "starting PostgreSQL on 127.0.0.1:$port"
+    # No Unix socket: the checkout's path may be too long for one, and TCP on loopback is all we use.
+    as_owner "$bin/pg_ctl" -D "$data" -l "$data/server.log" -w -t 60 \
+      -o "-p $port -c listen_addresses=127.0.0.1 -c unix_socket_directories='' -c max_connections=200" start >/dev/null
+  fi
+
+  for db in "$@"; do
+    if [ -z "$("$bin/psql" -h 127.0.0.1 -p "$port" -U gaoxin -d postgres -tAc "select 1 from pg_database where datname = '$db'")" ]; then
+      say "creating database $db"
+      "$bin/createdb" -h 127.0.0.1 -p "$port" -U gaoxin "$db"
+    fi
+  done
+}
+
+down() {
+  local bin
+  bin=$(pg_bin) || { say "PostgreSQL is not installed"; return 0; }
+  choose_data_dir
+  if [ -f "$data/PG_VERSION" ] && as_owner "$bin/pg_ctl" -D "$data" status >/dev/null 2>&1; then
+    as_owner "$bin/pg_ctl" -D "$data" -m fast -w stop >/dev/null
+    say "stopped"
+  else
+    say "not running"
+  fi
+}
+
+status() {
+  local bin
+  bin=$(pg_bin) || { echo "PostgreSQL is not installed"; return 0; }
+  choose_data_dir
+  as_owner "$bin/pg_ctl" -D "$data" status || true
+}
+
+cmd=${1:-}
+shift || true
+case "$cmd" in
+  up) up "$@" ;;
+  down) down ;;
+  status) status ;;
+  *) echo "usage: $0 up DBNAME... | down | status" >&2; exit 2 ;;
+esac
