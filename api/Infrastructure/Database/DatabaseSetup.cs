@@ -1,0 +1,40 @@
+using Dapper;
+using Gaoxin.Api.Data;
+using Npgsql;
+
+namespace Gaoxin.Api.Infrastructure.Database;
+
+public static class DatabaseSetup
+{
+    /// <summary>
+    /// The connection string is <c>GAOXIN_DB</c> (an environment variable, or any other configuration source:
+    /// the tests set it in memory), else <c>ConnectionStrings:Gaoxin</c>.
+    /// </summary>
+    public static string ConnectionString(IConfiguration configuration) =>
+        configuration["GAOXIN_DB"] is { Length: > 0 } configured
+            ? configured
+            : configuration.GetConnectionString("Gaoxin")
+              ?? throw new InvalidOperationException("Set GAOXIN_DB or ConnectionStrings:Gaoxin to a PostgreSQL connection string.");
+
+    public static IServiceCollection AddGaoxinDatabase(this IServiceCollection services)
+    {
+        DefaultTypeMap.MatchNamesWithUnderscores = true;
+        // Built on first use, from the final configuration (so tests and `make run` can point it elsewhere).
+        services.AddSingleton(provider =>
+        {
+            var builder = new NpgsqlConnectionStringBuilder(ConnectionString(provider.GetRequiredService<IConfiguration>()))
+            {
+                ApplicationName = "gaoxin-api",
+            };
+            // Fail fast when the database is away instead of letting requests queue: callers get a 503 in seconds.
+            if (builder.Timeout == new NpgsqlConnectionStringBuilder().Timeout)
+            {
+                builder.Timeout = 5;
+            }
+            return new NpgsqlDataSourceBuilder(builder.ConnectionString).Build();
+        });
+        services.AddScoped<DbSession>();
+        services.AddSingleton<Migrator>();
+        return services;
+    }
+}

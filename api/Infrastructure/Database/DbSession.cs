@@ -1,0 +1,74 @@
+using System.Data;
+using Dapper;
+using Npgsql;
+
+namespace Gaoxin.Api.Infrastructure.Database;
+
+/// <summary>
+/// The connection and transaction of one command, opened by the transaction behaviour and shared by everything
+/// the command's handler runs. Scoped: one per HTTP request.
+/// </summary>
+public sealed class DbSession(NpgsqlDataSource dataSource) : IAsyncDisposable
+{
+    private NpgsqlConnection? _connection;
+    private NpgsqlTransaction? _transaction;
+
+    public bool InTransaction => _transaction is not null;
+
+    public NpgsqlConnection Connection => _connection ?? throw new InvalidOperationException("A command handler ran outside the transaction behaviour.");
+
+    public NpgsqlTransaction Transaction => _transaction ?? throw new InvalidOperationException("A command handler ran outside the transaction behaviour.");
+
+    public async Task BeginAsync(CancellationToken cancellationToken)
+    {
+        _connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        _transaction = await _connection.BeginTransactionAsync(IsolationLevel.ReadCommitted, cancellationToken);
+    }
+
+    public async Task CommitAsync(CancellationToken cancellationToken)
+    {
+        await Transaction.CommitAsync(cancellationToken);
+        await CloseAsync();
+    }
+
+    public async Task RollbackAsync()
+    {
+        if (_transaction is not null && _connection is { State: ConnectionState.Open })
+        {
+            // Not cancellable on purpose: a rollback must finish even when the client went away.
+            await _transaction.RollbackAsync(CancellationToken.None);
+        }
+        await CloseAsync();
+    }
+
+    public Task<int> ExecuteAsync(string sql, object? parameters, CancellationToken cancellationToken) =>
+        Connection.ExecuteAsync(Command(sql, parameters, cancellationToken));
+
+    public Task<T?> QuerySingleOrDefaultAsync<T>(string sql, object? parameters, CancellationToken cancellationToken) =>
+        Connection.QuerySingleOrDefaultAsync<T>(Command(sql, parameters, cancellationToken));
+
+    public Task<T> QuerySingleAsync<T>(string sql, object? parameters, CancellationToken cancellationToken) =>
+        Connection.QuerySingleAsync<T>(Command(sql, parameters, cancellationToken));
+
+    public Task<T?> ExecuteScalarAsync<T>(string sql, object? parameters, CancellationToken cancellationToken) =>
+        Connection.ExecuteScalarAsync<T>(Command(sql, parameters, cancellationToken));
+
+    public async ValueTask DisposeAsync() => await CloseAsync();
+
+    private CommandDefinition Command(string sql, object? parameters, CancellationToken cancellationToken) =>
+        new(sql, parameters, Transaction, cancellationToken: cancellationToken);
+
+    private async Task CloseAsync()
+    {
+        if (_transaction is not null)
+        {
+            await _transaction.DisposeAsync();
+            _transaction = null;
+        }
+        if (_connection is not null)
+        {
+            await _connection.DisposeAsync();
+            _connection = null;
+        }
+    }
+}

@@ -1,0 +1,24 @@
+using FluentValidation;
+using MediatR;
+
+namespace Gaoxin.Api.Infrastructure.Mediation;
+
+/// <summary>Runs every validator of the request before its handler; a failure becomes a 400 with the errors by field.</summary>
+public sealed class ValidationBehaviour<TRequest, TResponse>(IEnumerable<IValidator<TRequest>> validators)
+    : IPipelineBehavior<TRequest, TResponse>
+{
+    public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
+    {
+        var failures = new List<FluentValidation.Results.ValidationFailure>();
+        foreach (var validator in validators)
+        {
+            var result = await validator.ValidateAsync(request, cancellationToken);
+            failures.AddRange(result.Errors);
+        }
+        if (failures.Count > 0)
+        {
+            throw new ValidationException(failures);
+        }
+        return await next();
+    }
+}

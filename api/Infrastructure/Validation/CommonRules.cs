@@ -1,0 +1,39 @@
+using FluentValidation;
+using Gaoxin.Api.Infrastructure.Localization;
+using Gaoxin.Contracts.Common;
+
+namespace Gaoxin.Api.Infrastructure.Validation;
+
+/// <summary>Rules every resource shares: codes, bilingual texts, page sizes.</summary>
+public static class CommonRules
+{
+    public const int MaxPageSize = 200;
+    public const string CodePattern = "^[a-z0-9]+(-[a-z0-9]+)*$";
+
+    public static IRuleBuilderOptions<T, string?> MustBeCode<T>(this IRuleBuilder<T, string?> rule) =>
+        rule.Length(2, 64)
+            .Matches(CodePattern)
+            .WithMessage(_ => Lang.Pick(
+                "代码只能包含小写字母、数字和单个连字符，且不能以连字符开头或结尾。",
+                "A code holds lower-case letters, digits and single hyphens, and neither starts nor ends with a hyphen."));
+
+    public static IRuleBuilderOptions<T, LocalizedText?> MustBeText<T>(this IRuleBuilder<T, LocalizedText?> rule, int maxLength, bool required) =>
+        rule.SetValidator(new LocalizedTextValidator(maxLength, required)!);
+
+    public static IRuleBuilderOptions<T, int> MustBePageSize<T>(this IRuleBuilder<T, int> rule) =>
+        rule.InclusiveBetween(1, MaxPageSize);
+
+    private sealed class LocalizedTextValidator : AbstractValidator<LocalizedText>
+    {
+        public LocalizedTextValidator(int maxLength, bool required)
+        {
+            if (required)
+            {
+                RuleFor(t => t.Zh).NotEmpty();
+                RuleFor(t => t.En).NotEmpty();
+            }
+            RuleFor(t => t.Zh).MaximumLength(maxLength);
+            RuleFor(t => t.En).MaximumLength(maxLength);
+        }
+    }
+}

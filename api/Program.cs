@@ -1,0 +1,90 @@
+using System.Globalization;
+using Gaoxin.Api.Data;
+using Gaoxin.Api.Features.Parks;
+using Gaoxin.Api.Infrastructure.Database;
+using Gaoxin.Api.Infrastructure.Errors;
+using Gaoxin.Api.Infrastructure.Hosting;
+using Gaoxin.Api.Infrastructure.Json;
+using Gaoxin.Api.Infrastructure.Localization;
+using Gaoxin.Api.Infrastructure.Mediation;
+using Gaoxin.Api.Infrastructure.OpenApi;
+using Gaoxin.Api.Infrastructure.Validation;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.OpenApi;
+using Swashbuckle.AspNetCore.Swagger;
+
+// `Gaoxin.Api openapi <file>` writes the OpenAPI document and exits, touching no database: `make openapi` uses it.
+var openApiOutput = args is ["openapi", var path] ? path : null;
+
+var builder = WebApplication.CreateBuilder(openApiOutput is null ? args : []);
+ValidationSetup.Configure();
+builder.Services
+    .AddGaoxinJson()
+    .AddGaoxinProblemDetails()
+    .AddGaoxinOpenApi()
+    .AddMediation(typeof(Program).Assembly);
+builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+if (openApiOutput is null)
+{
+    builder.Services.AddGaoxinDatabase();
+}
+else
+{
+    builder.WebHost.UseUrls("http://127.0.0.1:0"); // the endpoint list is only complete once the app has started
+}
+
+var app = builder.Build();
+
+// Outermost, so that even the exception handler answers in the request's language.
+app.UseRequestLocalization(options =>
+{
+    options.SetDefaultCulture(Lang.Chinese).AddSupportedCultures(Lang.Supported).AddSupportedUICultures(Lang.Supported);
+    options.RequestCultureProviders = [new AcceptLanguageHeaderRequestCultureProvider()];
+    options.ApplyCurrentCultureToResponseHeaders = true;
+});
+app.Use((context, next) =>
+{
+    context.Response.Headers.Vary = "Accept-Language";
+    return next(context);
+});
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+
+app.UseSwagger(options => options.RouteTemplate = OpenApiSetup.DocumentRoute);
+app.UseSwaggerUI(options =>
+{
+    options.RoutePrefix = "swagger";
+    options.SwaggerEndpoint("/openapi/v1.json", "Gaoxin API v1");
+});
+
+app.MapParkEndpoints();
+app.MapSpa();
+
+if (openApiOutput is not null)
+{
+    await app.StartAsync();
+    var document = app.Services.GetRequiredService<ISwaggerProvider>().GetSwagger(OpenApiSetup.DocumentName);
+    await using var writer = new StringWriter(CultureInfo.InvariantCulture);
+    document.SerializeAsV3(new OpenApiJsonWriter(writer));
+    await File.WriteAllTextAsync(openApiOutput, writer.ToString().ReplaceLineEndings("\n") + "\n");
+    await app.StopAsync();
+    return;
+}
+
+await app.Services.GetRequiredService<Migrator>().MigrateAsync(app.Lifetime.ApplicationStopping);
+app.Lifetime.ApplicationStarted.Register(() =>
+{
+    foreach (var url in app.Urls)
+    {
+        Console.WriteLine($"""
+            Gaoxin is running.
+              App (SPA):   {url}/
+              Swagger UI:  {url}/swagger
+              OpenAPI:     {url}/openapi/v1.json
+              Park tree:   {url}/api/v1/parks/tree
+            """);
+    }
+});
+app.Run();
+
+public partial class Program;

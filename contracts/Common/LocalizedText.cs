@@ -1,0 +1,13 @@
+namespace Gaoxin.Contracts.Common;
+
+/// <summary>A text in both languages of the platform: Simplified Chinese (zh-CN, the default) and English.</summary>
+public sealed record LocalizedText
+{
+    /// <summary>简体中文 (zh-CN).</summary>
+    /// <example>海东园区</example>
+    public required string Zh { get; init; }
+
+    /// <summary>English.</summary>
+    /// <example>Haidong Park</example>
+    public required string En { get; init; }
+}
