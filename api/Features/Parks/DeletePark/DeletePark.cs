@@ -1,0 +1,33 @@
+using Dapper;
+using Gaoxin.Api.Infrastructure.Database;
+using Gaoxin.Api.Infrastructure.Mediation;
+using MediatR;
+
+namespace Gaoxin.Api.Features.Parks.DeletePark;
+
+public sealed record DeleteParkCommand(string Code) : ICommand<Unit>;
+
+public sealed class DeleteParkHandler(DbSession session) : IRequestHandler<DeleteParkCommand, Unit>
+{
+    // Locks the park's row first, so a sub-park created concurrently either lands before (and blocks the delete)
+    // or fails on its missing parent.
+    private const string Find = "select id from parks where code = @Code for update";
+    private const string Children = "select code from parks where parent_id = @Id order by code limit 20";
+    private const string Delete = "delete from parks where id = @Id";
+
+    public async Task<Unit> Handle(DeleteParkCommand command, CancellationToken cancellationToken)
+    {
+        var id = await session.ExecuteScalarAsync<long?>(Find, new { command.Code }, cancellationToken)
+            ?? throw ParkErrors.NotFound(command.Code);
+
+        var children = (await session.Connection.QueryAsync<string>(
+            new CommandDefinition(Children, new { Id = id }, session.Transaction, cancellationToken: cancellationToken))).ToList();
+        if (children.Count > 0)
+        {
+            throw ParkErrors.HasChildren(command.Code, children);
+        }
+
+        await session.ExecuteAsync(Delete, new { Id = id }, cancellationToken);
+        return Unit.Value;
+    }
+}

@@ -1,0 +1,85 @@
+using Gaoxin.Api.Features.Parks.CreatePark;
+using Gaoxin.Api.Features.Parks.DeletePark;
+using Gaoxin.Api.Features.Parks.GetPark;
+using Gaoxin.Api.Features.Parks.GetParkTree;
+using Gaoxin.Api.Features.Parks.ListParks;
+using Gaoxin.Api.Features.Parks.UpdatePark;
+using Gaoxin.Api.Infrastructure.Json;
+using Gaoxin.Api.Infrastructure.OpenApi;
+using Gaoxin.Contracts.Parks;
+using MediatR;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Gaoxin.Api.Features.Parks;
+
+/// <summary>HTTP for parks: bind, send, return. Every rule lives in the handlers and validators.</summary>
+public static class ParkEndpoints
+{
+    public static IEndpointRouteBuilder MapParkEndpoints(this IEndpointRouteBuilder app)
+    {
+        var parks = app.MapGroup("/api/v1/parks").WithTags("Parks");
+
+        parks.MapGet("", ListParks).WithName("listParks")
+            .WithSummary("列出园区 · List parks")
+            .WithDescription("园区分页列表，可按类型、上级和文本筛选。Pages of parks, filtered by kind, parent and text, ordered by code; follow `nextCursor`.")
+            .ProducesProblems(400);
+
+        parks.MapGet("/tree", GetParkTree).WithName("getParkTree")
+            .WithSummary("园区树 · The park tree")
+            .WithDescription("“一区多园”整棵树：高新区为根。The whole \"one zone, many parks\" tree, rooted at the zone.");
+
+        parks.MapGet("/{code}", GetPark).WithName("getPark")
+            .WithSummary("查看园区 · Get a park")
+            .ProducesProblems(404);
+
+        parks.MapPost("", CreatePark).WithName("createPark")
+            .WithSummary("新建园区 · Create a park")
+            .WithDescription("400：字段无效；404：上级或来源不存在；409：代码已被使用或高新区已存在。400 invalid fields; 404 unknown parent or source; 409 code taken or zone exists.")
+            .ProducesProblems(400, 404, 409);
+
+        parks.MapPut("/{code}", UpdatePark).WithName("updatePark")
+            .WithSummary("更新园区 · Update a park")
+            .WithDescription("整体替换可写字段；可移动到另一上级，但不能移到自己的下级。Replaces every writable field; may move the park under another parent, never under itself or its descendants (409).")
+            .ProducesProblems(400, 404, 409);
+
+        parks.MapDelete("/{code}", DeletePark).WithName("deletePark")
+            .WithSummary("删除园区 · Delete a park")
+            .WithDescription("仍有下级园区时拒绝（409）。Refused with 409 while the park has sub-parks.")
+            .ProducesProblems(404, 409);
+
+        return app;
+    }
+
+    /// <param name="kind">Only parks of this kind.</param>
+    /// <param name="parent">Only the direct sub-parks of the park with this code.</param>
+    /// <param name="q">Text contained in the code, a name or a description, in either language (at most 100 characters).</param>
+    /// <param name="cursor">The <c>nextCursor</c> of the previous page.</param>
+    /// <param name="limit">Page size, 1–200 (default 50).</param>
+    private static async Task<Ok<ParkPage>> ListParks(IMediator mediator, CancellationToken cancellationToken,
+        EnumQuery<ParkKind>? kind = null, string? parent = null, string? q = null, string? cursor = null, int limit = ListParksQuery.DefaultLimit) =>
+        TypedResults.Ok(await mediator.Send(new ListParksQuery(kind?.Value, parent, q, cursor, limit), cancellationToken));
+
+    private static async Task<Ok<IReadOnlyList<ParkTreeNode>>> GetParkTree(IMediator mediator, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await mediator.Send(new GetParkTreeQuery(), cancellationToken));
+
+    /// <param name="code">The park's code.</param>
+    private static async Task<Ok<ParkDto>> GetPark(string code, IMediator mediator, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await mediator.Send(new GetParkQuery(code), cancellationToken));
+
+    private static async Task<Created<ParkDto>> CreatePark(CreateParkRequest body, IMediator mediator, CancellationToken cancellationToken)
+    {
+        var park = await mediator.Send(new CreateParkCommand(body), cancellationToken);
+        return TypedResults.Created($"/api/v1/parks/{park.Code}", park);
+    }
+
+    /// <param name="code">The park's code.</param>
+    private static async Task<Ok<ParkDto>> UpdatePark(string code, UpdateParkRequest body, IMediator mediator, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await mediator.Send(new UpdateParkCommand(code, body), cancellationToken));
+
+    /// <param name="code">The park's code.</param>
+    private static async Task<NoContent> DeletePark(string code, IMediator mediator, CancellationToken cancellationToken)
+    {
+        await mediator.Send(new DeleteParkCommand(code), cancellationToken);
+        return TypedResults.NoContent();
+    }
+}

@@ -1,0 +1,32 @@
+using Gaoxin.Api.Infrastructure.Errors;
+using Gaoxin.Api.Infrastructure.Localization;
+
+namespace Gaoxin.Api.Features.Parks;
+
+/// <summary>The park problems clients can act on; each code is stable and listed in the README.</summary>
+public static class ParkErrors
+{
+    public static NotFoundException NotFound(string code) => new("park.not-found",
+        new Text($"园区“{code}”不存在。", $"Park '{code}' does not exist."),
+        new Dictionary<string, object?> { ["parkCode"] = code });
+
+    public static NotFoundException SourceNotFound(string code) => new("source.not-found",
+        new Text($"来源“{code}”不存在。", $"Source '{code}' does not exist."),
+        new Dictionary<string, object?> { ["sourceCode"] = code });
+
+    public static ConflictException CodeTaken(string code) => new("park.code-taken",
+        new Text($"代码“{code}”已被其他园区使用。", $"Code '{code}' is already used by another park."),
+        new Dictionary<string, object?> { ["parkCode"] = code });
+
+    public static ConflictException ZoneExists() => new("park.zone-exists",
+        new Text("高新区（根节点）已存在；其他园区必须有上级。", "The zone (the root) already exists; every other park needs a parent."));
+
+    public static ConflictException ParentCycle(string code, string parentCode) => new("park.parent-cycle",
+        new Text($"不能把“{code}”移到它自己或它的下级“{parentCode}”之下。", $"Park '{code}' cannot move under itself or its descendant '{parentCode}'."),
+        new Dictionary<string, object?> { ["parkCode"] = code, ["parentCode"] = parentCode });
+
+    public static ConflictException HasChildren(string code, IReadOnlyList<string> children) => new("park.has-children",
+        new Text($"园区“{code}”仍有下级园区，请先删除或移走：{string.Join("、", children)}。",
+                 $"Park '{code}' still has sub-parks; delete or move them first: {string.Join(", ", children)}."),
+        new Dictionary<string, object?> { ["parkCode"] = code, ["childCodes"] = children });
+}

@@ -1,0 +1,93 @@
+using FluentValidation;
+using Gaoxin.Api.Infrastructure.Database;
+using Gaoxin.Api.Infrastructure.Localization;
+using Gaoxin.Api.Infrastructure.Validation;
+using Gaoxin.Contracts.Parks;
+
+namespace Gaoxin.Api.Features.Parks;
+
+/// <summary>The rules of the fields that create and update share.</summary>
+public sealed class ParkFieldsValidator : AbstractValidator<ParkFields>
+{
+    public const int MaxNameLength = 200;
+    public const int MaxDescriptionLength = 4000;
+
+    public ParkFieldsValidator()
+    {
+        RuleFor(p => p.Kind).IsInEnum();
+        RuleFor(p => p.Name).NotNull().MustBeText(MaxNameLength, required: true);
+        RuleFor(p => p.Description).MustBeText(MaxDescriptionLength, required: false).When(p => p.Description is not null);
+        RuleFor(p => p.AccreditationLevel).IsInEnum();
+        RuleFor(p => p.Status).IsInEnum();
+        RuleFor(p => p.DevelopmentPhase).IsInEnum();
+        RuleFor(p => p.LandArea!.Value).InclusiveBetween(0m, 1_000_000_000m).When(p => p.LandArea is not null).OverridePropertyName("landArea.value");
+        RuleFor(p => p.LandArea!.Unit).IsInEnum().When(p => p.LandArea is not null).OverridePropertyName("landArea.unit");
+        RuleFor(p => p.SourceCode).MustBeCode().When(p => p.SourceCode is not null);
+        RuleFor(p => p.ParentCode).MustBeCode().When(p => p.ParentCode is not null);
+        RuleFor(p => p.ParentCode)
+            .NotNull().When(p => p.Kind != ParkKind.Zone)
+            .WithMessage(_ => Lang.Pick("除高新区本身外，每个园区都必须有上级（parentCode）。", "Every park but the zone itself needs a parent (parentCode)."));
+        RuleFor(p => p.ParentCode)
+            .Null().When(p => p.Kind == ParkKind.Zone)
+            .WithMessage(_ => Lang.Pick("高新区是树的根，不能有上级。", "The zone is the root of the tree and has no parent."));
+    }
+}
+
+/// <summary>Reads and lookups that create and update share, inside the command's transaction.</summary>
+public static class ParkWrites
+{
+    public sealed record References(long? ParentId, long? SourceId);
+
+    public static async Task<References> ResolveAsync(DbSession session, ParkFields fields, CancellationToken cancellationToken)
+    {
+        long? parentId = null;
+        if (fields.ParentCode is { } parentCode)
+        {
+            parentId = await session.ExecuteScalarAsync<long?>("select id from parks where code = @parentCode", new { parentCode }, cancellationToken)
+                ?? throw ParkErrors.NotFound(parentCode);
+        }
+
+        long? sourceId = null;
+        if (fields.SourceCode is { } sourceCode)
+        {
+            sourceId = await session.ExecuteScalarAsync<long?>("select id from sources where code = @sourceCode", new { sourceCode }, cancellationToken)
+                ?? throw ParkErrors.SourceNotFound(sourceCode);
+        }
+
+        return new References(parentId, sourceId);
+    }
+
+    /// <summary>The column values of the writable fields, as the insert and the update both bind them.</summary>
+    public static object Columns(ParkFields fields, References references) => new
+    {
+        Kind = fields.Kind.ToDb(),
+        references.ParentId,
+        NameZh = fields.Name.Zh.Trim(),
+        NameEn = fields.Name.En.Trim(),
+        DescriptionZh = fields.Description?.Zh.Trim() ?? "",
+        DescriptionEn = fields.Description?.En.Trim() ?? "",
+        AccreditationLevel = fields.AccreditationLevel.ToDb(),
+        LandArea = fields.LandArea?.Value,
+        LandAreaUnit = fields.LandArea?.Unit.ToDb(),
+        Status = fields.Status.ToDb(),
+        DevelopmentPhase = fields.DevelopmentPhase.ToDb(),
+        references.SourceId,
+    };
+
+    public static async Task<ParkDto> ReadAsync(DbSession session, string code, CancellationToken cancellationToken) =>
+        (await session.QuerySingleAsync<ParkRow>(ParkRow.Select + "\nwhere p.code = @code", new { code }, cancellationToken)).ToDto();
+
+    public static async Task EnsureSingleZoneAsync(DbSession session, ParkKind kind, string? exceptCode, CancellationToken cancellationToken)
+    {
+        if (kind != ParkKind.Zone)
+        {
+            return;
+        }
+        var exists = await session.ExecuteScalarAsync<bool>(
+            "select exists (select 1 from parks where kind = 'zone' and code is distinct from @exceptCode)", new { exceptCode }, cancellationToken);
+        if (exists)
+        {
+            throw ParkErrors.ZoneExists();
+        }
+    }
+}

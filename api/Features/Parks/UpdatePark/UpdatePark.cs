@@ -1,0 +1,63 @@
+using FluentValidation;
+using Gaoxin.Api.Infrastructure.Database;
+using Gaoxin.Api.Infrastructure.Mediation;
+using Gaoxin.Contracts.Parks;
+using MediatR;
+
+namespace Gaoxin.Api.Features.Parks.UpdatePark;
+
+public sealed record UpdateParkCommand(string Code, UpdateParkRequest Body) : ICommand<ParkDto>;
+
+public sealed class UpdateParkValidator : AbstractValidator<UpdateParkCommand>
+{
+    public UpdateParkValidator() => RuleFor(c => c.Body).SetValidator(new ParkFieldsValidator());
+}
+
+public sealed class UpdateParkHandler(DbSession session) : IRequestHandler<UpdateParkCommand, ParkDto>
+{
+    // Moves in the tree are serialised by one advisory lock, so two concurrent moves cannot build a cycle together.
+    private const string LockTree = "select pg_advisory_xact_lock(hashtext('gaoxin.parks.tree'))";
+
+    private const string IsSelfOrDescendant = """
+        with recursive below (id) as (
+            select id from parks where code = @Code
+            union all
+            select c.id from parks c join below b on c.parent_id = b.id
+        )
+        select exists (select 1 from below where id = @ParentId)
+        """;
+
+    private const string Sql = """
+        update parks set
+            kind = @Kind, parent_id = @ParentId, name_zh = @NameZh, name_en = @NameEn,
+            description_zh = @DescriptionZh, description_en = @DescriptionEn,
+            accreditation_level = @AccreditationLevel, land_area = @LandArea, land_area_unit = @LandAreaUnit,
+            status = @Status, development_phase = @DevelopmentPhase, source_id = @SourceId,
+            version = version + 1, updated_at = now()
+        where code = @Code
+        """;
+
+    public async Task<ParkDto> Handle(UpdateParkCommand command, CancellationToken cancellationToken)
+    {
+        var park = command.Body;
+        await session.ExecuteAsync(LockTree, null, cancellationToken);
+        var exists = await session.ExecuteScalarAsync<bool>("select exists (select 1 from parks where code = @Code)", new { command.Code }, cancellationToken);
+        if (!exists)
+        {
+            throw ParkErrors.NotFound(command.Code);
+        }
+
+        var references = await ParkWrites.ResolveAsync(session, park, cancellationToken);
+        if (references.ParentId is { } parentId &&
+            await session.ExecuteScalarAsync<bool>(IsSelfOrDescendant, new { command.Code, ParentId = parentId }, cancellationToken))
+        {
+            throw ParkErrors.ParentCycle(command.Code, park.ParentCode!);
+        }
+        await ParkWrites.EnsureSingleZoneAsync(session, park.Kind, exceptCode: command.Code, cancellationToken);
+
+        var parameters = new Dapper.DynamicParameters(ParkWrites.Columns(park, references));
+        parameters.Add("Code", command.Code);
+        await session.ExecuteAsync(Sql, parameters, cancellationToken);
+        return await ParkWrites.ReadAsync(session, command.Code, cancellationToken);
+    }
+}
