@@ -1,0 +1,78 @@
+using Dapper;
+using Gaoxin.Api.Data;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace Gaoxin.Api.Tests;
+
+/// <summary>
+/// The whole API in-process, on the real PostgreSQL database that `make test` starts (GAOXIN_TEST_DB, by default
+/// the project cluster's gaoxin_test). The API migrates it on start-up, exactly as in production.
+/// </summary>
+public sealed class ApiFactory : WebApplicationFactory<Program>
+{
+    public static string ConnectionString { get; } =
+        Environment.GetEnvironmentVariable("GAOXIN_TEST_DB") is { Length: > 0 } configured
+            ? configured
+            : "Host=127.0.0.1;Port=55432;Username=gaoxin;Database=gaoxin_test";
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.ConfigureAppConfiguration((_, configuration) => configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["GAOXIN_DB"] = ConnectionString,
+            ["Spa:Root"] = "/nonexistent", // the API alone; the SPA has its own tests
+        }));
+    }
+
+    /// <summary>
+    /// Empties every table and loads the seed again, so each test starts from the zone's real data and nothing else.
+    /// </summary>
+    public async Task ResetDatabaseAsync()
+    {
+        _ = Services; // starts the host, which applies the migrations
+        var dataSource = Services.GetRequiredService<NpgsqlDataSource>();
+        await using var connection = await dataSource.OpenConnectionAsync();
+        var tables = (await connection.QueryAsync<string>("""
+            select quote_ident(tablename) from pg_tables
+            where schemaname = 'public' and tablename <> 'schema_journal'
+            """)).ToList();
+        await using var transaction = await connection.BeginTransactionAsync();
+        await connection.ExecuteAsync($"truncate {string.Join(", ", tables)} restart identity cascade", transaction: transaction);
+        foreach (var seed in Migrator.Seeds)
+        {
+            await connection.ExecuteAsync(seed.Sql, transaction: transaction);
+        }
+        await transaction.CommitAsync();
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class ApiCollection : ICollectionFixture<ApiFactory>
+{
+    public const string Name = "api";
+}
+
+/// <summary>Base of every API test: the shared API, its database reset before each test.</summary>
+[Collection(ApiCollection.Name)]
+public abstract class ApiTest(ApiFactory factory) : IAsyncLifetime
+{
+    protected ApiFactory Factory { get; } = factory;
+
+    protected HttpClient Client { get; } = factory.CreateClient();
+
+    public Task InitializeAsync() => Factory.ResetDatabaseAsync();
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    protected async Task<long> CountAsync(string table)
+    {
+        var dataSource = Factory.Services.GetRequiredService<NpgsqlDataSource>();
+        await using var connection = await dataSource.OpenConnectionAsync();
+        return await connection.ExecuteScalarAsync<long>($"select count(*) from {table}");
+    }
+}

@@ -1,0 +1,31 @@
+using System.Net;
+
+namespace Gaoxin.Api.Tests.Features.Parks;
+
+public sealed class DeleteParkTests(ApiFactory factory) : ApiTest(factory)
+{
+    [Fact]
+    public async Task Deleting_a_leaf_is_204_and_then_it_is_gone()
+    {
+        var response = await Client.DeleteAsync("/api/v1/parks/gdmu-haidong-campus");
+        Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
+
+        await (await Client.GetAsync("/api/v1/parks/gdmu-haidong-campus")).ReadProblemAsync(HttpStatusCode.NotFound, "park.not-found");
+        Assert.Equal(7, await CountAsync("parks"));
+    }
+
+    [Fact]
+    public async Task A_park_with_children_is_409_listing_them_and_stays()
+    {
+        var problem = await (await Client.DeleteAsync("/api/v1/parks/haidong")).ReadProblemAsync(HttpStatusCode.Conflict, "park.has-children");
+
+        Assert.Equal(["gdmu-haidong-campus", "haidong-incubator"], problem.GetProperty("childCodes").EnumerateArray().Select(c => c.GetString()));
+        Assert.Equal(8, await CountAsync("parks"));
+    }
+
+    [Fact]
+    public async Task Deleting_an_unknown_park_is_404()
+    {
+        await (await Client.DeleteAsync("/api/v1/parks/atlantis")).ReadProblemAsync(HttpStatusCode.NotFound, "park.not-found");
+    }
+}
