@@ -1,0 +1,84 @@
+# Gaoxin: the two commands a newcomer needs are `make run` and `make test` (see README.md).
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+export DOTNET_CLI_TELEMETRY_OPTOUT := 1
+export DOTNET_NOLOGO := 1
+
+CONFIG   ?= Release
+API_URL  ?= http://localhost:5080
+PG_PORT  ?= 55432
+export GAOXIN_PG_PORT := $(PG_PORT)
+LOCAL_DB  = Host=127.0.0.1;Port=$(PG_PORT);Username=gaoxin;Database=
+API_DLL   = api/bin/$(CONFIG)/net10.0/Gaoxin.Api.dll
+CLIENT_TS = client/src/api/gaoxin-client.ts
+SCRATCH   = .data/contract-check
+
+# GAOXIN_DB / GAOXIN_TEST_DB point run / test at an existing PostgreSQL; then no local cluster is started.
+ifdef GAOXIN_DB
+RUN_DB_UP :=
+else
+RUN_DB_UP := db-up
+export GAOXIN_DB := $(LOCAL_DB)gaoxin
+endif
+ifdef GAOXIN_TEST_DB
+TEST_DB_UP :=
+else
+TEST_DB_UP := db-up
+export GAOXIN_TEST_DB := $(LOCAL_DB)gaoxin_test
+endif
+
+.PHONY: help run test build openapi check-contract db-up db-down client-deps client-build client-test clean
+
+help: ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-15s %s\n", $$1, $$2}'
+
+run: $(RUN_DB_UP) client-build build ## start PostgreSQL, build the SPA and the API, serve both on $(API_URL)
+	@echo "Starting Gaoxin on $(API_URL) (Ctrl-C stops it; the database keeps running, 'make db-down' stops it)"
+	exec dotnet $(API_DLL) --urls "$(API_URL)" --contentRoot "$(CURDIR)/api" --Spa:Root="$(CURDIR)/client/dist"
+
+test: $(TEST_DB_UP) build client-deps ## everything CI checks: contract in sync, .NET tests on PostgreSQL, client tests
+	$(MAKE) --no-print-directory check-contract
+	dotnet test Gaoxin.sln -c $(CONFIG) --no-build
+	$(MAKE) --no-print-directory client-test
+
+build: ## build the solution
+	dotnet build Gaoxin.sln -c $(CONFIG) -warnaserror
+
+openapi: build ## regenerate openapi.json and the TypeScript client from the code
+	dotnet $(API_DLL) openapi "$(CURDIR)/openapi.json"
+	dotnet msbuild api/Gaoxin.Api.csproj -nologo -v:q -t:GenerateTypeScriptClient
+	@echo "openapi.json and $(CLIENT_TS) regenerated: review and commit both."
+
+check-contract: ## fail when openapi.json or the generated client differ from what the code produces
+	@rm -rf $(SCRATCH) && mkdir -p $(SCRATCH)
+	@dotnet $(API_DLL) openapi "$(CURDIR)/$(SCRATCH)/openapi.json" >/dev/null
+	@dotnet msbuild api/Gaoxin.Api.csproj -nologo -v:q -t:GenerateTypeScriptClient \
+	  -p:ClientInput="$(CURDIR)/openapi.json" -p:ClientOutput="$(CURDIR)/$(SCRATCH)/gaoxin-client.ts" >/dev/null
+	@if ! diff -u openapi.json $(SCRATCH)/openapi.json; then \
+	  echo "openapi.json is not what the code produces. Run 'make openapi' and commit the result."; exit 1; fi
+	@if ! diff -u $(CLIENT_TS) $(SCRATCH)/gaoxin-client.ts; then \
+	  echo "$(CLIENT_TS) is not what NSwag generates from openapi.json. Run 'make openapi' and commit the result."; exit 1; fi
+	@echo "contract: openapi.json and the TypeScript client are in sync with the code"
+
+db-up: ## install PostgreSQL if missing; start the project cluster (.data/pg, port $(PG_PORT))
+	scripts/db.sh up gaoxin gaoxin_test
+
+db-down: ## stop the project cluster
+	scripts/db.sh down
+
+client/node_modules/.package-lock.json: client/package-lock.json
+	cd client && npm ci --no-audit --no-fund
+
+client-deps: client/node_modules/.package-lock.json
+
+client-build: client-deps ## build the SPA into client/dist
+	cd client && npm run build
+
+client-test: client-deps ## type-check the SPA and run its unit tests
+	cd client && npm run typecheck && npm test
+
+clean: ## remove build outputs (the database under .data/ stays; 'make db-down' first to stop it)
+	dotnet clean Gaoxin.sln -c $(CONFIG) -nologo -v:q >/dev/null || true
+	rm -rf client/dist client/node_modules $(SCRATCH)
+	find api contracts tests -type d \( -name bin -o -name obj \) -prune -exec rm -rf {} +
