@@ -1,5 +1,7 @@
 using System.Globalization;
 using Gaoxin.Api.Data;
+using Gaoxin.Api.Features.Indicators;
+using Gaoxin.Api.Features.Observations;
 using Gaoxin.Api.Features.Parks;
 using Gaoxin.Api.Infrastructure.Database;
 using Gaoxin.Api.Infrastructure.Errors;
@@ -23,6 +25,7 @@ builder.Services
     .AddGaoxinProblemDetails()
     .AddGaoxinOpenApi()
     .AddMediation(typeof(Program).Assembly);
+builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
 if (openApiOutput is null)
 {
@@ -58,6 +61,8 @@ app.UseSwaggerUI(options =>
 });
 
 app.MapParkEndpoints();
+app.MapIndicatorEndpoints();
+app.MapObservationEndpoints();
 app.MapSpa();
 
 if (openApiOutput is not null)

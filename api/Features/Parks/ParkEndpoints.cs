@@ -44,7 +44,7 @@ public static class ParkEndpoints
 
         parks.MapDelete("/{code}", DeletePark).WithName("deletePark")
             .WithSummary("删除园区 · Delete a park")
-            .WithDescription("仍有下级园区时拒绝（409）。Refused with 409 while the park has sub-parks.")
+            .WithDescription("仍有下级园区或观测值时拒绝（409）。Refused with 409 while the park has sub-parks or observations.")
             .ProducesProblems(404, 409);
 
         return app;

@@ -29,4 +29,8 @@ public static class ParkErrors
         new Text($"园区“{code}”仍有下级园区，请先删除或移走：{string.Join("、", children)}。",
                  $"Park '{code}' still has sub-parks; delete or move them first: {string.Join(", ", children)}."),
         new Dictionary<string, object?> { ["parkCode"] = code, ["childCodes"] = children });
+
+    public static ConflictException HasObservations(string code, long count) => new("park.has-observations",
+        new Text($"园区“{code}”仍有 {count} 条观测值，请先删除它们。", $"Park '{code}' still has {count} observations; delete them first."),
+        new Dictionary<string, object?> { ["parkCode"] = code, ["observationCount"] = count });
 }

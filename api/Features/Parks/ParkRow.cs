@@ -1,3 +1,4 @@
+using Gaoxin.Api.Features.Sources;
 using Gaoxin.Api.Infrastructure.Localization;
 using Gaoxin.Contracts.Common;
 using Gaoxin.Contracts.Parks;
@@ -5,16 +6,14 @@ using Gaoxin.Contracts.Parks;
 namespace Gaoxin.Api.Features.Parks;
 
 /// <summary>A park as every park query reads it: both languages, its parent's code and its source.</summary>
-public sealed class ParkRow
+public sealed class ParkRow : SourceColumns
 {
     /// <summary>The columns of <see cref="ParkRow"/>; queries add their own where and order by.</summary>
-    public const string Select = """
+    public const string Select = $"""
         select p.code, p.kind, parent.code as parent_code,
                p.name_zh, p.name_en, p.description_zh, p.description_en,
                p.accreditation_level, p.land_area, p.land_area_unit, p.status, p.development_phase,
-               s.code as source_code, s.title_zh as source_title_zh, s.title_en as source_title_en,
-               s.publisher_zh as source_publisher_zh, s.publisher_en as source_publisher_en,
-               s.published_on as source_published_on,
+               {SourceColumns.Columns},
                (select count(*) from parks c where c.parent_id = p.id)::int as child_count,
                p.version, p.updated_at
         from parks p
@@ -34,12 +33,6 @@ public sealed class ParkRow
     public AreaUnit? LandAreaUnit { get; init; }
     public ParkStatus? Status { get; init; }
     public DevelopmentPhase? DevelopmentPhase { get; init; }
-    public string? SourceCode { get; init; }
-    public string? SourceTitleZh { get; init; }
-    public string? SourceTitleEn { get; init; }
-    public string? SourcePublisherZh { get; init; }
-    public string? SourcePublisherEn { get; init; }
-    public DateOnly? SourcePublishedOn { get; init; }
     public int ChildCount { get; init; }
     public int Version { get; init; }
     public DateTime UpdatedAt { get; init; }
@@ -57,13 +50,7 @@ public sealed class ParkRow
         LandArea = LandArea is { } area && LandAreaUnit is { } unit ? new AreaDto { Value = area, Unit = unit } : null,
         Status = Status,
         DevelopmentPhase = DevelopmentPhase,
-        Source = SourceCode is null ? null : new SourceDto
-        {
-            Code = SourceCode,
-            Title = Lang.Pick(SourceTitleZh ?? "", SourceTitleEn ?? ""),
-            Publisher = SourcePublisherZh is null && SourcePublisherEn is null ? null : Lang.Pick(SourcePublisherZh ?? "", SourcePublisherEn ?? ""),
-            PublishedOn = SourcePublishedOn,
-        },
+        Source = ToSourceDto(),
         ChildCount = ChildCount,
         Version = Version,
         UpdatedAt = new DateTimeOffset(DateTime.SpecifyKind(UpdatedAt, DateTimeKind.Utc)),

@@ -19,6 +19,7 @@ public static class DatabaseSetup
     public static IServiceCollection AddGaoxinDatabase(this IServiceCollection services)
     {
         DefaultTypeMap.MatchNamesWithUnderscores = true;
+        SqlMapper.AddTypeHandler(new DateOnlyTypeHandler());
         // Built on first use, from the final configuration (so tests and `make run` can point it elsewhere).
         services.AddSingleton(provider =>
         {

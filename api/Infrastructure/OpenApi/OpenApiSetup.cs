@@ -38,6 +38,11 @@ public static class OpenApiSetup
             options.IncludeXmlComments(XmlDocs(typeof(LocalizedText).Assembly));
             options.DocumentFilter<StableOrderDocumentFilter>();
             options.ParameterFilter<EnumQueryParameterFilter>();
+            options.MapType<AsOfQuery>(() => new OpenApiSchema
+            {
+                Type = JsonSchemaType.String,
+                Description = "YYYY-MM-DD (end of that day, UTC+8) or an ISO 8601 date-time.",
+            });
             foreach (var enumType in typeof(LocalizedText).Assembly.GetTypes().Where(t => t.IsEnum))
             {
                 // A plain string first, so no wrapper schema lands in the components; the filter then points it at the enum.

@@ -13,7 +13,11 @@ public sealed class DeleteParkHandler(DbSession session) : IRequestHandler<Delet
     // or fails on its missing parent.
     private const string Find = "select id from parks where code = @Code for update";
     private const string Children = "select code from parks where parent_id = @Id order by code limit 20";
-    private const string Delete = "delete from parks where id = @Id";
+    private const string Observations = "select count(*) from observations where park_id = @Id";
+    private const string Delete = """
+        delete from observation_revisions where park_id = @Id;
+        delete from parks where id = @Id;
+        """;
 
     public async Task<Unit> Handle(DeleteParkCommand command, CancellationToken cancellationToken)
     {
@@ -25,6 +29,14 @@ public sealed class DeleteParkHandler(DbSession session) : IRequestHandler<Delet
         if (children.Count > 0)
         {
             throw ParkErrors.HasChildren(command.Code, children);
+        }
+
+        // Observations are the zone's record: they go first, explicitly. With none left, the park takes the history
+        // of their deletion with it.
+        var observations = await session.ExecuteScalarAsync<long>(Observations, new { Id = id }, cancellationToken);
+        if (observations > 0)
+        {
+            throw ParkErrors.HasObservations(command.Code, observations);
         }
 
         await session.ExecuteAsync(Delete, new { Id = id }, cancellationToken);

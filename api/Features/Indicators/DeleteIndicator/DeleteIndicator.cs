@@ -1,0 +1,27 @@
+using Gaoxin.Api.Infrastructure.Database;
+using Gaoxin.Api.Infrastructure.Mediation;
+using MediatR;
+
+namespace Gaoxin.Api.Features.Indicators.DeleteIndicator;
+
+public sealed record DeleteIndicatorCommand(string Code) : ICommand<Unit>;
+
+/// <summary>
+/// Refused while observations exist. Once they are all deleted, the indicator goes together with the history of
+/// those deletions: nothing is left that the history could describe.
+/// </summary>
+public sealed class DeleteIndicatorHandler(DbSession session) : IRequestHandler<DeleteIndicatorCommand, Unit>
+{
+    public async Task<Unit> Handle(DeleteIndicatorCommand command, CancellationToken cancellationToken)
+    {
+        var indicator = await IndicatorWrites.FindAsync(session, command.Code, forUpdate: true, cancellationToken);
+        var observations = await session.ExecuteScalarAsync<long>("select count(*) from observations where indicator_id = @Id", new { indicator.Id }, cancellationToken);
+        if (observations > 0)
+        {
+            throw IndicatorErrors.HasObservations(command.Code, observations);
+        }
+        await session.ExecuteAsync("delete from observation_revisions where indicator_id = @Id", new { indicator.Id }, cancellationToken);
+        await session.ExecuteAsync("delete from indicators where id = @Id", new { indicator.Id }, cancellationToken);
+        return Unit.Value;
+    }
+}

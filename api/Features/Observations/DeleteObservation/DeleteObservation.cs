@@ -1,0 +1,45 @@
+using FluentValidation;
+using Gaoxin.Api.Infrastructure.Database;
+using Gaoxin.Api.Infrastructure.Mediation;
+using Gaoxin.Api.Features.Observations.PutObservation;
+using MediatR;
+
+namespace Gaoxin.Api.Features.Observations.DeleteObservation;
+
+public sealed record DeleteObservationCommand(string Indicator, string Park, string Period, string? Note, string RecordedBy)
+    : ICommand<Unit>, IObservationKey;
+
+public sealed class DeleteObservationValidator : AbstractValidator<DeleteObservationCommand>
+{
+    public DeleteObservationValidator()
+    {
+        this.AddKeyRules();
+        RuleFor(c => c.Note).MaximumLength(2000);
+    }
+}
+
+/// <summary>Removes the current figure; its history keeps every earlier value and records the deletion.</summary>
+public sealed class DeleteObservationHandler(DbSession session, TimeProvider clock) : IRequestHandler<DeleteObservationCommand, Unit>
+{
+    private const string Delete = """
+        delete from observations
+        where indicator_id = @IndicatorId and park_id = @ParkId and period = @Period
+        returning version
+        """;
+
+    public async Task<Unit> Handle(DeleteObservationCommand command, CancellationToken cancellationToken)
+    {
+        var (indicatorId, parkId, period) = await session.ResolveAsync(command, cancellationToken);
+        var version = await session.ExecuteScalarAsync<int?>(Delete, new { IndicatorId = indicatorId, ParkId = parkId, Period = period.Canonical }, cancellationToken)
+            ?? throw ObservationErrors.NotFound(command.Indicator, command.Park, period.Canonical);
+
+        await session.ExecuteAsync(PutObservationHandler.InsertRevision, new
+        {
+            IndicatorId = indicatorId, ParkId = parkId, Period = period.Canonical, PeriodStart = period.Start, PeriodEnd = period.End,
+            Action = "deleted", Version = version + 1, Value = (decimal?)null, Breakdown = (string?)null, AsOf = (DateOnly?)null,
+            SourceId = (long?)null, Note = string.IsNullOrWhiteSpace(command.Note) ? null : command.Note.Trim(),
+            RecordedAt = clock.GetUtcNow(), command.RecordedBy,
+        }, cancellationToken);
+        return Unit.Value;
+    }
+}

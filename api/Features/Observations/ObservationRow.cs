@@ -1,0 +1,102 @@
+using Gaoxin.Api.Features.Indicators;
+using Gaoxin.Api.Features.Sources;
+using Gaoxin.Api.Infrastructure.Localization;
+using Gaoxin.Contracts.Indicators;
+using Gaoxin.Contracts.Observations;
+
+namespace Gaoxin.Api.Features.Observations;
+
+/// <summary>
+/// An observation as reads see it: joined with its indicator (unit, kind, breakdown names, plan date), its park and
+/// its source. Reads either the current state or, for <c>asOf</c>, the state as recorded at a cutoff.
+/// </summary>
+public sealed class ObservationRow : SourceColumns
+{
+    /// <summary>
+    /// The state at <c>@Cutoff</c>: per key, the last revision recorded before it, unless that one was a deletion.
+    /// Writes to one key are serialised by a row lock, so revision ids order them.
+    /// </summary>
+    private const string StateAsOf = """
+        (select * from (
+            select distinct on (r.indicator_id, r.park_id, r.period)
+                   r.indicator_id, r.park_id, r.period, r.period_start, r.period_end, r.value, r.breakdown, r.as_of,
+                   r.source_id, r.note, r.version, r.recorded_at, r.recorded_by, r.action
+            from observation_revisions r
+            where r.recorded_at < @Cutoff
+            order by r.indicator_id, r.park_id, r.period, r.id desc) latest
+         where latest.action <> 'deleted')
+        """;
+
+    private const string RowColumns = $"""
+        i.code as indicator_code, p.code as park_code, p.name_zh as park_name_zh, p.name_en as park_name_en,
+               o.park_id, o.indicator_id, o.period, o.period_start, o.period_end, o.value, o.breakdown::text as breakdown_json,
+               o.as_of, {SourceColumns.Columns}, o.note, o.version, o.recorded_at, o.recorded_by,
+               i.unit, i.value_kind, i.breakdown::text as definition_json, i.planned_completion
+        """;
+
+    private const string Joins = """
+        join indicators i on i.id = o.indicator_id
+        join parks p on p.id = o.park_id
+        left join sources s on s.id = o.source_id
+        """;
+
+    /// <summary>
+    /// The select and joins over the current state, or over the state at <c>@Cutoff</c>; callers add where and
+    /// order by. <paramref name="distinctOn"/> keeps the first row of each group of those columns.
+    /// </summary>
+    public static string Select(bool asOf, string? distinctOn = null) =>
+        $"select {(distinctOn is null ? "" : $"distinct on ({distinctOn}) ")}{RowColumns}\nfrom {(asOf ? StateAsOf : "observations")} o\n{Joins}";
+
+    public string IndicatorCode { get; init; } = "";
+    public string ParkCode { get; init; } = "";
+    public string ParkNameZh { get; init; } = "";
+    public string ParkNameEn { get; init; } = "";
+    public long ParkId { get; init; }
+    public long IndicatorId { get; init; }
+    public string Period { get; init; } = "";
+    public DateOnly PeriodStart { get; init; }
+    public DateOnly PeriodEnd { get; init; }
+    public decimal Value { get; init; }
+    public string BreakdownJson { get; init; } = "{}";
+    public DateOnly AsOf { get; init; }
+    public string? Note { get; init; }
+    public int Version { get; init; }
+    public DateTime RecordedAt { get; init; }
+    public string RecordedBy { get; init; } = "";
+    public IndicatorUnit Unit { get; init; }
+    public ValueKind ValueKind { get; init; }
+    public string? DefinitionJson { get; init; }
+    public DateOnly? PlannedCompletion { get; init; }
+
+    public IReadOnlyDictionary<string, decimal> BreakdownValues => _values ??= StoredBreakdown.ParseValues(BreakdownJson);
+    private IReadOnlyDictionary<string, decimal>? _values;
+
+    public StoredBreakdown? Definition => _definition ??= StoredBreakdown.Parse(DefinitionJson);
+    private StoredBreakdown? _definition;
+
+    public ProgressDto? Progress(decimal value, DateOnly today) =>
+        ValueKind == ValueKind.Progress && PlannedCompletion is { } planned
+            ? new ProgressDto { PlannedCompletion = planned, Status = ProgressRules.Status(value, planned, today) }
+            : null;
+
+    public ObservationDto ToDto(IndicatorUnit unit, DateOnly today) => new()
+    {
+        IndicatorCode = IndicatorCode,
+        ParkCode = ParkCode,
+        Period = Period,
+        PeriodStart = PeriodStart,
+        PeriodEnd = PeriodEnd,
+        Value = Units.Convert(Value, Unit, unit),
+        Unit = unit,
+        Breakdown = StoredBreakdown.Values(Definition, BreakdownValues, v => Units.Convert(v, Unit, unit)),
+        AsOf = AsOf,
+        Source = ToSourceDto(),
+        Note = Note,
+        Progress = Progress(Value, today),
+        Version = Version,
+        RecordedAt = new DateTimeOffset(DateTime.SpecifyKind(RecordedAt, DateTimeKind.Utc)),
+        RecordedBy = RecordedBy,
+    };
+
+    public string ParkName => Lang.Pick(ParkNameZh, ParkNameEn);
+}

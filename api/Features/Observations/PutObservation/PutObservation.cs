@@ -1,0 +1,190 @@
+using System.Text.Json;
+using FluentValidation;
+using FluentValidation.Results;
+using Gaoxin.Api.Features.Indicators;
+using Gaoxin.Api.Features.Parks;
+using Gaoxin.Api.Infrastructure.Database;
+using Gaoxin.Api.Infrastructure.Localization;
+using Gaoxin.Api.Infrastructure.Mediation;
+using Gaoxin.Api.Infrastructure.Time;
+using Gaoxin.Api.Infrastructure.Validation;
+using Gaoxin.Contracts.Observations;
+using MediatR;
+
+namespace Gaoxin.Api.Features.Observations.PutObservation;
+
+public sealed record PutObservationCommand(PutObservationRequest Body, string RecordedBy) : ICommand<PutObservationResult>;
+
+public sealed record PutObservationResult(ObservationDto Observation, bool Created);
+
+public sealed class PutObservationValidator : AbstractValidator<PutObservationCommand>
+{
+    public PutObservationValidator()
+    {
+        RuleFor(c => c.Body.IndicatorCode).NotEmpty().MustBeCode();
+        RuleFor(c => c.Body.ParkCode).NotEmpty().MustBeCode();
+        RuleFor(c => c.Body.Period).NotEmpty().MustBePeriod();
+        RuleFor(c => c.Body.SourceCode).MustBeCode().When(c => c.Body.SourceCode is not null);
+        RuleFor(c => c.Body.Note).MaximumLength(2000);
+        RuleFor(c => c.Body.Value)
+            .NotNull().When(c => c.Body.Breakdown is null || c.Body.Breakdown.Count == 0)
+            .WithMessage(_ => Lang.Pick("请提供总数（value）或分项（breakdown）。", "Send the total (value), the breakdown, or both."));
+        RuleFor(c => c.Body.Breakdown)
+            .Must(parts => parts!.Select(p => p.Member).Distinct().Count() == parts!.Count)
+            .When(c => c.Body.Breakdown is not null)
+            .WithMessage(_ => Lang.Pick("每个分项只能出现一次。", "Each member may appear only once."));
+        RuleForEach(c => c.Body.Breakdown).ChildRules(part => part.RuleFor(p => p.Member).NotEmpty().MaximumLength(64));
+    }
+}
+
+/// <summary>
+/// Creates or replaces the figure of (indicator, park, period). Everything the indicator demands is checked before
+/// anything is written; every accepted change appends a revision in the same transaction, so history and current
+/// state cannot disagree.
+/// </summary>
+public sealed class PutObservationHandler(DbSession session, TimeProvider clock) : IRequestHandler<PutObservationCommand, PutObservationResult>
+{
+    private const string FindForUpdate = """
+        select id, value, breakdown::text as breakdown_json, as_of, source_id, note, version
+        from observations where indicator_id = @IndicatorId and park_id = @ParkId and period = @Period
+        for update
+        """;
+
+    private const string Insert = """
+        insert into observations (indicator_id, park_id, period, period_start, period_end, value, breakdown, as_of, source_id, note, version, recorded_at, recorded_by)
+        values (@IndicatorId, @ParkId, @Period, @PeriodStart, @PeriodEnd, @Value, @Breakdown::jsonb, @AsOf, @SourceId, @Note, 1, @RecordedAt, @RecordedBy)
+        on conflict (indicator_id, park_id, period) do nothing
+        """;
+
+    private const string Update = """
+        update observations set value = @Value, breakdown = @Breakdown::jsonb, as_of = @AsOf, source_id = @SourceId, note = @Note,
+               version = @Version, recorded_at = @RecordedAt, recorded_by = @RecordedBy
+        where id = @Id
+        """;
+
+    public const string InsertRevision = """
+        insert into observation_revisions (indicator_id, park_id, period, period_start, period_end, action, version, value, breakdown, as_of, source_id, note, recorded_at, recorded_by)
+        values (@IndicatorId, @ParkId, @Period, @PeriodStart, @PeriodEnd, @Action, @Version, @Value, @Breakdown::jsonb, @AsOf, @SourceId, @Note, @RecordedAt, @RecordedBy)
+        """;
+
+    private sealed class Existing
+    {
+        public long Id { get; init; }
+        public decimal Value { get; init; }
+        public string BreakdownJson { get; init; } = "{}";
+        public DateOnly AsOf { get; init; }
+        public long? SourceId { get; init; }
+        public string? Note { get; init; }
+        public int Version { get; init; }
+    }
+
+    public async Task<PutObservationResult> Handle(PutObservationCommand command, CancellationToken cancellationToken)
+    {
+        var body = command.Body;
+        Period.TryParse(body.Period, out var period);
+        var indicator = await IndicatorWrites.FindAsync(session, body.IndicatorCode, forUpdate: false, cancellationToken);
+        var parkId = await session.ExecuteScalarAsync<long?>("select id from parks where code = @ParkCode", new { body.ParkCode }, cancellationToken)
+            ?? throw ParkErrors.NotFound(body.ParkCode);
+        long? sourceId = null;
+        if (body.SourceCode is { } sourceCode)
+        {
+            sourceId = await session.ExecuteScalarAsync<long?>("select id from sources where code = @sourceCode", new { sourceCode }, cancellationToken)
+                ?? throw ParkErrors.SourceNotFound(sourceCode);
+        }
+
+        var parts = CheckValues(indicator, body);
+        var sum = parts.Values.Sum();
+        if (indicator.TotalEqualsBreakdown && parts.Count > 0 && body.Value is { } total && total != sum)
+        {
+            throw ObservationErrors.TotalMismatch(indicator.Code, total, sum, parts);
+        }
+        var value = body.Value ?? sum;
+        var breakdownJson = JsonSerializer.Serialize(parts);
+        var note = string.IsNullOrWhiteSpace(body.Note) ? null : body.Note.Trim();
+
+        var key = new { IndicatorId = indicator.Id, ParkId = parkId, Period = period.Canonical };
+        var existing = await session.QuerySingleOrDefaultAsync<Existing>(FindForUpdate, key, cancellationToken);
+        var values = new
+        {
+            key.IndicatorId, key.ParkId, key.Period, PeriodStart = period.Start, PeriodEnd = period.End,
+            Value = value, Breakdown = breakdownJson, body.AsOf, SourceId = sourceId, Note = note,
+            RecordedAt = clock.GetUtcNow(), command.RecordedBy,
+        };
+
+        var created = false;
+        if (existing is null)
+        {
+            created = await session.ExecuteAsync(Insert, values, cancellationToken) == 1;
+            // Lost a race with a concurrent insert of the same key: continue as an update of what it wrote.
+            existing = created ? null : await session.QuerySingleAsync<Existing>(FindForUpdate, key, cancellationToken);
+        }
+
+        var version = 1;
+        if (existing is not null)
+        {
+            var figureChanged = existing.Value != value || !SameParts(StoredBreakdown.ParseValues(existing.BreakdownJson), parts);
+            if (figureChanged && note is null)
+            {
+                throw ObservationErrors.CorrectionNeedsNote(indicator.Code, body.ParkCode, period.Canonical);
+            }
+            var unchanged = !figureChanged && existing.AsOf == body.AsOf && existing.SourceId == sourceId && existing.Note == note;
+            if (unchanged)
+            {
+                return new PutObservationResult(await ReadAsync(period.Canonical, key.IndicatorId, key.ParkId, cancellationToken), Created: false);
+            }
+            version = existing.Version + 1;
+            await session.ExecuteAsync(Update, new { existing.Id, values.Value, values.Breakdown, values.AsOf, values.SourceId, values.Note, Version = version, values.RecordedAt, values.RecordedBy }, cancellationToken);
+        }
+
+        await session.ExecuteAsync(InsertRevision, new
+        {
+            values.IndicatorId, values.ParkId, values.Period, values.PeriodStart, values.PeriodEnd,
+            Action = created ? "created" : "updated", Version = version,
+            values.Value, values.Breakdown, values.AsOf, values.SourceId, values.Note, values.RecordedAt, values.RecordedBy,
+        }, cancellationToken);
+
+        return new PutObservationResult(await ReadAsync(period.Canonical, key.IndicatorId, key.ParkId, cancellationToken), created);
+    }
+
+    /// <summary>Checks the total and every member against the indicator; all failures are reported together.</summary>
+    private static Dictionary<string, decimal> CheckValues(IndicatorRow indicator, PutObservationRequest body)
+    {
+        var failures = new List<ValidationFailure>();
+        if (body.Value is { } total && ObservationRules.CheckValue(indicator.ValueKind, total, "value") is { } totalFailure)
+        {
+            failures.Add(totalFailure);
+        }
+
+        var parts = new Dictionary<string, decimal>();
+        var members = indicator.Breakdown?.Members.Select(m => m.Code).ToList() ?? [];
+        foreach (var (part, index) in (body.Breakdown ?? []).Select((p, i) => (p, i)))
+        {
+            if (ObservationRules.CheckMember(indicator.Breakdown, part.Member, indicator.Code, $"breakdown[{index}].member") is { } memberFailure)
+            {
+                failures.Add(memberFailure);
+            }
+            if (ObservationRules.CheckValue(indicator.ValueKind, part.Value, $"breakdown[{index}].value") is { } valueFailure)
+            {
+                failures.Add(valueFailure);
+            }
+            parts[part.Member] = part.Value;
+        }
+        if (failures.Count > 0)
+        {
+            throw new ValidationException(failures);
+        }
+        // Stored in the indicator's member order, so equal figures serialise equally.
+        return parts.OrderBy(p => members.IndexOf(p.Key)).ToDictionary(p => p.Key, p => p.Value);
+    }
+
+    private static bool SameParts(IReadOnlyDictionary<string, decimal> a, IReadOnlyDictionary<string, decimal> b) =>
+        a.Count == b.Count && a.All(pair => b.TryGetValue(pair.Key, out var other) && other == pair.Value);
+
+    private async Task<ObservationDto> ReadAsync(string period, long indicatorId, long parkId, CancellationToken cancellationToken)
+    {
+        var row = await session.QuerySingleAsync<ObservationRow>(
+            ObservationRow.Select(asOf: false) + "\nwhere o.indicator_id = @indicatorId and o.park_id = @parkId and o.period = @period",
+            new { indicatorId, parkId, period }, cancellationToken);
+        return row.ToDto(row.Unit, clock.Today());
+    }
+}

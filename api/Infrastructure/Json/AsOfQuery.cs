@@ -1,0 +1,28 @@
+using System.Globalization;
+using Gaoxin.Api.Infrastructure.Time;
+
+namespace Gaoxin.Api.Infrastructure.Json;
+
+/// <summary>
+/// <c>asOf</c> on reads: the data as it was recorded by the end of a zone day (<c>2024-05-01</c>), or at an exact
+/// instant (<c>2024-05-01T09:30:00Z</c>).
+/// </summary>
+public readonly record struct AsOfQuery(DateTimeOffset Cutoff)
+{
+    public static bool TryParse(string? text, out AsOfQuery result)
+    {
+        result = default;
+        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+        {
+            result = new AsOfQuery(ZoneClock.EndOf(day));
+            return true;
+        }
+        if (text is { Length: > 10 } && text[10] == 'T' &&
+            DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var instant))
+        {
+            result = new AsOfQuery(instant);
+            return true;
+        }
+        return false;
+    }
+}
