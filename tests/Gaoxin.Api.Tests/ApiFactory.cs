@@ -2,6 +2,7 @@ using Dapper;
 using Gaoxin.Api.Data;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
@@ -19,9 +20,13 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
             ? configured
             : "Host=127.0.0.1;Port=55432;Username=gaoxin;Database=gaoxin_test";
 
+    /// <summary>The API's clock: real time unless a test sets it, reset before every test.</summary>
+    public TestClock Clock { get; } = new();
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
+        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
         builder.ConfigureAppConfiguration((_, configuration) => configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["GAOXIN_DB"] = ConnectionString,
@@ -34,6 +39,7 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
     /// </summary>
     public async Task ResetDatabaseAsync()
     {
+        Clock.Reset();
         _ = Services; // starts the host, which applies the migrations
         var dataSource = Services.GetRequiredService<NpgsqlDataSource>();
         await using var connection = await dataSource.OpenConnectionAsync();
@@ -75,4 +81,24 @@ public abstract class ApiTest(ApiFactory factory) : IAsyncLifetime
         await using var connection = await dataSource.OpenConnectionAsync();
         return await connection.ExecuteScalarAsync<long>($"select count(*) from {table}");
     }
+}
+
+/// <summary>A clock tests can stop at a chosen instant: "recorded on that day" and "today" depend on it.</summary>
+public sealed class TestClock : TimeProvider
+{
+    private DateTimeOffset? _now;
+
+    public override DateTimeOffset GetUtcNow() => _now ?? System.GetUtcNow();
+
+    /// <summary>Today in the zone (UTC+8) by the real clock.</summary>
+    public static DateOnly RealToday => DateOnly.FromDateTime(System.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).DateTime);
+
+    /// <summary>Stops the clock at noon of a zone day (UTC+8).</summary>
+    public DateTimeOffset Set(DateOnly day)
+    {
+        _now = new DateTimeOffset(day.ToDateTime(new TimeOnly(12, 0)), TimeSpan.FromHours(8)).ToUniversalTime();
+        return _now.Value;
+    }
+
+    public void Reset() => _now = null;
 }

@@ -24,6 +24,16 @@ public sealed class DeleteParkTests(ApiFactory factory) : ApiTest(factory)
     }
 
     [Fact]
+    public async Task A_park_with_observations_is_409_and_keeps_its_figures()
+    {
+        var problem = await (await Client.DeleteAsync("/api/v1/parks/haidong-incubator")).ReadProblemAsync(HttpStatusCode.Conflict, "park.has-observations");
+        Assert.Equal(1, problem.GetProperty("observationCount").GetInt32());
+
+        Assert.Equal(HttpStatusCode.NoContent, (await Client.DeleteAsync("/api/v1/observations?indicator=incubating-enterprises&park=haidong-incubator&period=2023-03-31")).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await Client.DeleteAsync("/api/v1/parks/haidong-incubator")).StatusCode);
+    }
+
+    [Fact]
     public async Task Deleting_an_unknown_park_is_404()
     {
         await (await Client.DeleteAsync("/api/v1/parks/atlantis")).ReadProblemAsync(HttpStatusCode.NotFound, "park.not-found");
