@@ -18,6 +18,649 @@ export class GaoxinClient {
     }
 
     /**
+     * 列出指标 · List indicators
+     * @param category (optional) Only indicators of this category.
+     * @param q (optional) Text in the code, a name or a description, in either language (at most 100 characters).
+     * @param cursor (optional) The `nextCursor` of the previous page.
+     * @param limit (optional) Page size, 1–200 (default 50).
+     * @return OK
+     */
+    listIndicators(category?: IndicatorCategory | undefined, q?: string | undefined, cursor?: string | undefined, limit?: number | undefined, signal?: AbortSignal): Promise<IndicatorPage> {
+        let url_ = this.baseUrl + "/api/v1/indicators?";
+        if (category === null)
+            throw new globalThis.Error("The parameter 'category' cannot be null.");
+        else if (category !== undefined)
+            url_ += "category=" + encodeURIComponent("" + category) + "&";
+        if (q === null)
+            throw new globalThis.Error("The parameter 'q' cannot be null.");
+        else if (q !== undefined)
+            url_ += "q=" + encodeURIComponent("" + q) + "&";
+        if (cursor === null)
+            throw new globalThis.Error("The parameter 'cursor' cannot be null.");
+        else if (cursor !== undefined)
+            url_ += "cursor=" + encodeURIComponent("" + cursor) + "&";
+        if (limit === null)
+            throw new globalThis.Error("The parameter 'limit' cannot be null.");
+        else if (limit !== undefined)
+            url_ += "limit=" + encodeURIComponent("" + limit) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processListIndicators(_response);
+        });
+    }
+
+    protected processListIndicators(response: Response): Promise<IndicatorPage> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as IndicatorPage;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<IndicatorPage>(null as any);
+    }
+
+    /**
+     * 新建指标 · Create an indicator
+     * @return Created
+     */
+    createIndicator(body: CreateIndicatorRequest, signal?: AbortSignal): Promise<IndicatorDto> {
+        let url_ = this.baseUrl + "/api/v1/indicators";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processCreateIndicator(_response);
+        });
+    }
+
+    protected processCreateIndicator(response: Response): Promise<IndicatorDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 201) {
+            return response.text().then((_responseText) => {
+            let result201: any = null;
+            result201 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as IndicatorDto;
+            return result201;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<IndicatorDto>(null as any);
+    }
+
+    /**
+     * 查看指标 · Get an indicator
+     * @param code The indicator's code.
+     * @return OK
+     */
+    getIndicator(code: string, signal?: AbortSignal): Promise<IndicatorDto> {
+        let url_ = this.baseUrl + "/api/v1/indicators/{code}";
+        if (code === undefined || code === null)
+            throw new globalThis.Error("The parameter 'code' must be defined.");
+        url_ = url_.replace("{code}", encodeURIComponent("" + code));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetIndicator(_response);
+        });
+    }
+
+    protected processGetIndicator(response: Response): Promise<IndicatorDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as IndicatorDto;
+            return result200;
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<IndicatorDto>(null as any);
+    }
+
+    /**
+     * 更新指标 · Update an indicator
+     * @param code The indicator's code.
+     * @return OK
+     */
+    updateIndicator(code: string, body: UpdateIndicatorRequest, signal?: AbortSignal): Promise<IndicatorDto> {
+        let url_ = this.baseUrl + "/api/v1/indicators/{code}";
+        if (code === undefined || code === null)
+            throw new globalThis.Error("The parameter 'code' must be defined.");
+        url_ = url_.replace("{code}", encodeURIComponent("" + code));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "PUT",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processUpdateIndicator(_response);
+        });
+    }
+
+    protected processUpdateIndicator(response: Response): Promise<IndicatorDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as IndicatorDto;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<IndicatorDto>(null as any);
+    }
+
+    /**
+     * 删除指标 · Delete an indicator
+     * @param code The indicator's code.
+     * @return No Content
+     */
+    deleteIndicator(code: string, signal?: AbortSignal): Promise<void> {
+        let url_ = this.baseUrl + "/api/v1/indicators/{code}";
+        if (code === undefined || code === null)
+            throw new globalThis.Error("The parameter 'code' must be defined.");
+        url_ = url_.replace("{code}", encodeURIComponent("" + code));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "DELETE",
+            signal,
+            headers: {
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processDeleteIndicator(_response);
+        });
+    }
+
+    protected processDeleteIndicator(response: Response): Promise<void> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 204) {
+            return response.text().then((_responseText) => {
+            return;
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<void>(null as any);
+    }
+
+    /**
+     * 跨园区对比 · Compare an indicator across parks
+     * @param code The indicator's code.
+     * @param parks (optional) Park codes, separated by commas (1–50), in the order the chart shows them.
+     * @param period (optional) The period to compare (`2023`, `2023-Q1`, `2023-03`, `2023-03-31`); omitted: each park's latest.
+     * @param asOf (optional) The figures as recorded by the end of this zone day (`YYYY-MM-DD`) or at this instant (ISO 8601).
+     * @param unit (optional) Answer in this unit; only area units convert into each other.
+     * @return OK
+     */
+    compareIndicator(code: string, parks?: string | undefined, period?: string | undefined, asOf?: string | undefined, unit?: IndicatorUnit | undefined, signal?: AbortSignal): Promise<IndicatorComparisonDto> {
+        let url_ = this.baseUrl + "/api/v1/indicators/{code}/compare?";
+        if (code === undefined || code === null)
+            throw new globalThis.Error("The parameter 'code' must be defined.");
+        url_ = url_.replace("{code}", encodeURIComponent("" + code));
+        if (parks === null)
+            throw new globalThis.Error("The parameter 'parks' cannot be null.");
+        else if (parks !== undefined)
+            url_ += "parks=" + encodeURIComponent("" + parks) + "&";
+        if (period === null)
+            throw new globalThis.Error("The parameter 'period' cannot be null.");
+        else if (period !== undefined)
+            url_ += "period=" + encodeURIComponent("" + period) + "&";
+        if (asOf === null)
+            throw new globalThis.Error("The parameter 'asOf' cannot be null.");
+        else if (asOf !== undefined)
+            url_ += "asOf=" + encodeURIComponent("" + asOf) + "&";
+        if (unit === null)
+            throw new globalThis.Error("The parameter 'unit' cannot be null.");
+        else if (unit !== undefined)
+            url_ += "unit=" + encodeURIComponent("" + unit) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processCompareIndicator(_response);
+        });
+    }
+
+    protected processCompareIndicator(response: Response): Promise<IndicatorComparisonDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as IndicatorComparisonDto;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<IndicatorComparisonDto>(null as any);
+    }
+
+    /**
+     * 指标时间序列 · An indicator's series
+     * @param indicator The indicator's code (required).
+     * @param park (optional) Park codes, separated by commas (at most 100); omitted: every park.
+     * @param from (optional) Only periods starting on or after the start of this period.
+     * @param to (optional) Only periods ending on or before the end of this period.
+     * @param asOf (optional) The figures as recorded by the end of this zone day (`YYYY-MM-DD`) or at this instant (ISO 8601).
+     * @param unit (optional) Answer in this unit; only area units convert into each other.
+     * @param cursor (optional) The `nextCursor` of the previous page.
+     * @param limit (optional) Page size, 1–5000 (default 500).
+     * @return OK
+     */
+    listObservations(indicator: string, park?: string | undefined, from?: string | undefined, to?: string | undefined, asOf?: string | undefined, unit?: IndicatorUnit | undefined, cursor?: string | undefined, limit?: number | undefined, signal?: AbortSignal): Promise<ObservationPage> {
+        let url_ = this.baseUrl + "/api/v1/observations?";
+        if (indicator === undefined || indicator === null)
+            throw new globalThis.Error("The parameter 'indicator' must be defined and cannot be null.");
+        else
+            url_ += "indicator=" + encodeURIComponent("" + indicator) + "&";
+        if (park === null)
+            throw new globalThis.Error("The parameter 'park' cannot be null.");
+        else if (park !== undefined)
+            url_ += "park=" + encodeURIComponent("" + park) + "&";
+        if (from === null)
+            throw new globalThis.Error("The parameter 'from' cannot be null.");
+        else if (from !== undefined)
+            url_ += "from=" + encodeURIComponent("" + from) + "&";
+        if (to === null)
+            throw new globalThis.Error("The parameter 'to' cannot be null.");
+        else if (to !== undefined)
+            url_ += "to=" + encodeURIComponent("" + to) + "&";
+        if (asOf === null)
+            throw new globalThis.Error("The parameter 'asOf' cannot be null.");
+        else if (asOf !== undefined)
+            url_ += "asOf=" + encodeURIComponent("" + asOf) + "&";
+        if (unit === null)
+            throw new globalThis.Error("The parameter 'unit' cannot be null.");
+        else if (unit !== undefined)
+            url_ += "unit=" + encodeURIComponent("" + unit) + "&";
+        if (cursor === null)
+            throw new globalThis.Error("The parameter 'cursor' cannot be null.");
+        else if (cursor !== undefined)
+            url_ += "cursor=" + encodeURIComponent("" + cursor) + "&";
+        if (limit === null)
+            throw new globalThis.Error("The parameter 'limit' cannot be null.");
+        else if (limit !== undefined)
+            url_ += "limit=" + encodeURIComponent("" + limit) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processListObservations(_response);
+        });
+    }
+
+    protected processListObservations(response: Response): Promise<ObservationPage> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ObservationPage;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ObservationPage>(null as any);
+    }
+
+    /**
+     * 写入观测值 · Create or replace an observation
+     * @return OK
+     */
+    putObservation(body: PutObservationRequest, signal?: AbortSignal): Promise<ObservationDto> {
+        let url_ = this.baseUrl + "/api/v1/observations";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "PUT",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processPutObservation(_response);
+        });
+    }
+
+    protected processPutObservation(response: Response): Promise<ObservationDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ObservationDto;
+            return result200;
+            });
+        } else if (status === 201) {
+            return response.text().then((_responseText) => {
+            let result201: any = null;
+            result201 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ObservationDto;
+            return result201;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Unprocessable Content", status, _responseText, _headers, result422);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ObservationDto>(null as any);
+    }
+
+    /**
+     * 删除观测值 · Delete an observation
+     * @param indicator The indicator's code.
+     * @param park The park's code.
+     * @param period The period.
+     * @param note (optional) Why it is deleted; kept in the history (at most 2000 characters).
+     * @return No Content
+     */
+    deleteObservation(indicator: string, park: string, period: string, note?: string | undefined, signal?: AbortSignal): Promise<void> {
+        let url_ = this.baseUrl + "/api/v1/observations?";
+        if (indicator === undefined || indicator === null)
+            throw new globalThis.Error("The parameter 'indicator' must be defined and cannot be null.");
+        else
+            url_ += "indicator=" + encodeURIComponent("" + indicator) + "&";
+        if (park === undefined || park === null)
+            throw new globalThis.Error("The parameter 'park' must be defined and cannot be null.");
+        else
+            url_ += "park=" + encodeURIComponent("" + park) + "&";
+        if (period === undefined || period === null)
+            throw new globalThis.Error("The parameter 'period' must be defined and cannot be null.");
+        else
+            url_ += "period=" + encodeURIComponent("" + period) + "&";
+        if (note === null)
+            throw new globalThis.Error("The parameter 'note' cannot be null.");
+        else if (note !== undefined)
+            url_ += "note=" + encodeURIComponent("" + note) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "DELETE",
+            signal,
+            headers: {
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processDeleteObservation(_response);
+        });
+    }
+
+    protected processDeleteObservation(response: Response): Promise<void> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 204) {
+            return response.text().then((_responseText) => {
+            return;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<void>(null as any);
+    }
+
+    /**
+     * 观测值修订历史 · The revisions of an observation
+     * @param indicator The indicator's code.
+     * @param park The park's code.
+     * @param period The period.
+     * @return OK
+     */
+    getObservationHistory(indicator: string, park: string, period: string, signal?: AbortSignal): Promise<ObservationRevisionDto[]> {
+        let url_ = this.baseUrl + "/api/v1/observations/history?";
+        if (indicator === undefined || indicator === null)
+            throw new globalThis.Error("The parameter 'indicator' must be defined and cannot be null.");
+        else
+            url_ += "indicator=" + encodeURIComponent("" + indicator) + "&";
+        if (park === undefined || park === null)
+            throw new globalThis.Error("The parameter 'park' must be defined and cannot be null.");
+        else
+            url_ += "park=" + encodeURIComponent("" + park) + "&";
+        if (period === undefined || period === null)
+            throw new globalThis.Error("The parameter 'period' must be defined and cannot be null.");
+        else
+            url_ += "period=" + encodeURIComponent("" + period) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetObservationHistory(_response);
+        });
+    }
+
+    protected processGetObservationHistory(response: Response): Promise<ObservationRevisionDto[]> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ObservationRevisionDto[];
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ObservationRevisionDto[]>(null as any);
+    }
+
+    /**
      * 列出园区 · List parks
      * @param kind (optional) Only parks of this kind.
      * @param parent (optional) Only the direct sub-parks of the park with this code.
@@ -346,10 +989,77 @@ export class GaoxinClient {
         }
         return Promise.resolve<void>(null as any);
     }
+
+    /**
+     * 园区各指标最新值 · The latest figure of every indicator for a park
+     * @param code The park's code.
+     * @param includeDescendants (optional) Roll sub-parks up where the park has no figure of its own.
+     * @param asOf (optional) The figures as recorded by the end of this zone day (`YYYY-MM-DD`) or at this instant (ISO 8601).
+     * @return OK
+     */
+    listParkIndicators(code: string, includeDescendants?: boolean | undefined, asOf?: string | undefined, signal?: AbortSignal): Promise<ParkIndicatorValueDto[]> {
+        let url_ = this.baseUrl + "/api/v1/parks/{code}/indicators?";
+        if (code === undefined || code === null)
+            throw new globalThis.Error("The parameter 'code' must be defined.");
+        url_ = url_.replace("{code}", encodeURIComponent("" + code));
+        if (includeDescendants === null)
+            throw new globalThis.Error("The parameter 'includeDescendants' cannot be null.");
+        else if (includeDescendants !== undefined)
+            url_ += "includeDescendants=" + encodeURIComponent("" + includeDescendants) + "&";
+        if (asOf === null)
+            throw new globalThis.Error("The parameter 'asOf' cannot be null.");
+        else if (asOf !== undefined)
+            url_ += "asOf=" + encodeURIComponent("" + asOf) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processListParkIndicators(_response);
+        });
+    }
+
+    protected processListParkIndicators(response: Response): Promise<ParkIndicatorValueDto[]> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ParkIndicatorValueDto[];
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ParkIndicatorValueDto[]>(null as any);
+    }
 }
 
 /** Level of an official accreditation. 认定级别。 */
 export type AccreditationLevel = "national" | "provincial" | "municipal";
+
+/** How a park's figure is made from its sub-parks' when it has none of its own. 汇总方式。 A park's own figure always wins over its sub-parks'. */
+export type Aggregation = "sum" | "latest" | "none";
 
 /** An area with its unit. 带单位的面积。 */
 export interface AreaDto {
@@ -361,6 +1071,79 @@ export interface AreaDto {
 
 /** Unit of an area. 面积单位；1 亩 = 10000/15 m²。 */
 export type AreaUnit = "mu" | "hectare" | "squareMetre";
+
+/** A breakdown dimension being defined, with its allowed members (1–20). */
+export interface BreakdownDefinition {
+    code: string;
+    /** A text in both languages of the platform: Simplified Chinese (zh-CN, the default) and English. */
+    name: LocalizedText;
+    members: BreakdownMemberDefinition[];
+}
+
+/** The dimension an indicator's figures are broken down by, with its allowed members. 分项维度。 */
+export interface BreakdownDto {
+    code: string;
+    /** Name in the response language. */
+    name: string;
+    /** A text in both languages of the platform: Simplified Chinese (zh-CN, the default) and English. */
+    names: LocalizedText;
+    members: BreakdownMemberDto[];
+}
+
+/** A member of a breakdown being defined. */
+export interface BreakdownMemberDefinition {
+    code: string;
+    /** A text in both languages of the platform: Simplified Chinese (zh-CN, the default) and English. */
+    name: LocalizedText;
+}
+
+/** One allowed member of a breakdown, e.g. `provincial` of the accreditation level. 分项成员。 */
+export interface BreakdownMemberDto {
+    code: string;
+    /** Name in the response language. */
+    name: string;
+    /** A text in both languages of the platform: Simplified Chinese (zh-CN, the default) and English. */
+    names: LocalizedText;
+}
+
+/** The value of one breakdown member. 分项数值。 */
+export interface BreakdownValueDto {
+    member: string;
+    /** The member's name in the response language. */
+    name: string;
+    value: number;
+}
+
+/** One breakdown member's value being written. */
+export interface BreakdownValueInput {
+    member: string;
+    value: number;
+}
+
+/** A new indicator. 新建指标。 */
+export interface CreateIndicatorRequest {
+    /** A text in both languages of the platform: Simplified Chinese (zh-CN, the default) and English. */
+    name: LocalizedText;
+    /** A text in both languages of the platform: Simplified Chinese (zh-CN, the default) and English. */
+    description?: LocalizedText | null;
+    /** What an indicator is about. 指标类别。 */
+    category: IndicatorCategory;
+    /** Cannot change once the indicator has observations: stored values are in this unit. */
+    unit: IndicatorUnit;
+    /** Cannot change once the indicator has observations. */
+    valueKind: ValueKind;
+    /** How a park's figure is made from its sub-parks' when it has none of its own. 汇总方式。
+A park's own figure always wins over its sub-parks'. */
+    aggregation: Aggregation;
+    /** A breakdown dimension being defined, with its allowed members (1–20). */
+    breakdown?: BreakdownDefinition | null;
+    /** Requires a breakdown. Default false. */
+    totalEqualsBreakdown: boolean;
+    /** Only for progress indicators. */
+    plannedCompletion?: string | null;
+    /** Stable, URL-safe code: lower-case letters, digits and single hyphens, 2–64 characters. */
+    code: string;
+}
 
 /** A new place. 新建园区。 */
 export interface CreateParkRequest {
@@ -386,12 +1169,135 @@ export interface CreateParkRequest {
 /** Development phase in the zone's plan. 开发时序。 */
 export type DevelopmentPhase = "nearTerm" | "midTerm" | "longTerm";
 
+/** What an indicator is about. 指标类别。 */
+export type IndicatorCategory = "innovationResources" | "industry" | "infrastructure" | "publicServices" | "land";
+
+/** One indicator across several parks, for charts. 指标跨园区对比。 */
+export interface IndicatorComparisonDto {
+    indicatorCode: string;
+    name: string;
+    /** The unit values are stored in. Area units convert into each other on reads (1 亩 mu = 10000/15 m², 1 hectare = 10000 m²);
+other units convert to nothing but themselves. 计量单位。 */
+    unit: IndicatorUnit;
+    /** The period asked for; null when each park's latest figure was compared. */
+    period?: string | null;
+    /** One item per park asked for, in the order asked. */
+    items: IndicatorComparisonItem[];
+}
+
+/** One park's figure in a comparison; no value when the park has none for the period. */
+export interface IndicatorComparisonItem {
+    parkCode: string;
+    /** The park's name in the response language. */
+    parkName: string;
+    value?: number | null;
+    period?: string | null;
+    asOf?: string | null;
+    breakdown: BreakdownValueDto[];
+}
+
+/** An indicator the zone measures itself by. 指标定义。 */
+export interface IndicatorDto {
+    /** Stable, URL-safe code. */
+    code: string;
+    /** Name in the response language. */
+    name: string;
+    /** Description in the response language. */
+    description: string;
+    /** A text in both languages of the platform: Simplified Chinese (zh-CN, the default) and English. */
+    names: LocalizedText;
+    /** A text in both languages of the platform: Simplified Chinese (zh-CN, the default) and English. */
+    descriptions: LocalizedText;
+    /** What an indicator is about. 指标类别。 */
+    category: IndicatorCategory;
+    /** The unit values are stored and, unless a read asks for another, returned in. */
+    unit: IndicatorUnit;
+    /** What kind of number a value is; decides which values are valid. 数值类型。 */
+    valueKind: ValueKind;
+    /** How a park's figure is made from its sub-parks' when it has none of its own. 汇总方式。
+A park's own figure always wins over its sub-parks'. */
+    aggregation: Aggregation;
+    /** The breakdown dimension, if the indicator has one. */
+    breakdown?: BreakdownDto | null;
+    /** When true, a total must equal the sum of the breakdown members sent with it (checked on every write). */
+    totalEqualsBreakdown: boolean;
+    /** For progress indicators: the planned completion date. */
+    plannedCompletion?: string | null;
+    version: number;
+    updatedAt: string;
+}
+
+/** One page of indicators; follow `nextCursor` until it is null. */
+export interface IndicatorPage {
+    items: IndicatorDto[];
+    nextCursor?: string | null;
+}
+
+/** The unit values are stored in. Area units convert into each other on reads (1 亩 mu = 10000/15 m², 1 hectare = 10000 m²); other units convert to nothing but themselves. 计量单位。 */
+export type IndicatorUnit = "count" | "percent" | "mu" | "hectare" | "squareMetre" | "tenThousandYuan";
+
 /** A text in both languages of the platform: Simplified Chinese (zh-CN, the default) and English. */
 export interface LocalizedText {
     /** 简体中文 (zh-CN). */
     zh: string;
     /** English. */
     en: string;
+}
+
+/** The figure of one indicator for one park and one period: the total and its breakdown. 观测值。 */
+export interface ObservationDto {
+    indicatorCode: string;
+    parkCode: string;
+    /** The period, in its canonical form: `2023`, `2023-Q1`, `2023-03` or a single date `2023-03-31`. */
+    period: string;
+    periodStart: string;
+    periodEnd: string;
+    /** The total, in `unit`. */
+    value: number;
+    /** The unit values are stored in. Area units convert into each other on reads (1 亩 mu = 10000/15 m², 1 hectare = 10000 m²);
+other units convert to nothing but themselves. 计量单位。 */
+    unit: IndicatorUnit;
+    /** The breakdown members that were reported, in the indicator's member order; empty when none. */
+    breakdown: BreakdownValueDto[];
+    /** The date the figure is valid on (截至日期). */
+    asOf: string;
+    /** The document the figure comes from, if any. */
+    source?: SourceDto | null;
+    note?: string | null;
+    /** For progress indicators: the status against the plan as of today. */
+    progress?: ProgressDto | null;
+    /** Increased by every change of this figure. */
+    version: number;
+    /** When this version was recorded. */
+    recordedAt: string;
+    /** Who recorded it: `seed`, `api`, an API key's name or an import. */
+    recordedBy: string;
+}
+
+/** One page of observations, ordered by park and period; follow `nextCursor` until it is null. */
+export interface ObservationPage {
+    items: ObservationDto[];
+    nextCursor?: string | null;
+}
+
+/** One recorded change of an observation: old and new values, who and when. 修订记录。 */
+export interface ObservationRevisionDto {
+    /** The observation's version after this change. */
+    version: number;
+    /** What a revision did. 修订类型。 */
+    action: RevisionAction;
+    recordedAt: string;
+    recordedBy: string;
+    /** The total before the change; null when the change created the observation. */
+    oldValue?: number | null;
+    /** The total after the change; null when the change deleted it. */
+    newValue?: number | null;
+    oldBreakdown: BreakdownValueDto[];
+    newBreakdown: BreakdownValueDto[];
+    asOf?: string | null;
+    /** Where a fact comes from: a published document, with its date. 事实来源：一份已发布的文件及其日期。 */
+    source?: SourceDto | null;
+    note?: string | null;
 }
 
 /** A place of the zone: the zone itself, a park, an incubator, a maker space, an industrial park or a research base. 高新区内的一个园区或载体。 */
@@ -426,6 +1332,33 @@ export interface ParkDto {
     version: number;
     /** When the place was last changed. */
     updatedAt: string;
+}
+
+/** The latest figure of an indicator for a park, as a dashboard shows it. 园区指标最新值。 */
+export interface ParkIndicatorValueDto {
+    indicatorCode: string;
+    /** The indicator's name in the response language. */
+    name: string;
+    /** What an indicator is about. 指标类别。 */
+    category: IndicatorCategory;
+    /** What kind of number a value is; decides which values are valid. 数值类型。 */
+    valueKind: ValueKind;
+    value: number;
+    /** The unit values are stored in. Area units convert into each other on reads (1 亩 mu = 10000/15 m², 1 hectare = 10000 m²);
+other units convert to nothing but themselves. 计量单位。 */
+    unit: IndicatorUnit;
+    /** The period of the figure; when rolled up from sub-parks, the latest of theirs. */
+    period: string;
+    asOf: string;
+    /** The source document, when the figure comes from one park's own observation. */
+    source?: SourceDto | null;
+    breakdown: BreakdownValueDto[];
+    /** Progress against plan, for progress indicators. 工程进度状态。 */
+    progress?: ProgressDto | null;
+    /** True when the park had no figure of its own and this one is made from its sub-parks'. */
+    rolledUp: boolean;
+    /** The parks whose own observations make up the figure. */
+    parkCodes: string[];
 }
 
 /** What a place in the zone is. 园区类型。 */
@@ -474,6 +1407,37 @@ export interface Problem {
     traceId?: string | null;
 }
 
+/** Progress against plan, for progress indicators. 工程进度状态。 */
+export interface ProgressDto {
+    plannedCompletion: string;
+    /** Status of a progress indicator, computed from progress, the planned completion date and today. 进度状态。 */
+    status: ProgressStatus;
+}
+
+/** Status of a progress indicator, computed from progress, the planned completion date and today. 进度状态。 */
+export type ProgressStatus = "done" | "onTrack" | "atRisk" | "late";
+
+/** The figure of an indicator for a park and a period, created or replaced by its natural key (indicatorCode, parkCode, period). Send the total, the breakdown, or both: a missing total is the sum of the breakdown. 写入观测值。 */
+export interface PutObservationRequest {
+    indicatorCode: string;
+    parkCode: string;
+    /** `2023`, `2023-Q1`, `2023-03` or `2023-03-31`. */
+    period: string;
+    /** The total; omitted means the sum of `breakdown`. */
+    value?: number | null;
+    /** Values of breakdown members (each member at most once). */
+    breakdown?: BreakdownValueInput[] | null;
+    /** The date the figure is valid on. */
+    asOf: string;
+    /** Code of the source document, if any. */
+    sourceCode?: string | null;
+    /** Why; required when the write changes a value already recorded (a correction). At most 2000 characters. */
+    note?: string | null;
+}
+
+/** What a revision did. 修订类型。 */
+export type RevisionAction = "created" | "updated" | "deleted";
+
 /** Where a fact comes from: a published document, with its date. 事实来源：一份已发布的文件及其日期。 */
 export interface SourceDto {
     /** Stable code of the source. */
@@ -484,6 +1448,29 @@ export interface SourceDto {
     publisher?: string | null;
     /** Publication date (ISO 8601). */
     publishedOn?: string | null;
+}
+
+/** The new state of an indicator; replaces every writable field. 更新指标。 */
+export interface UpdateIndicatorRequest {
+    /** A text in both languages of the platform: Simplified Chinese (zh-CN, the default) and English. */
+    name: LocalizedText;
+    /** A text in both languages of the platform: Simplified Chinese (zh-CN, the default) and English. */
+    description?: LocalizedText | null;
+    /** What an indicator is about. 指标类别。 */
+    category: IndicatorCategory;
+    /** Cannot change once the indicator has observations: stored values are in this unit. */
+    unit: IndicatorUnit;
+    /** Cannot change once the indicator has observations. */
+    valueKind: ValueKind;
+    /** How a park's figure is made from its sub-parks' when it has none of its own. 汇总方式。
+A park's own figure always wins over its sub-parks'. */
+    aggregation: Aggregation;
+    /** A breakdown dimension being defined, with its allowed members (1–20). */
+    breakdown?: BreakdownDefinition | null;
+    /** Requires a breakdown. Default false. */
+    totalEqualsBreakdown: boolean;
+    /** Only for progress indicators. */
+    plannedCompletion?: string | null;
 }
 
 /** The new state of a place; replaces every writable field. 更新园区（整体替换）。 */
@@ -504,6 +1491,9 @@ export interface UpdateParkRequest {
     /** Code of the source document of these facts, if any. */
     sourceCode?: string | null;
 }
+
+/** What kind of number a value is; decides which values are valid. 数值类型。 */
+export type ValueKind = "count" | "amount" | "percent" | "progress";
 
 export class ApiException extends Error {
     override message: string;
