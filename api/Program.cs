@@ -3,6 +3,7 @@ using Gaoxin.Api.Data;
 using Gaoxin.Api.Features.Indicators;
 using Gaoxin.Api.Features.Observations;
 using Gaoxin.Api.Features.Parks;
+using Gaoxin.Api.Features.Policies;
 using Gaoxin.Api.Infrastructure.Database;
 using Gaoxin.Api.Infrastructure.Errors;
 using Gaoxin.Api.Infrastructure.Hosting;
@@ -63,6 +64,7 @@ app.UseSwaggerUI(options =>
 app.MapParkEndpoints();
 app.MapIndicatorEndpoints();
 app.MapObservationEndpoints();
+app.MapPolicyEndpoints();
 app.MapSpa();
 
 if (openApiOutput is not null)

@@ -91,3 +91,17 @@ public static class ParkWrites
         }
     }
 }
+
+/// <summary>Tree walks over parks that other features need.</summary>
+public static class ParkTree
+{
+    /// <summary>The park named <c>@code</c> and every park above it, as (id, code); empty when the code is unknown.</summary>
+    public const string SelfAndAncestors = """
+        with recursive up (id, parent_id, code) as (
+            select id, parent_id, code from parks where code = @code
+            union all
+            select p.id, p.parent_id, p.code from parks p join up on p.id = up.parent_id
+        )
+        select id, code from up
+        """;
+}

@@ -1,0 +1,48 @@
+using Dapper;
+using FluentValidation;
+using Gaoxin.Api.Features.Policies.GetPolicy;
+using Gaoxin.Api.Infrastructure.Database;
+using Gaoxin.Api.Infrastructure.Mediation;
+using Gaoxin.Api.Infrastructure.Validation;
+using Gaoxin.Contracts.Policies;
+using MediatR;
+
+namespace Gaoxin.Api.Features.Policies.CreatePolicy;
+
+public sealed record CreatePolicyCommand(CreatePolicyRequest Body, string RecordedBy) : ICommand<string>;
+
+public sealed class CreatePolicyValidator : AbstractValidator<CreatePolicyCommand>
+{
+    public CreatePolicyValidator()
+    {
+        RuleFor(c => c.Body.Id).NotEmpty().Length(2, 80).Matches(CommonRules.CodePattern);
+        RuleFor(c => c.Body).SetValidator(new PolicyFieldsValidator());
+    }
+}
+
+/// <summary>Creates the document, its parks, its implements relation and its version 1; returns its id.</summary>
+public sealed class CreatePolicyHandler(DbSession session, TimeProvider clock) : IRequestHandler<CreatePolicyCommand, string>
+{
+    private const string Insert = """
+        insert into policies (code, document_number, title_zh, title_en, summary_zh, summary_en, body_zh, body_en, issuer_id, role,
+                              categories, industries, drafted_on, issued_on, effective_from, expires_on, illustrative)
+        values (@Code, @DocumentNumber, @TitleZh, @TitleEn, @SummaryZh, @SummaryEn, @BodyZh, @BodyEn, @IssuerId, @Role,
+                @Categories, @Industries, @DraftedOn, @IssuedOn, @EffectiveFrom, @ExpiresOn, @Illustrative)
+        on conflict (code) do nothing
+        returning id
+        """;
+
+    public async Task<string> Handle(CreatePolicyCommand command, CancellationToken cancellationToken)
+    {
+        var body = command.Body;
+        var (issuerId, parkIds, implements) = await PolicyWrites.ResolveAsync(session, body.Id, body, cancellationToken);
+        await PolicyWrites.EnsureDocumentNumberFreeAsync(session, body.DocumentNumber, exceptId: null, cancellationToken);
+
+        var parameters = new DynamicParameters(PolicyWrites.Columns(body, issuerId));
+        parameters.Add("Code", body.Id);
+        var id = await session.ExecuteScalarAsync<long?>(Insert, parameters, cancellationToken) ?? throw PolicyErrors.IdTaken(body.Id);
+
+        await PolicyWrites.SaveDependentsAsync(session, id, body, parkIds, implements, version: 1, clock.GetUtcNow(), command.RecordedBy, cancellationToken);
+        return body.Id;
+    }
+}

@@ -1,0 +1,203 @@
+using Gaoxin.Api.Features.Policies.CreatePolicy;
+using Gaoxin.Api.Features.Policies.DeletePolicy;
+using Gaoxin.Api.Features.Policies.GetPolicy;
+using Gaoxin.Api.Features.Policies.GetPolicyCatalogue;
+using Gaoxin.Api.Features.Policies.ListOrganisations;
+using Gaoxin.Api.Features.Policies.ListPolicies;
+using Gaoxin.Api.Features.Policies.MatchPolicies;
+using Gaoxin.Api.Features.Policies.Measures;
+using Gaoxin.Api.Features.Policies.PolicyRelations;
+using Gaoxin.Api.Features.Policies.PolicyVersions;
+using Gaoxin.Api.Features.Policies.UpdatePolicy;
+using Gaoxin.Api.Infrastructure.Json;
+using Gaoxin.Api.Infrastructure.OpenApi;
+using Gaoxin.Contracts.Policies;
+using MediatR;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Gaoxin.Api.Features.Policies;
+
+public static class PolicyEndpoints
+{
+    /// <summary>Who the version history says made a change through the plain API (API keys will name themselves here).</summary>
+    public const string ApiWriter = "api";
+
+    public static IEndpointRouteBuilder MapPolicyEndpoints(this IEndpointRouteBuilder app)
+    {
+        var policies = app.MapGroup("/api/v1/policies").WithTags("Policies");
+
+        policies.MapGet("", ListPolicies).WithName("listPolicies")
+            .WithSummary("检索政策 · Search and filter policies")
+            .WithDescription("""
+                按文本（中英文）、角色、状态、发文机关、类别、园区、产业和生效日期筛选。有 q 时按相关度排序并返回高亮片段。
+                Filter by text (Chinese or English), role, status, issuer, category, park, industry and in-force date. With q,
+                results are ranked by relevance and carry a highlighted passage. Chinese is matched by characters and character
+                pairs, so one- and two-character queries (研, 孵化) work; English by stems (incubators finds incubator).
+                """)
+            .ProducesProblems(400, 404);
+
+        policies.MapGet("/catalogue", GetPolicyCatalogue).WithName("getPolicyCatalogue")
+            .WithSummary("“1+N”政策体系 · The \"1+N\" catalogue")
+            .WithDescription("每个核心政策及其配套政策与措施，附状态。Each core policy with its supporting documents and their measures, with status.");
+
+        policies.MapGet("/{id}", GetPolicy).WithName("getPolicy")
+            .WithSummary("查看政策文件 · Get a policy document")
+            .ProducesProblems(404);
+
+        policies.MapPost("", CreatePolicy).WithName("createPolicy")
+            .WithSummary("新建政策文件 · Create a policy document")
+            .ProducesProblems(400, 404, 409, 422);
+
+        policies.MapPut("/{id}", UpdatePolicy).WithName("updatePolicy")
+            .WithSummary("更新政策文件 · Update a policy document")
+            .WithDescription("替换内容，旧内容保存为历史版本。Replaces the content; the previous content is kept as a version.")
+            .ProducesProblems(400, 404, 409, 422);
+
+        policies.MapDelete("/{id}", DeletePolicy).WithName("deletePolicy")
+            .WithSummary("删除政策文件 · Delete a policy document")
+            .WithDescription("仍有其他文件与之关联时拒绝（409）。Refused with 409 while other documents relate to it.")
+            .ProducesProblems(404, 409);
+
+        policies.MapGet("/{id}/versions", ListPolicyVersions).WithName("listPolicyVersions")
+            .WithSummary("历史版本 · The versions of a document")
+            .ProducesProblems(404);
+
+        policies.MapGet("/{id}/versions/{version:int}", GetPolicyVersion).WithName("getPolicyVersion")
+            .WithSummary("查看历史版本 · Get one version of a document")
+            .ProducesProblems(404);
+
+        policies.MapPost("/{id}/relations", CreatePolicyRelation).WithName("createPolicyRelation")
+            .WithSummary("新建文件关系 · Relate a document to another")
+            .WithDescription("废止（repeals）与替代（supersedes）自生效日起改变目标文件的状态。repeals and supersedes change the target's status from their date.")
+            .ProducesProblems(400, 404, 409, 422);
+
+        policies.MapDelete("/{id}/relations/{relationId:long}", DeletePolicyRelation).WithName("deletePolicyRelation")
+            .WithSummary("删除文件关系 · Delete a relation")
+            .ProducesProblems(404);
+
+        policies.MapGet("/{id}/measures", ListMeasures).WithName("listMeasures")
+            .WithSummary("扶持措施 · The support measures of a document")
+            .ProducesProblems(404);
+
+        policies.MapPost("/{id}/measures", CreateMeasure).WithName("createMeasure")
+            .WithSummary("新建扶持措施 · Add a support measure")
+            .ProducesProblems(400, 404, 409);
+
+        policies.MapPut("/{id}/measures/{code}", UpdateMeasure).WithName("updateMeasure")
+            .WithSummary("更新扶持措施 · Update a support measure")
+            .ProducesProblems(400, 404);
+
+        policies.MapDelete("/{id}/measures/{code}", DeleteMeasure).WithName("deleteMeasure")
+            .WithSummary("删除扶持措施 · Delete a support measure")
+            .ProducesProblems(404);
+
+        app.MapPost("/api/v1/policy-matches", MatchPolicies).WithTags("Policies").WithName("matchPolicies")
+            .WithSummary("政策匹配 · Match an enterprise to the measures in force")
+            .WithDescription("按企业画像判断当日有效的每项措施：每个条件为符合、不符合或未知，并给出最高扶持总额。Judges every measure in force on the day against an enterprise profile: each condition met, not met or unknown, with the maximum total support.")
+            .ProducesProblems(400, 404);
+
+        app.MapGet("/api/v1/organisations", ListOrganisations).WithTags("Policies").WithName("listOrganisations")
+            .WithSummary("发文机关 · The issuing organisations");
+
+        return app;
+    }
+
+    /// <param name="q">Search text, Chinese and/or English (at most 200 characters).</param>
+    /// <param name="role">Only documents of this role.</param>
+    /// <param name="status">Only documents with this status today.</param>
+    /// <param name="issuer">Only documents of this issuer (organisation code).</param>
+    /// <param name="category">Only documents in this category.</param>
+    /// <param name="park">Only documents that apply to this park: for the whole zone, the park, or a park above it.</param>
+    /// <param name="industry">Only documents for this industry or for every industry.</param>
+    /// <param name="inForceOn">Only documents in force on this day (YYYY-MM-DD); statuses are then given for that day.</param>
+    /// <param name="cursor">The <c>nextCursor</c> of the previous page.</param>
+    /// <param name="limit">Page size, 1–100 (default 20).</param>
+    private static async Task<Ok<PolicyPage>> ListPolicies(IMediator mediator, CancellationToken cancellationToken,
+        string? q = null, EnumQuery<PolicyRole>? role = null, EnumQuery<PolicyStatus>? status = null, string? issuer = null,
+        EnumQuery<PolicyCategory>? category = null, string? park = null, EnumQuery<Industry>? industry = null, DateOnly? inForceOn = null,
+        string? cursor = null, int limit = ListPoliciesQuery.DefaultLimit) =>
+        TypedResults.Ok(await mediator.Send(new ListPoliciesQuery(q, role?.Value, status?.Value, issuer, category?.Value, park, industry?.Value, inForceOn, cursor, limit), cancellationToken));
+
+    /// <param name="on">Statuses as on this day (YYYY-MM-DD); default today.</param>
+    private static async Task<Ok<PolicyCatalogueDto>> GetPolicyCatalogue(IMediator mediator, CancellationToken cancellationToken, DateOnly? on = null) =>
+        TypedResults.Ok(await mediator.Send(new GetPolicyCatalogueQuery(on), cancellationToken));
+
+    /// <param name="id">The document's id.</param>
+    /// <param name="on">Statuses as on this day (YYYY-MM-DD); default today.</param>
+    private static async Task<Ok<PolicyDto>> GetPolicy(string id, IMediator mediator, CancellationToken cancellationToken, DateOnly? on = null) =>
+        TypedResults.Ok(await mediator.Send(new GetPolicyQuery(id, on), cancellationToken));
+
+    private static async Task<Created<PolicyDto>> CreatePolicy(CreatePolicyRequest body, IMediator mediator, CancellationToken cancellationToken)
+    {
+        var id = await mediator.Send(new CreatePolicyCommand(body, ApiWriter), cancellationToken);
+        return TypedResults.Created($"/api/v1/policies/{id}", await mediator.Send(new GetPolicyQuery(id, null), cancellationToken));
+    }
+
+    /// <param name="id">The document's id.</param>
+    private static async Task<Ok<PolicyDto>> UpdatePolicy(string id, UpdatePolicyRequest body, IMediator mediator, CancellationToken cancellationToken)
+    {
+        await mediator.Send(new UpdatePolicyCommand(id, body, ApiWriter), cancellationToken);
+        return TypedResults.Ok(await mediator.Send(new GetPolicyQuery(id, null), cancellationToken));
+    }
+
+    /// <param name="id">The document's id.</param>
+    private static async Task<NoContent> DeletePolicy(string id, IMediator mediator, CancellationToken cancellationToken)
+    {
+        await mediator.Send(new DeletePolicyCommand(id), cancellationToken);
+        return TypedResults.NoContent();
+    }
+
+    /// <param name="id">The document's id.</param>
+    private static async Task<Ok<IReadOnlyList<PolicyVersionDto>>> ListPolicyVersions(string id, IMediator mediator, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await mediator.Send(new ListPolicyVersionsQuery(id), cancellationToken));
+
+    /// <param name="id">The document's id.</param>
+    /// <param name="version">The version number, from 1.</param>
+    private static async Task<Ok<PolicyVersionDto>> GetPolicyVersion(string id, int version, IMediator mediator, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await mediator.Send(new GetPolicyVersionQuery(id, version), cancellationToken));
+
+    /// <param name="id">The acting document's id.</param>
+    private static async Task<Created<PolicyDto>> CreatePolicyRelation(string id, CreatePolicyRelationRequest body, IMediator mediator, CancellationToken cancellationToken)
+    {
+        await mediator.Send(new CreatePolicyRelationCommand(id, body), cancellationToken);
+        return TypedResults.Created($"/api/v1/policies/{id}", await mediator.Send(new GetPolicyQuery(id, null), cancellationToken));
+    }
+
+    /// <param name="id">The acting document's id.</param>
+    /// <param name="relationId">The relation's id.</param>
+    private static async Task<NoContent> DeletePolicyRelation(string id, long relationId, IMediator mediator, CancellationToken cancellationToken)
+    {
+        await mediator.Send(new DeletePolicyRelationCommand(id, relationId), cancellationToken);
+        return TypedResults.NoContent();
+    }
+
+    /// <param name="id">The document's id.</param>
+    private static async Task<Ok<IReadOnlyList<SupportMeasureDto>>> ListMeasures(string id, IMediator mediator, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await mediator.Send(new ListMeasuresQuery(id), cancellationToken));
+
+    /// <param name="id">The document's id.</param>
+    private static async Task<Created<SupportMeasureDto>> CreateMeasure(string id, CreateMeasureRequest body, IMediator mediator, CancellationToken cancellationToken)
+    {
+        var measure = await mediator.Send(new CreateMeasureCommand(id, body), cancellationToken);
+        return TypedResults.Created($"/api/v1/policies/{id}/measures", measure);
+    }
+
+    /// <param name="id">The document's id.</param>
+    /// <param name="code">The measure's code.</param>
+    private static async Task<Ok<SupportMeasureDto>> UpdateMeasure(string id, string code, UpdateMeasureRequest body, IMediator mediator, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await mediator.Send(new UpdateMeasureCommand(id, code, body), cancellationToken));
+
+    /// <param name="id">The document's id.</param>
+    /// <param name="code">The measure's code.</param>
+    private static async Task<NoContent> DeleteMeasure(string id, string code, IMediator mediator, CancellationToken cancellationToken)
+    {
+        await mediator.Send(new DeleteMeasureCommand(id, code), cancellationToken);
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<Ok<PolicyMatchResult>> MatchPolicies(PolicyMatchRequest body, IMediator mediator, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await mediator.Send(new MatchPoliciesQuery(body), cancellationToken));
+
+    private static async Task<Ok<IReadOnlyList<OrganisationDto>>> ListOrganisations(IMediator mediator, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await mediator.Send(new ListOrganisationsQuery(), cancellationToken));
+}
