@@ -1053,6 +1053,923 @@ export class GaoxinClient {
         }
         return Promise.resolve<ParkIndicatorValueDto[]>(null as any);
     }
+
+    /**
+     * 政策匹配 · Match an enterprise to the measures in force
+     * @return OK
+     */
+    matchPolicies(body: PolicyMatchRequest, signal?: AbortSignal): Promise<PolicyMatchResult> {
+        let url_ = this.baseUrl + "/api/v1/policy-matches";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processMatchPolicies(_response);
+        });
+    }
+
+    protected processMatchPolicies(response: Response): Promise<PolicyMatchResult> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as PolicyMatchResult;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<PolicyMatchResult>(null as any);
+    }
+
+    /**
+     * 发文机关 · The issuing organisations
+     * @return OK
+     */
+    listOrganisations(signal?: AbortSignal): Promise<OrganisationDto[]> {
+        let url_ = this.baseUrl + "/api/v1/organisations";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processListOrganisations(_response);
+        });
+    }
+
+    protected processListOrganisations(response: Response): Promise<OrganisationDto[]> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as OrganisationDto[];
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<OrganisationDto[]>(null as any);
+    }
+
+    /**
+     * 检索政策 · Search and filter policies
+     * @param q (optional) Search text, Chinese and/or English (at most 200 characters).
+     * @param role (optional) Only documents of this role.
+     * @param status (optional) Only documents with this status today.
+     * @param issuer (optional) Only documents of this issuer (organisation code).
+     * @param category (optional) Only documents in this category.
+     * @param park (optional) Only documents that apply to this park: for the whole zone, the park, or a park above it.
+     * @param industry (optional) Only documents for this industry or for every industry.
+     * @param inForceOn (optional) Only documents in force on this day (YYYY-MM-DD); statuses are then given for that day.
+     * @param cursor (optional) The `nextCursor` of the previous page.
+     * @param limit (optional) Page size, 1–100 (default 20).
+     * @return OK
+     */
+    listPolicies(q?: string | undefined, role?: PolicyRole | undefined, status?: PolicyStatus | undefined, issuer?: string | undefined, category?: PolicyCategory | undefined, park?: string | undefined, industry?: Industry | undefined, inForceOn?: string | undefined, cursor?: string | undefined, limit?: number | undefined, signal?: AbortSignal): Promise<PolicyPage> {
+        let url_ = this.baseUrl + "/api/v1/policies?";
+        if (q === null)
+            throw new globalThis.Error("The parameter 'q' cannot be null.");
+        else if (q !== undefined)
+            url_ += "q=" + encodeURIComponent("" + q) + "&";
+        if (role === null)
+            throw new globalThis.Error("The parameter 'role' cannot be null.");
+        else if (role !== undefined)
+            url_ += "role=" + encodeURIComponent("" + role) + "&";
+        if (status === null)
+            throw new globalThis.Error("The parameter 'status' cannot be null.");
+        else if (status !== undefined)
+            url_ += "status=" + encodeURIComponent("" + status) + "&";
+        if (issuer === null)
+            throw new globalThis.Error("The parameter 'issuer' cannot be null.");
+        else if (issuer !== undefined)
+            url_ += "issuer=" + encodeURIComponent("" + issuer) + "&";
+        if (category === null)
+            throw new globalThis.Error("The parameter 'category' cannot be null.");
+        else if (category !== undefined)
+            url_ += "category=" + encodeURIComponent("" + category) + "&";
+        if (park === null)
+            throw new globalThis.Error("The parameter 'park' cannot be null.");
+        else if (park !== undefined)
+            url_ += "park=" + encodeURIComponent("" + park) + "&";
+        if (industry === null)
+            throw new globalThis.Error("The parameter 'industry' cannot be null.");
+        else if (industry !== undefined)
+            url_ += "industry=" + encodeURIComponent("" + industry) + "&";
+        if (inForceOn === null)
+            throw new globalThis.Error("The parameter 'inForceOn' cannot be null.");
+        else if (inForceOn !== undefined)
+            url_ += "inForceOn=" + encodeURIComponent("" + inForceOn) + "&";
+        if (cursor === null)
+            throw new globalThis.Error("The parameter 'cursor' cannot be null.");
+        else if (cursor !== undefined)
+            url_ += "cursor=" + encodeURIComponent("" + cursor) + "&";
+        if (limit === null)
+            throw new globalThis.Error("The parameter 'limit' cannot be null.");
+        else if (limit !== undefined)
+            url_ += "limit=" + encodeURIComponent("" + limit) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processListPolicies(_response);
+        });
+    }
+
+    protected processListPolicies(response: Response): Promise<PolicyPage> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as PolicyPage;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<PolicyPage>(null as any);
+    }
+
+    /**
+     * 新建政策文件 · Create a policy document
+     * @return Created
+     */
+    createPolicy(body: CreatePolicyRequest, signal?: AbortSignal): Promise<PolicyDto> {
+        let url_ = this.baseUrl + "/api/v1/policies";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processCreatePolicy(_response);
+        });
+    }
+
+    protected processCreatePolicy(response: Response): Promise<PolicyDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 201) {
+            return response.text().then((_responseText) => {
+            let result201: any = null;
+            result201 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as PolicyDto;
+            return result201;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Unprocessable Content", status, _responseText, _headers, result422);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<PolicyDto>(null as any);
+    }
+
+    /**
+     * “1+N”政策体系 · The "1+N" catalogue
+     * @param on (optional) Statuses as on this day (YYYY-MM-DD); default today.
+     * @return OK
+     */
+    getPolicyCatalogue(on?: string | undefined, signal?: AbortSignal): Promise<PolicyCatalogueDto> {
+        let url_ = this.baseUrl + "/api/v1/policies/catalogue?";
+        if (on === null)
+            throw new globalThis.Error("The parameter 'on' cannot be null.");
+        else if (on !== undefined)
+            url_ += "on=" + encodeURIComponent("" + on) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetPolicyCatalogue(_response);
+        });
+    }
+
+    protected processGetPolicyCatalogue(response: Response): Promise<PolicyCatalogueDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as PolicyCatalogueDto;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<PolicyCatalogueDto>(null as any);
+    }
+
+    /**
+     * 查看政策文件 · Get a policy document
+     * @param id The document's id.
+     * @param on (optional) Statuses as on this day (YYYY-MM-DD); default today.
+     * @return OK
+     */
+    getPolicy(id: string, on?: string | undefined, signal?: AbortSignal): Promise<PolicyDto> {
+        let url_ = this.baseUrl + "/api/v1/policies/{id}?";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        if (on === null)
+            throw new globalThis.Error("The parameter 'on' cannot be null.");
+        else if (on !== undefined)
+            url_ += "on=" + encodeURIComponent("" + on) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetPolicy(_response);
+        });
+    }
+
+    protected processGetPolicy(response: Response): Promise<PolicyDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as PolicyDto;
+            return result200;
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<PolicyDto>(null as any);
+    }
+
+    /**
+     * 更新政策文件 · Update a policy document
+     * @param id The document's id.
+     * @return OK
+     */
+    updatePolicy(id: string, body: UpdatePolicyRequest, signal?: AbortSignal): Promise<PolicyDto> {
+        let url_ = this.baseUrl + "/api/v1/policies/{id}";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "PUT",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processUpdatePolicy(_response);
+        });
+    }
+
+    protected processUpdatePolicy(response: Response): Promise<PolicyDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as PolicyDto;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Unprocessable Content", status, _responseText, _headers, result422);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<PolicyDto>(null as any);
+    }
+
+    /**
+     * 删除政策文件 · Delete a policy document
+     * @param id The document's id.
+     * @return No Content
+     */
+    deletePolicy(id: string, signal?: AbortSignal): Promise<void> {
+        let url_ = this.baseUrl + "/api/v1/policies/{id}";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "DELETE",
+            signal,
+            headers: {
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processDeletePolicy(_response);
+        });
+    }
+
+    protected processDeletePolicy(response: Response): Promise<void> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 204) {
+            return response.text().then((_responseText) => {
+            return;
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<void>(null as any);
+    }
+
+    /**
+     * 历史版本 · The versions of a document
+     * @param id The document's id.
+     * @return OK
+     */
+    listPolicyVersions(id: string, signal?: AbortSignal): Promise<PolicyVersionDto[]> {
+        let url_ = this.baseUrl + "/api/v1/policies/{id}/versions";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processListPolicyVersions(_response);
+        });
+    }
+
+    protected processListPolicyVersions(response: Response): Promise<PolicyVersionDto[]> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as PolicyVersionDto[];
+            return result200;
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<PolicyVersionDto[]>(null as any);
+    }
+
+    /**
+     * 查看历史版本 · Get one version of a document
+     * @param id The document's id.
+     * @param version The version number, from 1.
+     * @return OK
+     */
+    getPolicyVersion(id: string, version: number, signal?: AbortSignal): Promise<PolicyVersionDto> {
+        let url_ = this.baseUrl + "/api/v1/policies/{id}/versions/{version}";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        if (version === undefined || version === null)
+            throw new globalThis.Error("The parameter 'version' must be defined.");
+        url_ = url_.replace("{version}", encodeURIComponent("" + version));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetPolicyVersion(_response);
+        });
+    }
+
+    protected processGetPolicyVersion(response: Response): Promise<PolicyVersionDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as PolicyVersionDto;
+            return result200;
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<PolicyVersionDto>(null as any);
+    }
+
+    /**
+     * 新建文件关系 · Relate a document to another
+     * @param id The acting document's id.
+     * @return Created
+     */
+    createPolicyRelation(id: string, body: CreatePolicyRelationRequest, signal?: AbortSignal): Promise<PolicyDto> {
+        let url_ = this.baseUrl + "/api/v1/policies/{id}/relations";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processCreatePolicyRelation(_response);
+        });
+    }
+
+    protected processCreatePolicyRelation(response: Response): Promise<PolicyDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 201) {
+            return response.text().then((_responseText) => {
+            let result201: any = null;
+            result201 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as PolicyDto;
+            return result201;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Unprocessable Content", status, _responseText, _headers, result422);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<PolicyDto>(null as any);
+    }
+
+    /**
+     * 删除文件关系 · Delete a relation
+     * @param id The acting document's id.
+     * @param relationId The relation's id.
+     * @return No Content
+     */
+    deletePolicyRelation(id: string, relationId: number, signal?: AbortSignal): Promise<void> {
+        let url_ = this.baseUrl + "/api/v1/policies/{id}/relations/{relationId}";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        if (relationId === undefined || relationId === null)
+            throw new globalThis.Error("The parameter 'relationId' must be defined.");
+        url_ = url_.replace("{relationId}", encodeURIComponent("" + relationId));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "DELETE",
+            signal,
+            headers: {
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processDeletePolicyRelation(_response);
+        });
+    }
+
+    protected processDeletePolicyRelation(response: Response): Promise<void> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 204) {
+            return response.text().then((_responseText) => {
+            return;
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<void>(null as any);
+    }
+
+    /**
+     * 扶持措施 · The support measures of a document
+     * @param id The document's id.
+     * @return OK
+     */
+    listMeasures(id: string, signal?: AbortSignal): Promise<SupportMeasureDto[]> {
+        let url_ = this.baseUrl + "/api/v1/policies/{id}/measures";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processListMeasures(_response);
+        });
+    }
+
+    protected processListMeasures(response: Response): Promise<SupportMeasureDto[]> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as SupportMeasureDto[];
+            return result200;
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<SupportMeasureDto[]>(null as any);
+    }
+
+    /**
+     * 新建扶持措施 · Add a support measure
+     * @param id The document's id.
+     * @return Created
+     */
+    createMeasure(id: string, body: CreateMeasureRequest, signal?: AbortSignal): Promise<SupportMeasureDto> {
+        let url_ = this.baseUrl + "/api/v1/policies/{id}/measures";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processCreateMeasure(_response);
+        });
+    }
+
+    protected processCreateMeasure(response: Response): Promise<SupportMeasureDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 201) {
+            return response.text().then((_responseText) => {
+            let result201: any = null;
+            result201 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as SupportMeasureDto;
+            return result201;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<SupportMeasureDto>(null as any);
+    }
+
+    /**
+     * 更新扶持措施 · Update a support measure
+     * @param id The document's id.
+     * @param code The measure's code.
+     * @return OK
+     */
+    updateMeasure(id: string, code: string, body: UpdateMeasureRequest, signal?: AbortSignal): Promise<SupportMeasureDto> {
+        let url_ = this.baseUrl + "/api/v1/policies/{id}/measures/{code}";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        if (code === undefined || code === null)
+            throw new globalThis.Error("The parameter 'code' must be defined.");
+        url_ = url_.replace("{code}", encodeURIComponent("" + code));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "PUT",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processUpdateMeasure(_response);
+        });
+    }
+
+    protected processUpdateMeasure(response: Response): Promise<SupportMeasureDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as SupportMeasureDto;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<SupportMeasureDto>(null as any);
+    }
+
+    /**
+     * 删除扶持措施 · Delete a support measure
+     * @param id The document's id.
+     * @param code The measure's code.
+     * @return No Content
+     */
+    deleteMeasure(id: string, code: string, signal?: AbortSignal): Promise<void> {
+        let url_ = this.baseUrl + "/api/v1/policies/{id}/measures/{code}";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        if (code === undefined || code === null)
+            throw new globalThis.Error("The parameter 'code' must be defined.");
+        url_ = url_.replace("{code}", encodeURIComponent("" + code));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "DELETE",
+            signal,
+            headers: {
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processDeleteMeasure(_response);
+        });
+    }
+
+    protected processDeleteMeasure(response: Response): Promise<void> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 204) {
+            return response.text().then((_responseText) => {
+            return;
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<void>(null as any);
+    }
 }
 
 /** Level of an official accreditation. 认定级别。 */
@@ -1120,6 +2037,38 @@ export interface BreakdownValueInput {
     value: number;
 }
 
+export interface CatalogueCoreNode {
+    /** A policy document in lists and search results. 政策文件摘要。 */
+    policy: PolicySummaryDto;
+    measures: SupportMeasureDto[];
+    /** The "N": the documents that implement this core policy. */
+    supporting: CatalogueSupportingNode[];
+}
+
+export interface CatalogueSupportingNode {
+    /** A policy document in lists and search results. 政策文件摘要。 */
+    policy: PolicySummaryDto;
+    measures: SupportMeasureDto[];
+}
+
+/** Which condition of a measure. 条件类型。 */
+export type ConditionKind = "park" | "industry" | "qualification" | "minRndSpend" | "minHeadcount" | "minYearsRegistered" | "maxYearsRegistered";
+
+/** Whether an enterprise meets one condition. 条件判定。 */
+export type ConditionOutcome = "met" | "notMet" | "unknown";
+
+/** One condition of a measure, judged against the profile. */
+export interface ConditionResult {
+    /** Which condition of a measure. 条件类型。 */
+    kind: ConditionKind;
+    /** Whether an enterprise meets one condition. 条件判定。 */
+    outcome: ConditionOutcome;
+    /** What the condition asks, in the response language. */
+    requirement: string;
+    /** What the profile says, in the response language, or why it is unknown. */
+    explanation: string;
+}
+
 /** A new indicator. 新建指标。 */
 export interface CreateIndicatorRequest {
     /** A text in both languages of the platform: Simplified Chinese (zh-CN, the default) and English. */
@@ -1145,6 +2094,25 @@ A park's own figure always wins over its sub-parks'. */
     code: string;
 }
 
+/** A new support measure in a document. 新建扶持措施。 */
+export interface CreateMeasureRequest {
+    /** What a support measure offers. 扶持方式。 */
+    kind: MeasureKind;
+    /** A text in both languages of the platform: Simplified Chinese (zh-CN, the default) and English. */
+    title: LocalizedText;
+    /** A text in both languages of the platform: Simplified Chinese (zh-CN, the default) and English. */
+    description?: LocalizedText | null;
+    /** A fixed sum, in 万元. */
+    amount?: number | null;
+    /** A share of an eligible cost, in percent (0–100]. */
+    rate?: number | null;
+    /** The most one enterprise can get, in 万元. */
+    cap?: number | null;
+    /** The conditions an enterprise must meet to claim a measure. Omitted conditions do not apply. 申报条件。 */
+    conditions?: MeasureConditions | null;
+    code: string;
+}
+
 /** A new place. 新建园区。 */
 export interface CreateParkRequest {
     /** What a place in the zone is. 园区类型。 */
@@ -1166,8 +2134,68 @@ export interface CreateParkRequest {
     code: string;
 }
 
+/** A new relation from this document to another. 新建文件关系。 */
+export interface CreatePolicyRelationRequest {
+    /** An effect of one document on another. 文件间关系。 */
+    kind: RelationKind;
+    /** The document this one acts on. */
+    targetId: string;
+    /** The day the effect begins; omitted: from this document's effective date. */
+    effectiveOn?: string | null;
+    /** A text in both languages of the platform: Simplified Chinese (zh-CN, the default) and English. */
+    note?: LocalizedText | null;
+}
+
+/** A new policy document. 新建政策文件。 */
+export interface CreatePolicyRequest {
+    /** Document number (文号), unique, at most 100 characters. */
+    documentNumber?: string | null;
+    /** A text in both languages of the platform: Simplified Chinese (zh-CN, the default) and English. */
+    title: LocalizedText;
+    /** A text in both languages of the platform: Simplified Chinese (zh-CN, the default) and English. */
+    summary?: LocalizedText | null;
+    /** Full text in Chinese (required, may be empty) and optionally English; each at most 200,000 characters. */
+    body: PolicyBody;
+    /** Code of the issuing organisation; null when unknown. */
+    issuerCode?: string | null;
+    /** A document's place in the "1+N" catalogue. 政策体系中的角色。 */
+    role: PolicyRole;
+    /** For a supporting document: the id of the core policy it implements. */
+    implementsId?: string | null;
+    categories?: PolicyCategory[] | null;
+    industries?: Industry[] | null;
+    /** Codes of the parks it applies to; omitted or empty means the whole zone. */
+    parkCodes?: string[] | null;
+    draftedOn?: string | null;
+    issuedOn?: string | null;
+    /** Defaults to the issue date when omitted. */
+    effectiveFrom?: string | null;
+    /** The last day in force. */
+    expiresOn?: string | null;
+    /** Marks sample data that is not a real document of the zone. */
+    illustrative: boolean;
+    /** Stable, URL-safe identifier: lower-case letters, digits and single hyphens, 2–80 characters. */
+    id: string;
+}
+
 /** Development phase in the zone's plan. 开发时序。 */
 export type DevelopmentPhase = "nearTerm" | "midTerm" | "longTerm";
+
+/** Whether an enterprise may claim a measure. 申报资格。 */
+export type Eligibility = "eligible" | "possiblyEligible" | "notEligible";
+
+/** An enterprise's profile, to match against the measures in force. Omitted facts make conditions unknown. 企业画像。 */
+export interface EnterpriseProfile {
+    /** The park the enterprise is registered in. */
+    parkCode?: string | null;
+    industry?: Industry | null;
+    /** The qualifications it holds; omitted means unknown, an empty list means none. */
+    qualifications?: Qualification[] | null;
+    /** Yearly R&D spend, in 万元. */
+    rndSpend?: number | null;
+    headcount?: number | null;
+    registeredOn?: string | null;
+}
 
 /** What an indicator is about. 指标类别。 */
 export type IndicatorCategory = "innovationResources" | "industry" | "infrastructure" | "publicServices" | "land";
@@ -1236,12 +2264,49 @@ export interface IndicatorPage {
 /** The unit values are stored in. Area units convert into each other on reads (1 亩 mu = 10000/15 m², 1 hectare = 10000 m²); other units convert to nothing but themselves. 计量单位。 */
 export type IndicatorUnit = "count" | "percent" | "mu" | "hectare" | "squareMetre" | "tenThousandYuan";
 
+/** The zone's "3+N" industries. “3+N”产业体系。 */
+export type Industry = "marineEquipmentManufacturing" | "marineBiomedicine" | "marineElectronicInformation" | "other";
+
 /** A text in both languages of the platform: Simplified Chinese (zh-CN, the default) and English. */
 export interface LocalizedText {
     /** 简体中文 (zh-CN). */
     zh: string;
     /** English. */
     en: string;
+}
+
+/** The conditions an enterprise must meet to claim a measure. Omitted conditions do not apply. 申报条件。 */
+export interface MeasureConditions {
+    /** Registered in one of these parks or their sub-parks. */
+    parks?: string[] | null;
+    /** In one of these industries. */
+    industries?: Industry[] | null;
+    /** Holds every one of these qualifications. */
+    qualifications?: Qualification[] | null;
+    /** Yearly R&D spend of at least this many 万元. */
+    minRndSpend?: number | null;
+    /** At least this many employees. */
+    minHeadcount?: number | null;
+    /** Registered for at least this many whole years. */
+    minYearsRegistered?: number | null;
+    /** Registered for at most this many whole years. */
+    maxYearsRegistered?: number | null;
+}
+
+/** What a support measure offers. 扶持方式。 */
+export type MeasureKind = "subsidy" | "reward" | "rentReduction" | "loanInterestSubsidy" | "talentAllowance" | "other";
+
+/** One measure in force and whether the enterprise may claim it. */
+export interface MeasureMatch {
+    /** A concrete offer inside a policy document. 扶持措施。 */
+    measure: SupportMeasureDto;
+    /** A reference to another document, as lists and relations show it. */
+    policy: PolicyRef;
+    /** Whether an enterprise may claim a measure. 申报资格。 */
+    eligibility: Eligibility;
+    conditions: ConditionResult[];
+    /** The most this measure can give, in 万元 (the amount, else the cap); null when the document sets no bound. */
+    maxSupport?: number | null;
 }
 
 /** The figure of one indicator for one park and one period: the total and its breakdown. 观测值。 */
@@ -1298,6 +2363,15 @@ export interface ObservationRevisionDto {
     /** Where a fact comes from: a published document, with its date. 事实来源：一份已发布的文件及其日期。 */
     source?: SourceDto | null;
     note?: string | null;
+}
+
+/** An organisation that issues policies. 发文机关。 */
+export interface OrganisationDto {
+    code: string;
+    /** Name in the response language. */
+    name: string;
+    /** A text in both languages of the platform: Simplified Chinese (zh-CN, the default) and English. */
+    names: LocalizedText;
 }
 
 /** A place of the zone: the zone itself, a park, an incubator, a maker space, an industrial park or a research base. 高新区内的一个园区或载体。 */
@@ -1387,6 +2461,177 @@ export interface ParkTreeNode {
     children: ParkTreeNode[];
 }
 
+/** A full text: Chinese always, English where a translation exists. */
+export interface PolicyBody {
+    zh: string;
+    en?: string | null;
+}
+
+/** The "1+N" tree: each core policy with its supporting documents and their measures. “1+N”政策体系。 */
+export interface PolicyCatalogueDto {
+    cores: CatalogueCoreNode[];
+    /** Supporting documents that implement no core policy yet. */
+    unattached: CatalogueSupportingNode[];
+    /** Related plans and district documents. */
+    related: PolicySummaryDto[];
+}
+
+/** What a policy is about. 政策类别。 */
+export type PolicyCategory = "rnd" | "talent" | "incubation" | "land" | "finance" | "industrialChain" | "planning" | "infrastructure" | "regionalDevelopment";
+
+/** A policy document in full. 政策文件详情。 */
+export interface PolicyDto {
+    /** A policy document in lists and search results. 政策文件摘要。 */
+    summary: PolicySummaryDto;
+    /** Full text in the response language (Chinese when no English text exists). */
+    body: string;
+    /** A text in both languages of the platform: Simplified Chinese (zh-CN, the default) and English. */
+    titles: LocalizedText;
+    /** A text in both languages of the platform: Simplified Chinese (zh-CN, the default) and English. */
+    summaries: LocalizedText;
+    /** The full text in Chinese and, where it exists, in English. */
+    bodies: PolicyBody;
+    draftedOn?: string | null;
+    measures: SupportMeasureDto[];
+    relations: PolicyRelationDto[];
+    version: number;
+    updatedAt: string;
+}
+
+/** Everything about a document's content that a client may set. 可写的政策字段。 */
+export interface PolicyFields {
+    /** Document number (文号), unique, at most 100 characters. */
+    documentNumber?: string | null;
+    /** A text in both languages of the platform: Simplified Chinese (zh-CN, the default) and English. */
+    title: LocalizedText;
+    /** A text in both languages of the platform: Simplified Chinese (zh-CN, the default) and English. */
+    summary?: LocalizedText | null;
+    /** Full text in Chinese (required, may be empty) and optionally English; each at most 200,000 characters. */
+    body: PolicyBody;
+    /** Code of the issuing organisation; null when unknown. */
+    issuerCode?: string | null;
+    /** A document's place in the "1+N" catalogue. 政策体系中的角色。 */
+    role: PolicyRole;
+    /** For a supporting document: the id of the core policy it implements. */
+    implementsId?: string | null;
+    categories?: PolicyCategory[] | null;
+    industries?: Industry[] | null;
+    /** Codes of the parks it applies to; omitted or empty means the whole zone. */
+    parkCodes?: string[] | null;
+    draftedOn?: string | null;
+    issuedOn?: string | null;
+    /** Defaults to the issue date when omitted. */
+    effectiveFrom?: string | null;
+    /** The last day in force. */
+    expiresOn?: string | null;
+    /** Marks sample data that is not a real document of the zone. */
+    illustrative: boolean;
+}
+
+/** A matching request: a profile and the day the measures must be in force on (default today). 政策匹配请求。 */
+export interface PolicyMatchRequest {
+    /** An enterprise's profile, to match against the measures in force. Omitted facts make conditions unknown. 企业画像。 */
+    profile: EnterpriseProfile;
+    /** The day; omitted: today (UTC+8). */
+    date?: string | null;
+}
+
+/** The measures in force on a day, matched against a profile. 政策匹配结果。 */
+export interface PolicyMatchResult {
+    date: string;
+    /** Eligible first, then possibly eligible, then not eligible; within each, by policy and measure. */
+    items: MeasureMatch[];
+    /** The most the enterprise can get from the measures it is eligible for, in 万元. */
+    maxTotalSupport: number;
+    /** The same, if every unknown condition turns out to be met. */
+    maxTotalSupportIfUnknownsMet: number;
+    /** Measures counted in the totals that have no amount or cap (their support is not bounded by the document). */
+    unboundedMeasures: number;
+}
+
+/** One page of policies; follow `nextCursor` until it is null. */
+export interface PolicyPage {
+    items: PolicySummaryDto[];
+    nextCursor?: string | null;
+    /** How many documents match the filters in all. */
+    total: number;
+}
+
+/** A reference to another document, as lists and relations show it. */
+export interface PolicyRef {
+    id: string;
+    /** Title in the response language. */
+    title: string;
+    /** A document's place in the "1+N" catalogue. 政策体系中的角色。 */
+    role: PolicyRole;
+    /** Status on the day asked about (today unless the request names a day). */
+    status: PolicyStatus;
+}
+
+/** A relation between two documents, seen from one of them. */
+export interface PolicyRelationDto {
+    id: number;
+    /** An effect of one document on another. 文件间关系。 */
+    kind: RelationKind;
+    /** Outgoing: this document acts on `other`. Incoming: `other` acts on this one. */
+    outgoing: boolean;
+    /** A reference to another document, as lists and relations show it. */
+    other: PolicyRef;
+    /** The day the effect begins; null means from the acting document's effective date. */
+    effectiveOn?: string | null;
+    note?: string | null;
+}
+
+/** A document's place in the "1+N" catalogue. 政策体系中的角色。 */
+export type PolicyRole = "core" | "supporting" | "related";
+
+/** Lifecycle status, computed for a day from the dates and relations. 生命周期状态。 */
+export type PolicyStatus = "draft" | "pending" | "inForce" | "expired" | "repealed";
+
+/** A policy document in lists and search results. 政策文件摘要。 */
+export interface PolicySummaryDto {
+    /** Stable, URL-safe identifier. */
+    id: string;
+    /** Document number (文号), where it has one. */
+    documentNumber?: string | null;
+    /** Title in the response language. */
+    title: string;
+    /** Summary in the response language. */
+    summary: string;
+    /** The issuer; null where the source does not name one. */
+    issuer?: OrganisationDto | null;
+    /** A document's place in the "1+N" catalogue. 政策体系中的角色。 */
+    role: PolicyRole;
+    /** Status on the day asked about (today unless `inForceOn` names a day). */
+    status: PolicyStatus;
+    /** The core policy this one implements, for supporting documents. */
+    implementsId?: string | null;
+    categories: PolicyCategory[];
+    industries: Industry[];
+    /** Codes of the parks it applies to (and their sub-parks); empty means the whole zone. */
+    parkCodes: string[];
+    issuedOn?: string | null;
+    effectiveFrom?: string | null;
+    expiresOn?: string | null;
+    /** True for sample data that is not a real document of the zone (示例数据). */
+    illustrative: boolean;
+    /** Search relevance, for search results only (higher is better). */
+    rank?: number | null;
+    /** For search results: the best matching passage, HTML-escaped, with the matches wrapped in <mark>…</mark>. */
+    highlight?: string | null;
+    /** Which field the highlight comes from: title, summary, body or measures. */
+    highlightField?: string | null;
+}
+
+/** One version of a document's content. 历史版本。 */
+export interface PolicyVersionDto {
+    version: number;
+    recordedAt: string;
+    recordedBy: string;
+    /** The content as it was in this version. */
+    content: PolicyFields;
+}
+
 /** An error, as RFC 9457 problem details (media type application/problem+json). 错误响应，遵循 RFC 9457（application/problem+json）。 */
 export interface Problem {
     /** A URI naming the kind of problem. */
@@ -1435,6 +2680,12 @@ export interface PutObservationRequest {
     note?: string | null;
 }
 
+/** An enterprise qualification a measure may require. 企业资质。 */
+export type Qualification = "highTechEnterprise" | "techSme" | "incubatingEnterprise" | "specialisedSme";
+
+/** An effect of one document on another. 文件间关系。 */
+export type RelationKind = "implements" | "amends" | "supersedes" | "repeals";
+
 /** What a revision did. 修订类型。 */
 export type RevisionAction = "created" | "updated" | "deleted";
 
@@ -1448,6 +2699,31 @@ export interface SourceDto {
     publisher?: string | null;
     /** Publication date (ISO 8601). */
     publishedOn?: string | null;
+}
+
+/** A concrete offer inside a policy document. 扶持措施。 */
+export interface SupportMeasureDto {
+    /** Code, unique within its document. */
+    code: string;
+    policyId: string;
+    /** What a support measure offers. 扶持方式。 */
+    kind: MeasureKind;
+    /** Title in the response language. */
+    title: string;
+    /** Description in the response language. */
+    description: string;
+    /** A text in both languages of the platform: Simplified Chinese (zh-CN, the default) and English. */
+    titles: LocalizedText;
+    /** A text in both languages of the platform: Simplified Chinese (zh-CN, the default) and English. */
+    descriptions: LocalizedText;
+    /** A fixed sum, in 万元 (ten thousand yuan). */
+    amount?: number | null;
+    /** A share of an eligible cost, in percent. */
+    rate?: number | null;
+    /** The most one enterprise can get, in 万元. */
+    cap?: number | null;
+    /** The conditions an enterprise must meet to claim a measure. Omitted conditions do not apply. 申报条件。 */
+    conditions: MeasureConditions;
 }
 
 /** The new state of an indicator; replaces every writable field. 更新指标。 */
@@ -1473,6 +2749,24 @@ A park's own figure always wins over its sub-parks'. */
     plannedCompletion?: string | null;
 }
 
+/** The new content of a support measure. 更新扶持措施。 */
+export interface UpdateMeasureRequest {
+    /** What a support measure offers. 扶持方式。 */
+    kind: MeasureKind;
+    /** A text in both languages of the platform: Simplified Chinese (zh-CN, the default) and English. */
+    title: LocalizedText;
+    /** A text in both languages of the platform: Simplified Chinese (zh-CN, the default) and English. */
+    description?: LocalizedText | null;
+    /** A fixed sum, in 万元. */
+    amount?: number | null;
+    /** A share of an eligible cost, in percent (0–100]. */
+    rate?: number | null;
+    /** The most one enterprise can get, in 万元. */
+    cap?: number | null;
+    /** The conditions an enterprise must meet to claim a measure. Omitted conditions do not apply. 申报条件。 */
+    conditions?: MeasureConditions | null;
+}
+
 /** The new state of a place; replaces every writable field. 更新园区（整体替换）。 */
 export interface UpdateParkRequest {
     /** What a place in the zone is. 园区类型。 */
@@ -1490,6 +2784,36 @@ export interface UpdateParkRequest {
     developmentPhase?: DevelopmentPhase | null;
     /** Code of the source document of these facts, if any. */
     sourceCode?: string | null;
+}
+
+/** The new content of a document; the previous content is kept as a version. 更新政策文件。 */
+export interface UpdatePolicyRequest {
+    /** Document number (文号), unique, at most 100 characters. */
+    documentNumber?: string | null;
+    /** A text in both languages of the platform: Simplified Chinese (zh-CN, the default) and English. */
+    title: LocalizedText;
+    /** A text in both languages of the platform: Simplified Chinese (zh-CN, the default) and English. */
+    summary?: LocalizedText | null;
+    /** Full text in Chinese (required, may be empty) and optionally English; each at most 200,000 characters. */
+    body: PolicyBody;
+    /** Code of the issuing organisation; null when unknown. */
+    issuerCode?: string | null;
+    /** A document's place in the "1+N" catalogue. 政策体系中的角色。 */
+    role: PolicyRole;
+    /** For a supporting document: the id of the core policy it implements. */
+    implementsId?: string | null;
+    categories?: PolicyCategory[] | null;
+    industries?: Industry[] | null;
+    /** Codes of the parks it applies to; omitted or empty means the whole zone. */
+    parkCodes?: string[] | null;
+    draftedOn?: string | null;
+    issuedOn?: string | null;
+    /** Defaults to the issue date when omitted. */
+    effectiveFrom?: string | null;
+    /** The last day in force. */
+    expiresOn?: string | null;
+    /** Marks sample data that is not a real document of the zone. */
+    illustrative: boolean;
 }
 
 /** What kind of number a value is; decides which values are valid. 数值类型。 */
