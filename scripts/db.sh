@@ -62,7 +62,7 @@ up() {
     say "starting PostgreSQL on 127.0.0.1:$port"
     # No Unix socket: the checkout's path may be too long for one, and TCP on loopback is all we use.
     as_owner "$bin/pg_ctl" -D "$data" -l "$data/server.log" -w -t 60 \
-      -o "-p $port -c listen_addresses=127.0.0.1 -c unix_socket_directories='' -c max_connections=200" start >/dev/null
+      -o "-p $port -c listen_addresses=127.0.0.1 -c unix_socket_directories='' -c max_connections=200 -c shared_buffers=512MB -c max_wal_size=8GB -c checkpoint_timeout=15min -c work_mem=32MB -c maintenance_work_mem=256MB" start >/dev/null
   fi
 
   for db in "$@"; do

@@ -23,14 +23,14 @@ public sealed class DeleteObservationHandler(DbSession session, TimeProvider clo
 {
     private const string Delete = """
         delete from observations
-        where indicator_id = @IndicatorId and park_id = @ParkId and period = @Period
+        where indicator_id = @IndicatorId and park_id = @ParkId and period_start = @PeriodStart and period = @Period
         returning version
         """;
 
     public async Task<Unit> Handle(DeleteObservationCommand command, CancellationToken cancellationToken)
     {
         var (indicatorId, parkId, period) = await session.ResolveAsync(command, cancellationToken);
-        var version = await session.ExecuteScalarAsync<int?>(Delete, new { IndicatorId = indicatorId, ParkId = parkId, Period = period.Canonical }, cancellationToken)
+        var version = await session.ExecuteScalarAsync<int?>(Delete, new { IndicatorId = indicatorId, ParkId = parkId, PeriodStart = period.Start, Period = period.Canonical }, cancellationToken)
             ?? throw ObservationErrors.NotFound(command.Indicator, command.Park, period.Canonical);
 
         await session.ExecuteAsync(PutObservationHandler.InsertRevision, new

@@ -46,14 +46,14 @@ public sealed class PutObservationHandler(DbSession session, TimeProvider clock)
 {
     private const string FindForUpdate = """
         select id, value, breakdown::text as breakdown_json, as_of, source_id, note, version
-        from observations where indicator_id = @IndicatorId and park_id = @ParkId and period = @Period
+        from observations where indicator_id = @IndicatorId and park_id = @ParkId and period_start = @PeriodStart and period = @Period
         for update
         """;
 
     private const string Insert = """
         insert into observations (indicator_id, park_id, period, period_start, period_end, value, breakdown, as_of, source_id, note, version, recorded_at, recorded_by)
         values (@IndicatorId, @ParkId, @Period, @PeriodStart, @PeriodEnd, @Value, @Breakdown::jsonb, @AsOf, @SourceId, @Note, 1, @RecordedAt, @RecordedBy)
-        on conflict (indicator_id, park_id, period) do nothing
+        on conflict (indicator_id, park_id, period_start, period) do nothing
         """;
 
     private const string Update = """
@@ -102,11 +102,11 @@ public sealed class PutObservationHandler(DbSession session, TimeProvider clock)
         var breakdownJson = JsonSerializer.Serialize(parts);
         var note = string.IsNullOrWhiteSpace(body.Note) ? null : body.Note.Trim();
 
-        var key = new { IndicatorId = indicator.Id, ParkId = parkId, Period = period.Canonical };
+        var key = new { IndicatorId = indicator.Id, ParkId = parkId, PeriodStart = period.Start, Period = period.Canonical };
         var existing = await session.QuerySingleOrDefaultAsync<Existing>(FindForUpdate, key, cancellationToken);
         var values = new
         {
-            key.IndicatorId, key.ParkId, key.Period, PeriodStart = period.Start, PeriodEnd = period.End,
+            key.IndicatorId, key.ParkId, key.Period, key.PeriodStart, PeriodEnd = period.End,
             Value = value, Breakdown = breakdownJson, body.AsOf, SourceId = sourceId, Note = note,
             RecordedAt = clock.GetUtcNow(), command.RecordedBy,
         };
