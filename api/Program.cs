@@ -1,5 +1,6 @@
 using System.Globalization;
 using Gaoxin.Api.Data;
+using Gaoxin.Api.Features.Imports;
 using Gaoxin.Api.Features.Indicators;
 using Gaoxin.Api.Features.Observations;
 using Gaoxin.Api.Features.Parks;
@@ -25,7 +26,8 @@ builder.Services
     .AddGaoxinJson()
     .AddGaoxinProblemDetails()
     .AddGaoxinOpenApi()
-    .AddMediation(typeof(Program).Assembly);
+    .AddMediation(typeof(Program).Assembly)
+    .AddImports(builder.Configuration);
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
 if (openApiOutput is null)
@@ -65,6 +67,7 @@ app.MapParkEndpoints();
 app.MapIndicatorEndpoints();
 app.MapObservationEndpoints();
 app.MapPolicyEndpoints();
+app.MapImportEndpoints();
 app.MapSpa();
 
 if (openApiOutput is not null)

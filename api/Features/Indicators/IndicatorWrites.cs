@@ -76,6 +76,25 @@ public static class IndicatorWrites
         fields.PlannedCompletion,
     };
 
+    /// <summary>An indicator's writable fields as they are now: what an update that changes nothing would send.</summary>
+    public static UpdateIndicatorRequest FieldsOf(IndicatorDto indicator) => new()
+    {
+        Name = indicator.Names,
+        Description = indicator.Descriptions,
+        Category = indicator.Category,
+        Unit = indicator.Unit,
+        ValueKind = indicator.ValueKind,
+        Aggregation = indicator.Aggregation,
+        Breakdown = indicator.Breakdown is null ? null : new BreakdownDefinition
+        {
+            Code = indicator.Breakdown.Code,
+            Name = indicator.Breakdown.Names,
+            Members = indicator.Breakdown.Members.Select(m => new BreakdownMemberDefinition { Code = m.Code, Name = m.Names }).ToList(),
+        },
+        TotalEqualsBreakdown = indicator.TotalEqualsBreakdown,
+        PlannedCompletion = indicator.PlannedCompletion,
+    };
+
     public static async Task<IndicatorRow> FindAsync(DbSession session, string code, bool forUpdate, CancellationToken cancellationToken) =>
         await session.QuerySingleOrDefaultAsync<IndicatorRow>(
             IndicatorRow.Select + "\nwhere i.code = @code" + (forUpdate ? " for update" : ""), new { code }, cancellationToken)

@@ -74,6 +74,20 @@ public static class ParkWrites
         references.SourceId,
     };
 
+    /// <summary>A park's writable fields as they are now: what an update that changes nothing would send.</summary>
+    public static UpdateParkRequest FieldsOf(ParkDto park) => new()
+    {
+        Kind = park.Kind,
+        ParentCode = park.ParentCode,
+        Name = park.Names,
+        Description = park.Descriptions,
+        AccreditationLevel = park.AccreditationLevel,
+        LandArea = park.LandArea,
+        Status = park.Status,
+        DevelopmentPhase = park.DevelopmentPhase,
+        SourceCode = park.Source?.Code,
+    };
+
     public static async Task<ParkDto> ReadAsync(DbSession session, string code, CancellationToken cancellationToken) =>
         (await session.QuerySingleAsync<ParkRow>(ParkRow.Select + "\nwhere p.code = @code", new { code }, cancellationToken)).ToDto();
 

@@ -15,6 +15,12 @@ public sealed class DbSession(NpgsqlDataSource dataSource) : IAsyncDisposable
 
     public bool InTransaction => _transaction is not null;
 
+    /// <summary>Set by a handler whose work must not be kept (a dry run, a refused import): the transaction behaviour
+    /// then rolls back instead of committing, and the handler still returns its answer.</summary>
+    public bool RollbackOnly { get; private set; }
+
+    public void MarkRollbackOnly() => RollbackOnly = true;
+
     public NpgsqlConnection Connection => _connection ?? throw new InvalidOperationException("A command handler ran outside the transaction behaviour.");
 
     public NpgsqlTransaction Transaction => _transaction ?? throw new InvalidOperationException("A command handler ran outside the transaction behaviour.");

@@ -20,7 +20,14 @@ public sealed class TransactionBehaviour<TRequest, TResponse>(DbSession session)
         try
         {
             var response = await next();
-            await session.CommitAsync(cancellationToken);
+            if (session.RollbackOnly)
+            {
+                await session.RollbackAsync();
+            }
+            else
+            {
+                await session.CommitAsync(cancellationToken);
+            }
             return response;
         }
         catch

@@ -38,6 +38,7 @@ public static class OpenApiSetup
             options.IncludeXmlComments(XmlDocs(typeof(LocalizedText).Assembly));
             options.DocumentFilter<StableOrderDocumentFilter>();
             options.ParameterFilter<EnumQueryParameterFilter>();
+            options.OperationFilter<RawBodyOperationFilter>();
             options.MapType<AsOfQuery>(() => new OpenApiSchema
             {
                 Type = JsonSchemaType.String,

@@ -1,0 +1,129 @@
+using FluentValidation;
+using Gaoxin.Api.Infrastructure.Database;
+using Gaoxin.Api.Infrastructure.Errors;
+using Gaoxin.Api.Infrastructure.Json;
+using Gaoxin.Api.Infrastructure.Localization;
+using MediatR;
+
+namespace Gaoxin.Api.Features.Imports;
+
+public enum RowOutcome
+{
+    Created,
+    Updated,
+    Unchanged,
+    Rejected,
+}
+
+/// <summary>A row that could not be parsed into a request; its problems are already in the tally.</summary>
+public sealed class RowRejectedException : Exception;
+
+/// <summary>
+/// Imports of reference data (parks, indicators, policies): each row becomes the same MediatR command the single-row
+/// endpoints send, so an import can never get in what the API refuses. Each row runs under a savepoint, so a refused
+/// row leaves nothing behind and the rows after it go on being checked.
+/// </summary>
+public abstract class CommandRowImporter(DbSession session, IMediator mediator)
+{
+    protected DbSession Session { get; } = session;
+    protected IMediator Mediator { get; } = mediator;
+
+    /// <summary>Maps a field path of a validation error ("name.zh") to the import column it came from.</summary>
+    protected virtual string? ColumnOf(string field) =>
+        string.Concat(field.Replace('.', '_').Select(c => char.IsUpper(c) ? "_" + char.ToLowerInvariant(c) : c.ToString()));
+
+    protected abstract Task<RowOutcome> ApplyAsync(RowReader row, ImportTally tally, CancellationToken cancellationToken);
+
+    /// <summary>Work after the last row (relations that may point at later rows); rows are already counted.</summary>
+    protected virtual Task FinishAsync(ImportTally tally, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public async Task RunAsync(RowReader rows, ImportOptions options, ImportTally tally, CancellationToken cancellationToken)
+    {
+        while (await rows.ReadAsync(cancellationToken))
+        {
+            if (++tally.TotalRows > options.MaxRows)
+            {
+                throw ImportErrors.TooManyRows(options.MaxRows);
+            }
+            if (rows.UnknownFields.Count > 0)
+            {
+                foreach (var field in rows.UnknownFields)
+                {
+                    tally.Problem(rows.Line, field, "import.unknown-field", new($"未知字段“{field}”。", $"Unknown field '{field}'."));
+                }
+                tally.Rejected++;
+                continue;
+            }
+
+            var outcome = await InSavepointAsync(rows.Line, tally, () => ApplyAsync(rows, tally, cancellationToken), cancellationToken);
+            switch (outcome)
+            {
+                case RowOutcome.Created: tally.Created++; break;
+                case RowOutcome.Updated: tally.Updated++; break;
+                case RowOutcome.Unchanged: tally.Unchanged++; break;
+                default: tally.Rejected++; break;
+            }
+        }
+        await FinishAsync(tally, cancellationToken);
+    }
+
+    /// <summary>Runs one unit of work; if the API refuses it, rolls it back and records why against the line.</summary>
+    protected async Task<RowOutcome> InSavepointAsync(int line, ImportTally tally, Func<Task<RowOutcome>> work, CancellationToken cancellationToken)
+    {
+        await Session.Transaction.SaveAsync("import_row", cancellationToken);
+        try
+        {
+            var outcome = await work();
+            await Session.Transaction.ReleaseAsync("import_row", cancellationToken);
+            return outcome;
+        }
+        catch (Exception e) when (e is ValidationException or ApiException or RowRejectedException)
+        {
+            await Session.Transaction.RollbackAsync("import_row", cancellationToken);
+            switch (e)
+            {
+                case ValidationException validation:
+                    foreach (var failure in validation.Errors)
+                    {
+                        var field = failure.PropertyName.StartsWith("Body.", StringComparison.Ordinal) ? failure.PropertyName[5..] : failure.PropertyName;
+                        field = string.Join('.', field.Split('.').Select(p => p.Length == 0 ? p : char.ToLowerInvariant(p[0]) + p[1..]));
+                        tally.Problem(line, ColumnOf(field), ProblemCodes.ValidationFailed, new(failure.ErrorMessage, failure.ErrorMessage));
+                    }
+                    break;
+                case ApiException api:
+                    tally.Problem(line, null, api.Code, api.Detail);
+                    break;
+            }
+            return RowOutcome.Rejected;
+        }
+    }
+
+    protected static bool TryEnum<TEnum>(RowReader row, int ordinal, string column, ImportTally tally, out TEnum? value) where TEnum : struct, Enum
+    {
+        value = null;
+        var text = row.Get(ordinal);
+        if (text is null)
+        {
+            return true;
+        }
+        if (EnumQuery<TEnum>.TryParse(text, out var parsed))
+        {
+            value = parsed.Value;
+            return true;
+        }
+        var allowed = string.Join(", ", Enum.GetValues<TEnum>().Select(v => v.ToDb()));
+        tally.Problem(row.Line, column, "import.invalid-value", new($"“{column}”的值“{text}”无效；可用：{allowed}。", $"'{text}' is not a valid {column}; use one of: {allowed}."));
+        return false;
+    }
+
+    protected static string Required(RowReader row, int ordinal, string column, ImportTally tally, ref bool ok)
+    {
+        var text = row.Get(ordinal);
+        if (text is null)
+        {
+            tally.Problem(row.Line, column, "import.missing-value", ImportValues.Missing(column));
+            ok = false;
+        }
+        return text ?? "";
+    }
+}

@@ -1,0 +1,33 @@
+using Gaoxin.Api.Infrastructure.Errors;
+using Gaoxin.Api.Infrastructure.Localization;
+
+namespace Gaoxin.Api.Features.Imports;
+
+public static class ImportErrors
+{
+    public static ApiException TooManyRows(int max) => new(StatusCodes.Status413PayloadTooLarge, "import.too-many-rows",
+        new Text("行数过多", "Too many rows"),
+        new Text($"一次导入最多 {max} 行；请拆分文件。", $"An import holds at most {max} rows; split the file."),
+        new Dictionary<string, object?> { ["maxRows"] = max });
+
+    public static ApiException Format(ImportFormatException e) => new(StatusCodes.Status400BadRequest, e.Code,
+        new Text("导入文件无效", "Invalid import file"), new Text(e.Zh, e.En));
+
+    public static ApiException UnsupportedMediaType(string? contentType, bool csvAllowed) => new(StatusCodes.Status415UnsupportedMediaType, ProblemCodes.UnsupportedMediaType,
+        new Text("不支持的媒体类型", "Unsupported media type"),
+        new Text($"不支持“{contentType}”。请使用 {(csvAllowed ? "text/csv（UTF-8 或 charset=gb18030）、" : "")}application/json 或 application/x-ndjson。",
+                 $"'{contentType}' is not supported. Send {(csvAllowed ? "text/csv (UTF-8, or charset=gb18030), " : "")}application/json or application/x-ndjson."),
+        new Dictionary<string, object?> { ["contentType"] = contentType });
+
+    public static NotFoundException NotFound(Guid id) => new("import.not-found",
+        new Text($"导入“{id}”不存在。", $"Import '{id}' does not exist."),
+        new Dictionary<string, object?> { ["importId"] = id });
+
+    public static ConflictException InProgress(string key) => new("import.in-progress",
+        new Text("使用同一 Idempotency-Key 的导入正在进行，请稍后重试以获取其报告。", "An import with the same Idempotency-Key is running; retry later to get its report."),
+        new Dictionary<string, object?> { ["idempotencyKey"] = key });
+
+    public static RuleViolationException KeyReused(string key) => new("idempotency.key-reused",
+        new Text("该 Idempotency-Key 已用于内容不同的请求。每个不同的请求请使用新的键。", "This Idempotency-Key was used for a request with a different body. Use a new key for each different request."),
+        new Dictionary<string, object?> { ["idempotencyKey"] = key });
+}

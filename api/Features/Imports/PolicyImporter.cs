@@ -1,0 +1,159 @@
+using System.Text.Json;
+using Dapper;
+using Gaoxin.Api.Features.Policies;
+using Gaoxin.Api.Features.Policies.CreatePolicy;
+using Gaoxin.Api.Features.Policies.Measures;
+using Gaoxin.Api.Features.Policies.PolicyRelations;
+using Gaoxin.Api.Features.Policies.UpdatePolicy;
+using Gaoxin.Api.Infrastructure.Database;
+using Gaoxin.Api.Infrastructure.Errors;
+using Gaoxin.Contracts.Policies;
+using MediatR;
+
+namespace Gaoxin.Api.Features.Imports;
+
+/// <summary>
+/// Policy documents with their measures and relations, one JSON object a row, in the shape of
+/// <c>createPolicy</c>'s body plus <c>measures</c> (createMeasure bodies) and <c>relations</c> (createPolicyRelation
+/// bodies). Relations are applied after the last row, so a document may relate to one later in the file.
+/// </summary>
+public sealed class PolicyImporter(DbSession session, IMediator mediator) : CommandRowImporter(session, mediator)
+{
+    /// <summary>No flat columns: rows are nested documents, read whole.</summary>
+    public static readonly string[] Columns = [];
+
+    private readonly List<(int Line, string Id, CreatePolicyRelationRequest Relation)> _relations = [];
+
+    private sealed record Row(CreatePolicyRequest Document, IReadOnlyList<CreateMeasureRequest> Measures, IReadOnlyList<CreatePolicyRelationRequest> Relations);
+
+    protected override string? ColumnOf(string field) => field;
+
+    protected override async Task<RowOutcome> ApplyAsync(RowReader row, ImportTally tally, CancellationToken cancellationToken)
+    {
+        var parsed = Parse(row, tally);
+        var document = parsed.Document;
+        var outcome = RowOutcome.Unchanged;
+
+        var latest = await Session.ExecuteScalarAsync<string?>("""
+            select v.content::text from policy_versions v join policies p on p.id = v.policy_id
+            where p.code = @Id order by v.version desc limit 1
+            """, new { document.Id }, cancellationToken);
+        if (latest is null)
+        {
+            await Mediator.Send(new CreatePolicyCommand(document, ImportWriter), cancellationToken);
+            outcome = RowOutcome.Created;
+        }
+        else if (PolicyWrites.Snapshot(PolicyWrites.ReadSnapshot(latest)) != PolicyWrites.Snapshot(document))
+        {
+            await Mediator.Send(new UpdatePolicyCommand(document.Id, ToUpdate(document), ImportWriter), cancellationToken);
+            outcome = RowOutcome.Updated;
+        }
+
+        foreach (var measure in parsed.Measures)
+        {
+            var existing = await Session.QuerySingleOrDefaultAsync<MeasureRow>(
+                MeasureRow.Select + "\nwhere p.code = @Id and m.code = @Code", new { document.Id, measure.Code }, cancellationToken);
+            if (existing is null)
+            {
+                await Mediator.Send(new CreateMeasureCommand(document.Id, measure), cancellationToken);
+            }
+            else if (Json(FieldsOf(existing)) != Json(ToUpdate(measure)))
+            {
+                await Mediator.Send(new UpdateMeasureCommand(document.Id, measure.Code, ToUpdate(measure)), cancellationToken);
+            }
+            else
+            {
+                continue;
+            }
+            outcome = outcome == RowOutcome.Created ? outcome : RowOutcome.Updated;
+        }
+
+        _relations.AddRange(parsed.Relations.Select(r => (row.Line, document.Id, r)));
+        return outcome;
+    }
+
+    protected override async Task FinishAsync(ImportTally tally, CancellationToken cancellationToken)
+    {
+        foreach (var (line, id, relation) in _relations)
+        {
+            var outcome = await InSavepointAsync(line, tally, async () =>
+            {
+                try
+                {
+                    await Mediator.Send(new CreatePolicyRelationCommand(id, relation), cancellationToken);
+                }
+                catch (ConflictException e) when (e.Code == "relation.exists")
+                {
+                    // Already there: importing the same file twice changes nothing.
+                }
+                return RowOutcome.Unchanged;
+            }, cancellationToken);
+            if (outcome == RowOutcome.Rejected)
+            {
+                tally.Rejected++;
+            }
+        }
+    }
+
+    /// <summary>Who the version history names: the import, so a revision can be traced to the file it came from.</summary>
+    private string ImportWriter => "import";
+
+    private static Row Parse(RowReader row, ImportTally tally)
+    {
+        if (row.Raw is not { ValueKind: JsonValueKind.Object } raw)
+        {
+            tally.Problem(row.Line, null, "import.invalid-value", new("每一行都必须是一个政策文件对象。", "Every row must be a policy document object."));
+            throw new RowRejectedException();
+        }
+        try
+        {
+            var body = new Dictionary<string, JsonElement>();
+            List<CreateMeasureRequest> measures = [];
+            List<CreatePolicyRelationRequest> relations = [];
+            foreach (var property in raw.EnumerateObject())
+            {
+                switch (property.Name)
+                {
+                    case "measures":
+                        measures = property.Value.Deserialize<List<CreateMeasureRequest>>(ImportEngine.Json) ?? [];
+                        break;
+                    case "relations":
+                        relations = property.Value.Deserialize<List<CreatePolicyRelationRequest>>(ImportEngine.Json) ?? [];
+                        break;
+                    default:
+                        body[property.Name] = property.Value;
+                        break;
+                }
+            }
+            var document = JsonSerializer.SerializeToElement(body).Deserialize<CreatePolicyRequest>(ImportEngine.Json)!;
+            return new Row(document, measures, relations);
+        }
+        catch (JsonException e)
+        {
+            tally.Problem(row.Line, e.Path?.TrimStart('$', '.'), "request.malformed-body", new(
+                "政策文件不符合接口约定（缺少必填字段、未知字段或类型不符）。", $"The document does not match the contract (a missing, unknown or mistyped field): {e.Path}."));
+            throw new RowRejectedException();
+        }
+    }
+
+    private static UpdatePolicyRequest ToUpdate(CreatePolicyRequest d) => new()
+    {
+        DocumentNumber = d.DocumentNumber, Title = d.Title, Summary = d.Summary, Body = d.Body, IssuerCode = d.IssuerCode, Role = d.Role,
+        ImplementsId = d.ImplementsId, Categories = d.Categories, Industries = d.Industries, ParkCodes = d.ParkCodes, DraftedOn = d.DraftedOn,
+        IssuedOn = d.IssuedOn, EffectiveFrom = d.EffectiveFrom, ExpiresOn = d.ExpiresOn, Illustrative = d.Illustrative,
+    };
+
+    private static UpdateMeasureRequest ToUpdate(CreateMeasureRequest m) => new()
+    {
+        Kind = m.Kind, Title = m.Title, Description = m.Description ?? new() { Zh = "", En = "" }, Amount = m.Amount, Rate = m.Rate, Cap = m.Cap,
+        Conditions = m.Conditions ?? new MeasureConditions(),
+    };
+
+    private static UpdateMeasureRequest FieldsOf(MeasureRow m) => new()
+    {
+        Kind = m.Kind, Title = new() { Zh = m.TitleZh, En = m.TitleEn }, Description = new() { Zh = m.DescriptionZh, En = m.DescriptionEn },
+        Amount = m.Amount, Rate = m.Rate, Cap = m.Cap, Conditions = m.Conditions,
+    };
+
+    private static string Json(UpdateMeasureRequest measure) => MeasureRow.WriteConditions(measure.Conditions) + JsonSerializer.Serialize(measure with { Conditions = null }, ImportEngine.Json);
+}
