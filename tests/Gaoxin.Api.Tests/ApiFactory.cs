@@ -31,6 +31,9 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
         {
             ["GAOXIN_DB"] = ConnectionString,
             ["Spa:Root"] = "/nonexistent", // the API alone; the SPA has its own tests
+            // Small limits, so the tests can cross them cheaply.
+            ["Imports:MaxBodyBytes"] = (1024 * 1024).ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Imports:MaxRows"] = "5000",
         }));
     }
 

@@ -10,6 +10,8 @@ export function createClient(lang: Lang, baseUrl = ''): GaoxinClient {
     fetch: (url, init) => {
       const headers = new Headers(init?.headers);
       headers.set('Accept-Language', lang);
+      // A file body (imports) is sent as its own type: the generated client names only the first type the operation accepts.
+      if (init?.body instanceof Blob && init.body.type) headers.set('Content-Type', init.body.type);
       return globalThis.fetch(url, { ...init, headers });
     },
   });

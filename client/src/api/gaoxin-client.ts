@@ -18,6 +18,143 @@ export class GaoxinClient {
     }
 
     /**
+     * 批量导入 · Import rows in bulk
+     * @param kind What to import: observations, parks, indicators or policies.
+     * @param body The file: CSV, a JSON array or NDJSON. 文件：CSV、JSON 数组或 NDJSON。
+     * @param dryRun (optional) Check everything, write nothing, report as if written.
+     * @param mode (optional) atomic (default): any rejected row rejects the import; rows: write the good rows.
+     * @param idempotency_Key (optional) Makes retries safe: the same key with the same body returns the first report (kept at least 24 hours).
+     * @return OK
+     */
+    runImport(kind: ImportKind, body: Blob, dryRun?: boolean | undefined, mode?: ImportMode | undefined, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<ImportReportDto> {
+        let url_ = this.baseUrl + "/api/v1/imports/{kind}?";
+        if (kind === undefined || kind === null)
+            throw new globalThis.Error("The parameter 'kind' must be defined.");
+        url_ = url_.replace("{kind}", encodeURIComponent("" + kind));
+        if (dryRun === null)
+            throw new globalThis.Error("The parameter 'dryRun' cannot be null.");
+        else if (dryRun !== undefined)
+            url_ += "dryRun=" + encodeURIComponent("" + dryRun) + "&";
+        if (mode === null)
+            throw new globalThis.Error("The parameter 'mode' cannot be null.");
+        else if (mode !== undefined)
+            url_ += "mode=" + encodeURIComponent("" + mode) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = body;
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
+                "Content-Type": "text/csv",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processRunImport(_response);
+        });
+    }
+
+    protected processRunImport(response: Response): Promise<ImportReportDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ImportReportDto;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status === 413) {
+            return response.text().then((_responseText) => {
+            let result413: any = null;
+            result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Content Too Large", status, _responseText, _headers, result413);
+            });
+        } else if (status === 415) {
+            return response.text().then((_responseText) => {
+            let result415: any = null;
+            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Unsupported Media Type", status, _responseText, _headers, result415);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ImportRejectedProblem;
+            return throwException("Unprocessable Content", status, _responseText, _headers, result422);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ImportReportDto>(null as any);
+    }
+
+    /**
+     * 导入报告 · The report of an import
+     * @param id The import's id.
+     * @return OK
+     */
+    getImport(id: string, signal?: AbortSignal): Promise<ImportReportDto> {
+        let url_ = this.baseUrl + "/api/v1/imports/{id}";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetImport(_response);
+        });
+    }
+
+    protected processGetImport(response: Response): Promise<ImportReportDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ImportReportDto;
+            return result200;
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ImportReportDto>(null as any);
+    }
+
+    /**
      * 列出指标 · List indicators
      * @param category (optional) Only indicators of this category.
      * @param q (optional) Text in the code, a name or a description, in either language (at most 100 characters).
@@ -2197,6 +2334,69 @@ export interface EnterpriseProfile {
     registeredOn?: string | null;
 }
 
+/** What an import loads. 导入类型。 */
+export type ImportKind = "observations" | "parks" | "indicators" | "policies";
+
+/** How rejected rows affect the rest. 导入模式。 */
+export type ImportMode = "atomic" | "rows";
+
+/** One problem with one row. 行级问题。 */
+export interface ImportProblemDto {
+    /** The CSV record number counting the header as line 1, the NDJSON line, or the position in a JSON array (from 1). */
+    line: number;
+    /** The column (CSV name) the problem is in, when it is in one. */
+    column?: string | null;
+    /** Stable code, the same the single-row endpoints use where they have one. */
+    code: string;
+    /** What is wrong, in the request's language. */
+    message: string;
+}
+
+/** A refused import (422): with `code``import.rejected`, an atomic import in which rows were rejected, so nothing was written, and `report` says which rows and why; with `idempotency.key-reused`, no report. */
+export interface ImportRejectedProblem {
+    type?: string | null;
+    title: string;
+    status: number;
+    detail?: string | null;
+    instance?: string | null;
+    code: string;
+    traceId?: string | null;
+    /** The report of the refused import. */
+    report?: ImportReportDto | null;
+}
+
+/** Exactly what happened to every row of an import. Counts are rows (lines), not records: an observation written from three rows (a total and two members) counts three. 导入报告。 */
+export interface ImportReportDto {
+    id: string;
+    /** What an import loads. 导入类型。 */
+    kind: ImportKind;
+    /** How rejected rows affect the rest. 导入模式。 */
+    mode: ImportMode;
+    dryRun: boolean;
+    /** 导入状态。 */
+    status: ImportStatus;
+    /** True when the created and updated rows were written; false for a dry run or an atomic import with rejected rows. */
+    committed: boolean;
+    /** Rows read from the body. */
+    totalRows: number;
+    created: number;
+    updated: number;
+    /** Rows whose figure was already recorded exactly so: nothing was written for them. */
+    unchanged: number;
+    rejected: number;
+    /** The first 1000 problems, by line. */
+    problems: ImportProblemDto[];
+    /** How many problems there were in all. */
+    problemCount: number;
+    /** Who ran the import. */
+    requestedBy: string;
+    createdAt: string;
+    finishedAt?: string | null;
+}
+
+/** 导入状态。 */
+export type ImportStatus = "running" | "completed" | "failed";
+
 /** What an indicator is about. 指标类别。 */
 export type IndicatorCategory = "innovationResources" | "industry" | "infrastructure" | "publicServices" | "land";
 
@@ -2818,6 +3018,11 @@ export interface UpdatePolicyRequest {
 
 /** What kind of number a value is; decides which values are valid. 数值类型。 */
 export type ValueKind = "count" | "amount" | "percent" | "progress";
+
+export interface FileParameter {
+    data: any;
+    fileName: string;
+}
 
 export class ApiException extends Error {
     override message: string;
