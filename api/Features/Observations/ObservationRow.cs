@@ -27,6 +27,9 @@ public sealed class ObservationRow : SourceColumns
          where latest.action <> 'deleted')
         """;
 
+    /// <summary>The columns, for queries that build their own from and joins (o, i, p, s as here).</summary>
+    public const string ColumnList = RowColumns;
+
     private const string RowColumns = $"""
         i.code as indicator_code, p.code as park_code, p.name_zh as park_name_zh, p.name_en as park_name_en,
                o.park_id, o.indicator_id, o.period, o.period_start, o.period_end, o.value, o.breakdown::text as breakdown_json,
