@@ -28,7 +28,7 @@ TEST_DB_UP := db-up
 export GAOXIN_TEST_DB := $(LOCAL_DB)gaoxin_test
 endif
 
-.PHONY: help run test build openapi check-contract db-up db-down client-deps client-build client-test clean
+.PHONY: help run test build openapi check-contract db-up db-down client-deps client-build client-test clean bench bench-quick wrk
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-15s %s\n", $$1, $$2}'
@@ -60,6 +60,17 @@ check-contract: ## fail when openapi.json or the generated client differ from wh
 	@if ! diff -u $(CLIENT_TS) $(SCRATCH)/gaoxin-client.ts; then \
 	  echo "$(CLIENT_TS) is not what NSwag generates from openapi.json. Run 'make openapi' and commit the result."; exit 1; fi
 	@echo "contract: openapi.json and the TypeScript client are in sync with the code"
+
+bench: db-up wrk build ## measure the stack on a grown database (about 10 min); writes docs/BENCHMARKS.md
+	dotnet run --project scripts/bench/Gaoxin.Bench -c $(CONFIG) --no-build -- \
+	  --api "$(CURDIR)/$(API_DLL)" --admin "$(LOCAL_DB)postgres" --out "$(CURDIR)/docs/BENCHMARKS.md"
+
+bench-quick: db-up wrk build ## the same, short runs and 100,000 import rows: checks that the benchmark works
+	dotnet run --project scripts/bench/Gaoxin.Bench -c $(CONFIG) --no-build -- \
+	  --api "$(CURDIR)/$(API_DLL)" --admin "$(LOCAL_DB)postgres" --out "$(CURDIR)/.data/BENCHMARKS-quick.md" --quick --import-rows 100000
+
+wrk: # the HTTP load generator, from Debian's packages
+	@command -v wrk >/dev/null || { echo "installing wrk"; $(if $(filter 0,$(shell id -u)),,sudo) apt-get install -y -qq wrk >/dev/null || { $(if $(filter 0,$(shell id -u)),,sudo) apt-get update -qq && $(if $(filter 0,$(shell id -u)),,sudo) apt-get install -y -qq wrk >/dev/null; }; }
 
 db-up: ## install PostgreSQL if missing; start the project cluster (.data/pg, port $(PG_PORT))
 	scripts/db.sh up gaoxin gaoxin_test

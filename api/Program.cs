@@ -1,5 +1,6 @@
 using System.Globalization;
 using Gaoxin.Api.Data;
+using Gaoxin.Api.Features.Bench;
 using Gaoxin.Api.Features.Imports;
 using Gaoxin.Api.Features.Indicators;
 using Gaoxin.Api.Features.Observations;
@@ -68,6 +69,7 @@ app.MapIndicatorEndpoints();
 app.MapObservationEndpoints();
 app.MapPolicyEndpoints();
 app.MapImportEndpoints();
+app.MapBareEndpoints();
 app.MapSpa();
 
 if (openApiOutput is not null)

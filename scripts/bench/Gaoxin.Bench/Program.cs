@@ -1,0 +1,259 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using Gaoxin.Api.Features.Policies.ListPolicies;
+using Gaoxin.Bench;
+using Npgsql;
+
+// make bench: grows a separate database to a realistic size, starts the API in Release against it, loads it with wrk
+// on loopback and prints one table, also written to docs/BENCHMARKS.md. Absolute numbers move with the machine; the
+// ratios measured in the same run are what it is for.
+var options = Options.Parse(args);
+var started = Stopwatch.StartNew();
+void Log(string message) => Console.Error.WriteLine($"[bench {started.Elapsed:mm\\:ss}] {message}");
+
+var benchDb = new NpgsqlConnectionStringBuilder(options.AdminConnection) { Database = "gaoxin_bench", CommandTimeout = 0 }.ConnectionString;
+await using (var admin = new NpgsqlConnection(options.AdminConnection))
+{
+    await admin.OpenAsync();
+    await admin.ExecuteAsync("drop database if exists gaoxin_bench with (force)");
+    await admin.ExecuteAsync("create database gaoxin_bench");
+}
+
+var baseUrl = $"http://127.0.0.1:{options.Port}";
+using var api = StartApi(options, benchDb, baseUrl);
+try
+{
+    using var http = new HttpClient { BaseAddress = new Uri(baseUrl), Timeout = TimeSpan.FromMinutes(10) };
+    await WaitForApiAsync(http);
+    await using var db = NpgsqlDataSource.Create(benchDb);
+    Log("growing the bench database");
+    await BenchData.GrowAsync(db, message => Log("  " + message));
+
+    var rows = new List<Row>();
+    var warmUp = options.Quick ? TimeSpan.FromSeconds(2) : TimeSpan.FromSeconds(5);
+    var run = options.Quick ? TimeSpan.FromSeconds(3) : TimeSpan.FromSeconds(8);
+    var runs = options.Quick ? 1 : 3;
+    long readPeak;
+    await using (var memory = new MemorySampler(api.Id).Start())
+    {
+        async Task<LoadResult> Measure(string name, string path, int connections = 32, string? body = null)
+        {
+            Log($"{name}: {path}");
+            var result = await Load.MedianAsync(baseUrl + path, connections, warmUp, run, runs, body);
+            if (result.Errors > 0)
+            {
+                throw new InvalidOperationException($"{name}: {result.Errors} failed requests");
+            }
+            return result;
+        }
+
+        var full = await Measure("read by key", "/api/v1/parks/haidong");
+        var bare = await Measure("read by key, bare", "/bench/bare/parks/haidong");
+        rows.Add(new Row("read by key", "`GET /api/v1/parks/{code}`, full stack", Figures(full)));
+        rows.Add(new Row("read by key (bare)", "the same query, plain Npgsql, no MediatR/validation, same process", Figures(bare)));
+        rows.Add(new Row("read by key: full/bare", "requests/s ratio (goal ≥ 0.85)", $"**{full.RequestsPerSecond / bare.RequestsPerSecond:0.00}**"));
+
+        var dashboard = await Measure("dashboard", "/api/v1/parks/zhanjiang-hitech-zone/indicators?includeDescendants=true");
+        rows.Add(new Row("dashboard read", "`GET /api/v1/parks/zhanjiang-hitech-zone/indicators?includeDescendants=true` (100 parks × 101 indicators)", Figures(dashboard)));
+
+        var parks = string.Join(',', Enumerable.Range(1, 20).Select(i => $"bench-park-{i:000}"));
+        var series = await Measure("series", $"/api/v1/observations?indicator=bench-indicator-001&park={parks}&from=2015-01&to=2024-12&limit=5000");
+        rows.Add(new Row("series", "one indicator, 20 parks × 120 months (2,400 rows)", Figures(series)));
+
+        foreach (var (label, q) in new[] { ("search, zh 2 characters", "孵化"), ("search, zh 4 characters", "高质量发"), ("search, en word", "incubator") })
+        {
+            var result = await Measure(label, "/api/v1/policies?q=" + Uri.EscapeDataString(q));
+            rows.Add(new Row(label, $"`q={q}` over {BenchData.Policies:N0} documents", Figures(result)));
+        }
+        rows.Add(new Row("search plan", "EXPLAIN of the search SQL", await SearchPlanAsync(db)));
+
+        const string profile = """{"profile":{"parkCode":"haidong-incubator","industry":"marineBiomedicine","qualifications":["incubatingEnterprise"],"rndSpend":120,"headcount":25,"registeredOn":"2022-06-01"},"date":"2024-06-01"}""";
+        var match = await Measure("match", "/api/v1/policy-matches", body: profile);
+        rows.Add(new Row("match", $"a typical profile against {BenchData.Policies * 2:N0} measures in force", Figures(match)));
+        readPeak = memory.PeakBytes;
+    }
+
+    Log($"import: writing {options.ImportRows:N0} rows");
+    var file = await BenchData.WriteImportFileAsync(db, options.ImportRows);
+    var (fresh, importPeak) = await ImportAsync(http, api.Id, file, "fresh");
+    var copy = await RawCopyAsync(db, file);
+    var (again, againPeak) = await ImportAsync(http, api.Id, file, "re-import");
+    double Rate(TimeSpan t) => options.ImportRows / t.TotalSeconds;
+    rows.Add(new Row("import, fresh", $"{options.ImportRows:N0} observations via `POST /api/v1/imports/observations`", $"{Rate(fresh):N0} rows/s ({fresh.TotalSeconds:0.0} s), **{Rate(fresh) / Rate(copy):0.00}** of COPY"));
+    rows.Add(new Row("import, re-import", "the same file again: every row unchanged", $"{Rate(again):N0} rows/s ({again.TotalSeconds:0.0} s), **{Rate(again) / Rate(copy):0.00}** of COPY"));
+    rows.Add(new Row("raw COPY", "the same file into a bare table of the same shape, same run", $"{Rate(copy):N0} rows/s ({copy.TotalSeconds:0.0} s)"));
+    rows.Add(new Row("memory", "API peak resident memory: during the imports / under read load", $"{Math.Max(importPeak, againPeak) / 1048576.0:N0} MB / {readPeak / 1048576.0:N0} MB"));
+    File.Delete(file);
+
+    var report = await ReportAsync(db, rows, options, started.Elapsed);
+    Console.WriteLine(report);
+    Directory.CreateDirectory(Path.GetDirectoryName(options.Output)!);
+    await File.WriteAllTextAsync(options.Output, await MergeWithNotesAsync(options.Output, report));
+    Log($"written to {options.Output}");
+}
+finally
+{
+    api.Kill(entireProcessTree: true);
+}
+
+static string Figures(LoadResult r) => $"{r.RequestsPerSecond:N0} req/s, p50 {r.P50Ms:0.00} ms, p99 {r.P99Ms:0.00} ms";
+
+async Task<(TimeSpan Elapsed, long PeakBytes)> ImportAsync(HttpClient http, int pid, string file, string label)
+{
+    Log($"import: {label}");
+    await using var memory = new MemorySampler(pid).Start();
+    await using var stream = File.OpenRead(file);
+    var content = new StreamContent(stream, 1 << 16);
+    content.Headers.ContentType = MediaTypeHeaderValue.Parse("text/csv");
+    var clock = Stopwatch.StartNew();
+    using var response = await http.PostAsync("/api/v1/imports/observations", content);
+    clock.Stop();
+    var body = await response.Content.ReadAsStringAsync();
+    if (!response.IsSuccessStatusCode)
+    {
+        throw new InvalidOperationException($"import {label} failed: {(int)response.StatusCode} {body[..Math.Min(500, body.Length)]}");
+    }
+    using var report = JsonDocument.Parse(body);
+    Log($"  {report.RootElement.GetProperty("created").GetInt32():N0} created, {report.RootElement.GetProperty("unchanged").GetInt32():N0} unchanged in {clock.Elapsed.TotalSeconds:0.0} s");
+    return (clock.Elapsed, memory.PeakBytes);
+}
+
+async Task<TimeSpan> RawCopyAsync(NpgsqlDataSource db, string file)
+{
+    Log("raw COPY of the same file");
+    await using var connection = await db.OpenConnectionAsync();
+    await connection.ExecuteAsync("""
+        drop table if exists bench_copy;
+        create table bench_copy (indicator_code text, park_code text, period text, breakdown_member text, value numeric, as_of date, source text, note text);
+        """);
+    var clock = Stopwatch.StartNew();
+    await using (var writer = await connection.BeginTextImportAsync("copy bench_copy from stdin (format csv, header)"))
+    using (var source = new StreamReader(file, Encoding.UTF8))
+    {
+        var buffer = new char[1 << 16];
+        int read;
+        while ((read = await source.ReadAsync(buffer)) > 0)
+        {
+            await writer.WriteAsync(buffer, 0, read);
+        }
+    }
+    clock.Stop();
+    return clock.Elapsed;
+}
+
+static async Task<string> SearchPlanAsync(NpgsqlDataSource db)
+{
+    await using var connection = await db.OpenConnectionAsync();
+    await using var command = new NpgsqlCommand { Connection = connection };
+    // The handler's own SQL, with its parameters written in as literals for a bare EXPLAIN.
+    var sql = ListPoliciesHandler.Sql;
+    foreach (var (name, value) in new (string, object?)[] { ("Q", "孵化"), ("Day", new DateOnly(2024, 6, 1)), ("Role", null), ("Status", null), ("Issuer", null), ("Category", null), ("Industry", null), ("ParkIds", null) })
+    {
+        sql = sql.Replace("@" + name, value switch
+        {
+            null => "null",
+            DateOnly d => $"date '{d:yyyy-MM-dd}'",
+            _ => $"'{value}'",
+        }, StringComparison.Ordinal);
+    }
+    command.CommandText = "explain " + sql;
+    var plan = new StringBuilder();
+    await using var reader = await command.ExecuteReaderAsync();
+    while (await reader.ReadAsync())
+    {
+        plan.AppendLine(reader.GetString(0));
+    }
+    return plan.ToString().Contains("policies_search_idx", StringComparison.Ordinal)
+        ? "uses the GIN index `policies_search_idx` (Bitmap Index Scan)"
+        : "**does not use the index**";
+}
+
+async Task<string> ReportAsync(NpgsqlDataSource db, List<Row> rows, Options options, TimeSpan elapsed)
+{
+    await using var connection = await db.OpenConnectionAsync();
+    var postgres = (await connection.QueryListAsync<string>("show server_version")).Single();
+    var cpu = File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim() ?? "unknown";
+    var memory = long.Parse(File.ReadLines("/proc/meminfo").First().Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1048576.0;
+    var wrk = (await Processes.RunAsync("wrk", "--version").ContinueWith(t => t.IsCompletedSuccessfully ? t.Result : "wrk")).Split('\n')[0];
+    var text = new StringBuilder();
+    text.AppendLine("## Last run");
+    text.AppendLine();
+    text.AppendLine($"{DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC · {Environment.ProcessorCount} cores ({cpu}) · {memory:0} GiB · .NET {Environment.Version} · PostgreSQL {postgres} · {wrk.Trim()} · {(options.Quick ? "quick run (1 short run per case)" : "5 s warm-up, median of 3 × 8 s runs")}, 32 connections · data: {BenchData.Parks} parks, {BenchData.Indicators} indicators, {BenchData.SeriesIndicators * BenchData.Parks * BenchData.Months:N0} observations, {BenchData.Policies:N0} policies with {BenchData.Policies * 2:N0} measures · took {elapsed:mm\\:ss}");
+    text.AppendLine();
+    text.AppendLine("| case | what | figures |");
+    text.AppendLine("| --- | --- | --- |");
+    foreach (var row in rows)
+    {
+        text.AppendLine($"| {row.Case} | {row.What} | {row.Figures} |");
+    }
+    return text.ToString();
+}
+
+// docs/BENCHMARKS.md keeps its hand-written notes (above the "## Last run" heading); only the table is replaced.
+static async Task<string> MergeWithNotesAsync(string path, string report)
+{
+    var existing = File.Exists(path) ? await File.ReadAllTextAsync(path) : "# Benchmarks\n\n";
+    var cut = existing.IndexOf("## Last run", StringComparison.Ordinal);
+    return (cut >= 0 ? existing[..cut] : existing + "\n") + report;
+}
+
+Process StartApi(Options options, string connectionString, string url)
+{
+    var start = new ProcessStartInfo("dotnet", $"\"{options.ApiDll}\" --urls {url}")
+    {
+        RedirectStandardOutput = true,
+        RedirectStandardError = true,
+        WorkingDirectory = Path.GetDirectoryName(options.ApiDll)!,
+    };
+    start.Environment["GAOXIN_DB"] = connectionString;
+    start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+    start.Environment["Bench__BareEndpoints"] = "true";
+    start.Environment["Logging__LogLevel__Default"] = "Warning";
+    start.Environment["Spa__Root"] = "/nonexistent";
+    start.Environment["Imports__MaxBodyBytes"] = (4L << 30).ToString(CultureInfo.InvariantCulture);
+    var process = Process.Start(start)!;
+    process.OutputDataReceived += (_, e) => { };
+    process.ErrorDataReceived += (_, e) => { if (e.Data is { Length: > 0 }) Console.Error.WriteLine("[api] " + e.Data); };
+    process.BeginOutputReadLine();
+    process.BeginErrorReadLine();
+    return process;
+}
+
+static async Task WaitForApiAsync(HttpClient http)
+{
+    for (var attempt = 0; attempt < 120; attempt++)
+    {
+        try
+        {
+            if ((await http.GetAsync("/api/v1/parks/tree")).IsSuccessStatusCode)
+            {
+                return;
+            }
+        }
+        catch (HttpRequestException)
+        {
+        }
+        await Task.Delay(500);
+    }
+    throw new TimeoutException("The API did not start within a minute.");
+}
+
+internal sealed record Row(string Case, string What, string Figures);
+
+internal sealed record Options(string ApiDll, string AdminConnection, int Port, string Output, bool Quick, int ImportRows)
+{
+    public static Options Parse(string[] args)
+    {
+        string Value(string name, string fallback) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault() ?? fallback;
+        return new Options(
+            Path.GetFullPath(Value("--api", "api/bin/Release/net10.0/Gaoxin.Api.dll")),
+            Value("--admin", "Host=127.0.0.1;Port=55432;Username=gaoxin;Database=postgres"),
+            int.Parse(Value("--port", "5090"), CultureInfo.InvariantCulture),
+            Path.GetFullPath(Value("--out", "docs/BENCHMARKS.md")),
+            args.Contains("--quick"),
+            int.Parse(Value("--import-rows", "1000000"), CultureInfo.InvariantCulture));
+    }
+}
