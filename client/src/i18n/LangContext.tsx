@@ -1,5 +1,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { languages, messages, type Lang, type Messages } from './messages';
+import { createClient } from '../api/client';
+import type { GaoxinClient } from '../api/gaoxin-client';
 
 const storageKey = 'gaoxin.lang';
 
@@ -7,6 +9,7 @@ interface LangState {
   lang: Lang;
   t: Messages;
   setLang: (lang: Lang) => void;
+  client: GaoxinClient;
 }
 
 const LangContext = createContext<LangState | null>(null);
@@ -26,7 +29,7 @@ export function LangProvider({ children, lang: fixed }: { children: ReactNode; l
   useEffect(() => {
     document.documentElement.lang = lang;
   }, [lang]);
-  const value = useMemo(() => ({ lang, t: messages[lang], setLang }), [lang, setLang]);
+  const value = useMemo(() => ({ lang, t: messages[lang] as Messages, setLang, client: createClient(lang) }), [lang, setLang]);
   return <LangContext.Provider value={value}>{children}</LangContext.Provider>;
 }
 
@@ -34,4 +37,9 @@ export function useLang(): LangState {
   const state = useContext(LangContext);
   if (!state) throw new Error('useLang() needs a <LangProvider> above it');
   return state;
+}
+
+/** The generated API client, speaking the chosen language; a new one when the language changes, so pages reload. */
+export function useClient(): GaoxinClient {
+  return useLang().client;
 }

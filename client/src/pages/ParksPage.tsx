@@ -1,0 +1,103 @@
+import { Card, Descriptions, Space, Switch, Table, Tag, Tree, Typography } from 'antd';
+import type { DataNode } from 'antd/es/tree';
+import { Link, useNavigate, useParams } from 'react-router-dom';
+import type { ParkIndicatorValueDto, ParkTreeNode } from '../api/gaoxin-client';
+import { useClient, useLang } from '../i18n/LangContext';
+import type { Messages } from '../i18n/messages';
+import { useAsync } from '../lib/useAsync';
+import { useQueryState } from '../lib/useQueryState';
+import { AsyncView } from '../components/AsyncView';
+import { Chart } from '../components/Chart';
+import { formatValue } from '../lib/format';
+
+export function toTreeData(nodes: ParkTreeNode[], t: Messages): DataNode[] {
+  return nodes.map((node) => ({
+    key: node.code,
+    title: (
+      <span data-code={node.code}>
+        <span className="park-name">{node.name}</span> <Tag>{t.kind[node.kind]}</Tag>
+        {node.status && <Tag color={node.status === 'operating' ? 'green' : node.status === 'underConstruction' ? 'gold' : 'purple'}>{t.status[node.status]}</Tag>}
+      </span>
+    ),
+    children: toTreeData(node.children, t),
+  }));
+}
+
+/** `/parks`: the "one zone, many parks" tree; choosing a park opens its page. */
+export function ParksPage() {
+  const { t } = useLang();
+  const client = useClient();
+  const navigate = useNavigate();
+  const tree = useAsync((signal) => client.getParkTree(signal), [client]);
+  return (
+    <section aria-labelledby="parks-title">
+      <Typography.Title level={2} id="parks-title">{t.parks.title}</Typography.Title>
+      <AsyncView state={tree} reload={tree.reload} isEmpty={(d) => d.length === 0}>
+        {(nodes) => (
+          <Tree treeData={toTreeData(nodes, t)} defaultExpandAll showLine blockNode
+            onSelect={(keys) => keys[0] && navigate(`/parks/${String(keys[0])}`)} aria-label={t.parks.title} />
+        )}
+      </AsyncView>
+    </section>
+  );
+}
+
+/** `/parks/:code`: a park's facts and all its indicators, sub-parks rolled up on request (?descendants=true). */
+export function ParkPage() {
+  const { code = '' } = useParams();
+  const { t, lang } = useLang();
+  const client = useClient();
+  const [query, setQuery] = useQueryState();
+  const descendants = query.get('descendants') === 'true';
+  const park = useAsync((signal) => client.getPark(code, signal), [client, code]);
+  const figures = useAsync((signal) => client.listParkIndicators(code, descendants, undefined, signal), [client, code, descendants]);
+
+  return (
+    <Space direction="vertical" size="large" style={{ width: '100%' }}>
+      <AsyncView state={park} reload={park.reload}>
+        {(p) => (
+          <Card title={<Typography.Title level={2} style={{ margin: 0 }}>{p.name}</Typography.Title>}>
+            <Typography.Paragraph>{p.description}</Typography.Paragraph>
+            <Descriptions size="small" column={{ xs: 1, sm: 2 }} title={t.parks.facts}>
+              <Descriptions.Item label={t.parks.kindLabel}>{t.kind[p.kind]}</Descriptions.Item>
+              {p.parentCode && <Descriptions.Item label={t.parks.parent}><Link to={`/parks/${p.parentCode}`}>{p.parentCode}</Link></Descriptions.Item>}
+              {p.status && <Descriptions.Item label={t.parks.statusLabel}>{t.status[p.status]}</Descriptions.Item>}
+              {p.accreditationLevel && <Descriptions.Item label={t.parks.level}>{t.level[p.accreditationLevel]}</Descriptions.Item>}
+              {p.landArea && <Descriptions.Item label={t.parks.landArea}>{p.landArea.value} {t.unit[p.landArea.unit === 'squareMetre' ? 'squareMetre' : p.landArea.unit]}</Descriptions.Item>}
+              {p.source && <Descriptions.Item label={t.source}>{p.source.title} ({p.source.publishedOn})</Descriptions.Item>}
+            </Descriptions>
+          </Card>
+        )}
+      </AsyncView>
+      <section aria-labelledby="park-indicators">
+        <Space align="center" wrap>
+          <Typography.Title level={3} id="park-indicators" style={{ margin: 0 }}>{t.parks.indicators}</Typography.Title>
+          <label>
+            <Switch checked={descendants} onChange={(on) => setQuery({ descendants: on ? 'true' : undefined })} /> {t.parks.includeDescendants}
+          </label>
+        </Space>
+        <AsyncView state={figures} reload={figures.reload}>
+          {(data) => data.length === 0 ? <Typography.Paragraph>{t.parks.noIndicators}</Typography.Paragraph> : (
+            <Table<ParkIndicatorValueDto> rowKey="indicatorCode" dataSource={data} pagination={false} size="small" scroll={{ x: true }}
+              columns={[
+                { title: t.indicators.title, render: (_, f) => <Link to={`/indicators/${f.indicatorCode}`}>{f.name}</Link> },
+                { title: t.value, render: (_, f) => formatValue(f.value, f.unit, t, lang), align: 'right' },
+                { title: t.indicators.breakdown, render: (_, f) => f.breakdown.length === 0 ? null : (
+                  <div style={{ minWidth: 160 }}>
+                    <Chart height={90} label={`${f.name} ${t.indicators.breakdown}`} option={{
+                      grid: { left: 60, right: 10, top: 5, bottom: 5 },
+                      xAxis: { type: 'value', show: false },
+                      yAxis: { type: 'category', data: f.breakdown.map((b) => b.name) },
+                      series: [{ type: 'bar', data: f.breakdown.map((b) => b.value), label: { show: true, position: 'right' } }],
+                    }} />
+                  </div>
+                ) },
+                { title: t.asOf, dataIndex: 'asOf' },
+                { title: t.source, render: (_, f) => f.rolledUp ? <Tag>{t.parks.rolledUp}</Tag> : f.source?.title },
+              ]} />
+          )}
+        </AsyncView>
+      </section>
+    </Space>
+  );
+}
