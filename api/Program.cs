@@ -1,6 +1,7 @@
 using System.Globalization;
 using Gaoxin.Api.Data;
 using Gaoxin.Api.Features.Bench;
+using Gaoxin.Api.Features.Health;
 using Gaoxin.Api.Features.Imports;
 using Gaoxin.Api.Features.Indicators;
 using Gaoxin.Api.Features.Observations;
@@ -64,6 +65,7 @@ app.UseSwaggerUI(options =>
     options.SwaggerEndpoint("/openapi/v1.json", "Gaoxin API v1");
 });
 
+app.MapHealthEndpoints();
 app.MapParkEndpoints();
 app.MapIndicatorEndpoints();
 app.MapObservationEndpoints();
@@ -83,7 +85,12 @@ if (openApiOutput is not null)
     return;
 }
 
-await app.Services.GetRequiredService<Migrator>().MigrateAsync(app.Lifetime.ApplicationStopping);
+// Migrations run before the API serves; `Database:MigrateOnStartup=false` leaves them to an operator (and lets the
+// API start while the database is away, to report itself not ready).
+if (app.Configuration.GetValue("Database:MigrateOnStartup", true))
+{
+    await app.Services.GetRequiredService<Migrator>().MigrateAsync(app.Lifetime.ApplicationStopping);
+}
 app.Lifetime.ApplicationStarted.Register(() =>
 {
     foreach (var url in app.Urls)

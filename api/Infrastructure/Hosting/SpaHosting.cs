@@ -23,7 +23,7 @@ public static class SpaHosting
         var files = new PhysicalFileProvider(root);
         app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = files });
         app.UseStaticFiles(new StaticFileOptions { FileProvider = files });
-        app.MapFallbackToFile("{**path:nonfile:regex(^(?!api/|openapi/|swagger/).*$)}", "index.html", new StaticFileOptions { FileProvider = files })
+        app.MapFallbackToFile("{**path:nonfile:regex(^(?!api/|openapi/|swagger/|health/).*$)}", "index.html", new StaticFileOptions { FileProvider = files })
             .WithMetadata(new HttpMethodMetadata([HttpMethods.Get, HttpMethods.Head]))
             .ExcludeFromDescription();
         return app;

@@ -20,7 +20,10 @@ public static class MediationServiceCollectionExtensions
             foreach (var contract in type.GetInterfaces().Where(i => i.IsGenericType))
             {
                 var definition = contract.GetGenericTypeDefinition();
-                if (definition == typeof(IRequestHandler<,>) || definition == typeof(IValidator<>))
+                // Validators of requests only: the validation behaviour asks for those. Child validators (of a request's
+                // body parts) are composed by their parents, not resolved.
+                var requestValidator = definition == typeof(IValidator<>) && typeof(IBaseRequest).IsAssignableFrom(contract.GetGenericArguments()[0]);
+                if (definition == typeof(IRequestHandler<,>) || requestValidator)
                 {
                     services.AddScoped(contract, type);
                 }

@@ -18,6 +18,88 @@ export class GaoxinClient {
     }
 
     /**
+     * 进程存活 · The process is up
+     * @return OK
+     */
+    getLiveness(signal?: AbortSignal): Promise<HealthDto> {
+        let url_ = this.baseUrl + "/health/live";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetLiveness(_response);
+        });
+    }
+
+    protected processGetLiveness(response: Response): Promise<HealthDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HealthDto;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<HealthDto>(null as any);
+    }
+
+    /**
+     * 可以服务 · The API can serve
+     * @return OK
+     */
+    getReadiness(signal?: AbortSignal): Promise<HealthDto> {
+        let url_ = this.baseUrl + "/health/ready";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetReadiness(_response);
+        });
+    }
+
+    protected processGetReadiness(response: Response): Promise<HealthDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HealthDto;
+            return result200;
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Service Unavailable", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<HealthDto>(null as any);
+    }
+
+    /**
      * 批量导入 · Import rows in bulk
      * @param kind What to import: observations, parks, indicators or policies.
      * @param body The file: CSV, a JSON array or NDJSON. 文件：CSV、JSON 数组或 NDJSON。
@@ -2332,6 +2414,11 @@ export interface EnterpriseProfile {
     rndSpend?: number | null;
     headcount?: number | null;
     registeredOn?: string | null;
+}
+
+/** Whether the process runs, and whether it can serve: the database answers and holds every migration. */
+export interface HealthDto {
+    status: string;
 }
 
 /** What an import loads. 导入类型。 */
