@@ -28,19 +28,23 @@ TEST_DB_UP := db-up
 export GAOXIN_TEST_DB := $(LOCAL_DB)gaoxin_test
 endif
 
-.PHONY: help run test build openapi check-contract db-up db-down client-deps client-build client-test clean bench bench-quick wrk
+.PHONY: help run test e2e build openapi check-contract db-up db-down client-deps client-build client-test clean bench bench-quick wrk
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-15s %s\n", $$1, $$2}'
 
 run: $(RUN_DB_UP) client-build build ## start PostgreSQL, build the SPA and the API, serve both on $(API_URL)
 	@echo "Starting Gaoxin on $(API_URL) (Ctrl-C stops it; the database keeps running, 'make db-down' stops it)"
-	exec dotnet $(API_DLL) --urls "$(API_URL)" --contentRoot "$(CURDIR)/api" --Spa:Root="$(CURDIR)/client/dist"
+	exec scripts/run.sh "$(CURDIR)/$(API_DLL)" "$(API_URL)" "$(CURDIR)/client/dist" $(if $(filter 0,$(DEMO)),--no-demo,)
 
-test: $(TEST_DB_UP) build client-deps ## everything CI checks: contract in sync, .NET tests on PostgreSQL, client tests
+test: $(TEST_DB_UP) build client-deps ## everything CI checks: contract, .NET tests on PostgreSQL, client tests, browser tests
 	$(MAKE) --no-print-directory check-contract
 	dotnet test Gaoxin.sln -c $(CONFIG) --no-build
 	$(MAKE) --no-print-directory client-test
+	$(MAKE) --no-print-directory e2e
+
+e2e: client-build ## the SPA in Chromium against the API on a fresh database (screenshots in client/screenshots/)
+	scripts/e2e.sh "$(CURDIR)/$(API_DLL)"
 
 build: ## build the solution
 	dotnet build Gaoxin.sln -c $(CONFIG) -warnaserror

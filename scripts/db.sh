@@ -3,6 +3,7 @@
 #   scripts/db.sh up DBNAME...   install PostgreSQL if missing, create and start the cluster, create the databases
 #   scripts/db.sh down           stop the cluster (its data stays under .data/)
 #   scripts/db.sh status
+#   scripts/db.sh recreate DBNAME  drop and create a database (for the browser tests)
 # The cluster listens on 127.0.0.1:$GAOXIN_PG_PORT (default 55432) only, as role `gaoxin` with trust auth:
 # a developer's scratch database, never a server for other machines.
 set -euo pipefail
@@ -73,6 +74,13 @@ up() {
   done
 }
 
+# Drops and creates a database of the local cluster: a clean slate for the browser tests and the benchmark.
+recreate() {
+  local bin
+  bin=$(pg_bin)
+  "$bin/psql" -h 127.0.0.1 -p "$port" -U gaoxin -d postgres -q -c "drop database if exists \"$1\" with (force)" -c "create database \"$1\""
+}
+
 down() {
   local bin
   bin=$(pg_bin) || { say "PostgreSQL is not installed"; return 0; }
@@ -96,7 +104,8 @@ cmd=${1:-}
 shift || true
 case "$cmd" in
   up) up "$@" ;;
+  recreate) recreate "$1" ;;
   down) down ;;
   status) status ;;
-  *) echo "usage: $0 up DBNAME... | down | status" >&2; exit 2 ;;
+  *) echo "usage: $0 up DBNAME... | recreate DBNAME | down | status" >&2; exit 2 ;;
 esac

@@ -14,8 +14,8 @@ public sealed class PolicyLifecycleTests(ApiFactory factory) : ApiTest(factory)
     [InlineData("2023-06-01", PolicyStatus.Pending)]  // issued on 06-01, in force from 07-01
     [InlineData("2023-06-30", PolicyStatus.Pending)]
     [InlineData("2023-07-01", PolicyStatus.InForce)]  // the effective date itself
-    [InlineData("2025-12-31", PolicyStatus.InForce)]  // the last day in force
-    [InlineData("2026-01-01", PolicyStatus.Expired)]  // the day after
+    [InlineData("2030-12-31", PolicyStatus.InForce)]  // the last day in force
+    [InlineData("2031-01-01", PolicyStatus.Expired)]  // the day after
     public async Task The_status_turns_on_the_boundary_dates(string day, PolicyStatus expected)
     {
         await PolicySamples.LoadAsync(Client);

@@ -86,10 +86,10 @@ public sealed class PolicyMatchTests(ApiFactory factory) : ApiTest(factory)
         var second = await (await Client.PostJsonAsync("/api/v1/policy-matches", IncubatingMarineBiomedicineEnterprise())).Content.ReadAsStringAsync();
         Assert.Equal(first, second);
 
-        // Once registered three full years ("未满三年" no longer holds) the rent reduction stops; in 2026 the incubation measures have expired.
+        // Once registered three full years ("未满三年" no longer holds) the rent reduction stops; from 2031 the incubation measures have expired.
         var later = await MatchAsync(IncubatingMarineBiomedicineEnterprise(new DateOnly(2025, 6, 2)));
         Assert.Equal(Eligibility.NotEligible, later.Items.Single(i => i.Measure.Code == "rent-reduction").Eligibility);
-        var expired = await MatchAsync(IncubatingMarineBiomedicineEnterprise(new DateOnly(2026, 1, 1)));
+        var expired = await MatchAsync(IncubatingMarineBiomedicineEnterprise(new DateOnly(2031, 1, 1)));
         Assert.DoesNotContain(expired.Items, i => i.Measure.Code == "rent-reduction");
     }
 

@@ -1,0 +1,173 @@
+// The SPA in a real Chromium, against the real API and database (scripts/e2e.sh sets them up).
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const base = process.env.GAOXIN_E2E_URL ?? 'http://127.0.0.1:5181';
+const shots = fileURLToPath(new URL('../screenshots/', import.meta.url));
+const sample = fileURLToPath(new URL('../../scripts/samples/observations-article-2023-03-31.csv', import.meta.url));
+mkdirSync(shots, { recursive: true });
+
+let browser;
+before(async () => {
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    // The machine's network is closed: no background connections, no sandbox as root.
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync'],
+  });
+});
+after(async () => browser?.close());
+
+/** A fresh page in the given language (as a returning visitor who chose it would have it). */
+async function open(path, { lang = 'zh-CN', width = 1280 } = {}) {
+  const context = await browser.newContext({ viewport: { width, height: 900 }, locale: lang });
+  await context.addInitScript((l) => { if (!localStorage.getItem('gaoxin.lang')) localStorage.setItem('gaoxin.lang', l); }, lang);
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(base + path);
+  return { page, context, errors };
+}
+
+const shot = (page, name) => page.screenshot({ path: `${shots}${name}.png`, fullPage: true });
+
+describe('zone overview', () => {
+  test('shows the figures of 2023-03-31 in Chinese, with their levels, date and source', async () => {
+    const { page, context, errors } = await open('/');
+    const rnd = page.locator('[data-indicator="enterprise-rnd-institutions"]');
+    await rnd.waitFor();
+    const text = await rnd.innerText();
+    assert.match(text, /企业研发机构/);
+    assert.match(text, /78 个/);
+    assert.match(text, /省级 29/);
+    assert.match(text, /市级 49/);
+    assert.match(text, /截至 2023-03-31/);
+    assert.match(text, /聚焦“百千万工程”/);
+    assert.match(await page.locator('[data-indicator="maker-spaces"]').innerText(), /国家级 1[\s\S]*省级 1[\s\S]*市级 2/);
+    assert.match(await page.locator('[data-indicator="incubating-enterprises"]').innerText(), /18 个/);
+    const road = await page.locator('[data-indicator="road-network-phase-2-progress"]').innerText();
+    assert.match(road, /78%/);
+    assert.match(road, /2023-10-31/);
+    assert.equal(await page.locator('.core-policy').innerText(), '关于促进高新技术产业开发区高质量发展的意见');
+    await shot(page, 'overview-zh');
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  test('switches to English with one click, and keeps it across reloads', async () => {
+    const { page, context } = await open('/');
+    await page.getByRole('button', { name: '切换到英文' }).click();
+    const rnd = page.locator('[data-indicator="enterprise-rnd-institutions"]');
+    await page.getByText('Enterprise R&D institutions').waitFor();
+    assert.match(await rnd.innerText(), /Provincial 29[\s\S]*Municipal 49/);
+    await page.reload();
+    await page.getByText('Enterprise R&D institutions').waitFor();
+    assert.equal(await page.locator('html').getAttribute('lang'), 'en');
+    await page.getByText('Opinions on Promoting the High-quality Development of High-tech Industrial Development Zones').waitFor();
+    await shot(page, 'overview-en');
+    await context.close();
+  });
+
+  test('fits a 375 px wide phone without sideways scrolling', async () => {
+    const { page, context } = await open('/', { width: 375 });
+    await page.locator('[data-indicator="enterprise-rnd-institutions"]').waitFor();
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    assert.ok(width <= 376, `page is ${width}px wide`);
+    await shot(page, 'overview-375');
+    await context.close();
+  });
+});
+
+describe('parks and indicators', () => {
+  test('the tree leads to a park and its figures', async () => {
+    const { page, context } = await open('/parks');
+    await page.locator('[data-code="haidong"]').click();
+    await page.waitForURL(/\/parks\/haidong$/);
+    await page.getByRole('heading', { name: '海东园区' }).waitFor();
+    await page.getByText('5,000 亩').waitFor();
+    await shot(page, 'park-haidong-zh');
+    await context.close();
+  });
+
+  test('an indicator shows its series and breakdown, in English too', async () => {
+    const { page, context } = await open('/indicators/enterprise-rnd-institutions', { lang: 'en' });
+    await page.getByRole('heading', { name: 'Enterprise R&D institutions' }).waitFor();
+    const row = page.locator('tr', { hasText: 'zhanjiang-hitech-zone' }).first();
+    await row.waitFor();
+    assert.match(await row.innerText(), /78[\s\S]*Provincial 29[\s\S]*Municipal 49/);
+    await shot(page, 'indicator-en');
+    await context.close();
+  });
+});
+
+describe('policies', () => {
+  test('typing 高质量 finds the core policy first, with the match highlighted, and the URL can be shared', async () => {
+    const { page, context } = await open('/policies');
+    const search = page.getByRole('searchbox', { name: '检索' }).or(page.locator('input[aria-label="检索"]')).first();
+    await search.fill('高质量');
+    await search.press('Enter');
+    await page.waitForURL(/q=%E9%AB%98%E8%B4%A8%E9%87%8F/);
+    // The unfiltered list shows first; the results have arrived when the matches are marked.
+    await page.locator('[data-policy] mark').first().waitFor();
+    const first = page.locator('[data-policy]').first();
+    assert.equal(await first.getAttribute('data-policy'), 'high-quality-development-opinions');
+    assert.equal(await first.locator('mark').first().innerText(), '高质量');
+    await shot(page, 'policies-search-zh');
+    await context.close();
+  });
+
+  test('an English word finds the illustrative incubation measures', async () => {
+    const { page, context } = await open('/policies?q=incubator', { lang: 'en' });
+    await page.locator('[data-policy] mark').first().waitFor();
+    const first = page.locator('[data-policy]').first();
+    assert.equal(await first.getAttribute('data-policy'), 'sample-incubation-support-measures');
+    assert.match(await first.innerText(), /Illustrative/);
+    await context.close();
+  });
+
+  test('the matcher says which measures an incubating enterprise in Haidong may claim, and why', async () => {
+    const { page, context } = await open('/policies');
+    const choose = async (id, option) => {
+      await page.locator(`#${id}`).click();
+      await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first().click();
+    };
+    await choose('parkCode', '湛江高新产业园');
+    await choose('industry', '海洋生物医药');
+    await choose('qualifications', '在孵企业');
+    await page.keyboard.press('Escape');
+    const registered = new Date();
+    registered.setFullYear(registered.getFullYear() - 1);
+    await page.locator('#registeredOn').fill(registered.toISOString().slice(0, 10));
+    await page.locator('#registeredOn').press('Enter');
+    await page.locator('.matcher-form button[type="submit"]').click();
+    const rent = page.locator('.match-result [data-measure="rent-reduction"]');
+    await rent.waitFor();
+    const text = await rent.innerText();
+    assert.match(text, /可申报/);
+    assert.doesNotMatch(text, /可能可申报|不符合/);
+    assert.match(text, /在孵企业租金减免（示例）/);
+    assert.match(text, /符合[\s\S]*注册在：海东园区/);
+    await shot(page, 'policies-matcher-zh');
+    await context.close();
+  });
+});
+
+describe('import', () => {
+  test('a dry run of the article figures reports 24 rows, all unchanged, and writes nothing', async () => {
+    const { page, context } = await open('/import');
+    await page.locator('input[type="file"]').setInputFiles(sample);
+    await page.getByRole('button', { name: /试运行/ }).click();
+    const report = page.locator('.import-report');
+    await report.waitFor();
+    const text = await report.innerText();
+    assert.match(text, /总行数\s*24/);
+    assert.match(text, /未变\s*24/);
+    assert.match(text, /拒绝\s*0/);
+    assert.match(text, /未写入任何数据/);
+    await shot(page, 'import-dry-run-zh');
+    await context.close();
+  });
+});
