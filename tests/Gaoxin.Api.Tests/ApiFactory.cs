@@ -31,6 +31,9 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
         {
             ["GAOXIN_DB"] = ConnectionString,
             ["Spa:Root"] = "/nonexistent", // the API alone; the SPA has its own tests
+            ["Auth:KeyPepper"] = "pepper-for-the-tests-only",
+            ["RateLimits:PermitsPerMinute"] = "0", // off: the suite is one busy client; RateLimitTests has its own API
+            ["RateLimits:AnonymousPermitsPerMinute"] = "0",
             // Small limits, so the tests can cross them cheaply.
             ["Imports:MaxBodyBytes"] = (1024 * 1024).ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Imports:MaxRows"] = "5000",
@@ -52,11 +55,45 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
             """)).ToList();
         await using var transaction = await connection.BeginTransactionAsync();
         await connection.ExecuteAsync($"truncate {string.Join(", ", tables)} restart identity cascade", transaction: transaction);
+        await connection.ExecuteAsync("select set_config('gaoxin.actor', 'seed', true)", transaction: transaction);
         foreach (var seed in Migrator.Seeds)
         {
             await connection.ExecuteAsync(seed.Sql, transaction: transaction);
         }
+        await connection.ExecuteAsync("select stamp_changes()", transaction: transaction);
         await transaction.CommitAsync();
+        await AddKeyAsync(connection, "test-admin", AdminKey, ["admin"], park: null);
+    }
+
+    /// <summary>The key every test client sends unless a test says otherwise: it may do anything.</summary>
+    public const string AdminKey = "gx_testadmn_aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa";
+
+    /// <summary>Stores a key with a known value (keys made through the API are random), for tests of scopes.</summary>
+    public async Task AddKeyAsync(string name, string key, string[] scopes, string? park)
+    {
+        var dataSource = Services.GetRequiredService<NpgsqlDataSource>();
+        await using var connection = await dataSource.OpenConnectionAsync();
+        await AddKeyAsync(connection, name, key, scopes, park);
+    }
+
+    private async Task AddKeyAsync(NpgsqlConnection connection, string name, string key, string[] scopes, string? park)
+    {
+        var format = Services.GetRequiredService<Gaoxin.Api.Infrastructure.Security.ApiKeyFormat>();
+        await connection.ExecuteAsync("""
+            insert into api_keys (name, prefix, hash, scopes, park_id, created_at)
+            values (@name, @prefix, @hash, @scopes, (select id from parks where code = @park), now())
+            """, new { name, prefix = Gaoxin.Api.Infrastructure.Security.ApiKeyFormat.PrefixOf(key), hash = format.Hash(key), scopes, park });
+    }
+
+    /// <summary>A client that sends the given key (or none).</summary>
+    public HttpClient ClientWithKey(string? key)
+    {
+        var client = CreateClient();
+        if (key is not null)
+        {
+            client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", key);
+        }
+        return client;
     }
 }
 
@@ -72,7 +109,7 @@ public abstract class ApiTest(ApiFactory factory) : IAsyncLifetime
 {
     protected ApiFactory Factory { get; } = factory;
 
-    protected HttpClient Client { get; } = factory.CreateClient();
+    protected HttpClient Client { get; } = factory.ClientWithKey(ApiFactory.AdminKey);
 
     public Task InitializeAsync() => Factory.ResetDatabaseAsync();
 

@@ -5,6 +5,7 @@ using Gaoxin.Api.Infrastructure.Errors;
 using Gaoxin.Api.Infrastructure.Json;
 using Gaoxin.Api.Infrastructure.Localization;
 using Gaoxin.Api.Infrastructure.OpenApi;
+using Gaoxin.Api.Infrastructure.Security;
 using Gaoxin.Contracts.Imports;
 using MediatR;
 using Microsoft.AspNetCore.Http.Features;
@@ -38,9 +39,9 @@ public static class ImportEndpoints
 
     public static IEndpointRouteBuilder MapImportEndpoints(this IEndpointRouteBuilder app)
     {
-        var imports = app.MapGroup("/api/v1/imports").WithTags("Imports");
+        var imports = app.MapGroup("/api/v1/imports").WithTags("Imports").RequireAuthorization(Scopes.Read);
 
-        imports.MapPost("/{kind}", RunImport).WithName("runImport")
+        imports.MapPost("/{kind}", RunImport).WithName("runImport").RequireAuthorization(Scopes.Import)
             .WithSummary("批量导入 · Import rows in bulk")
             .WithDescription("""
                 CSV（UTF-8，可带 BOM；或 charset=gb18030）、JSON 数组或 NDJSON。按自然键插入或更新；dryRun=true 只校验不写入；mode=atomic（默认）任一行被拒绝则全部不写入，mode=rows 写入合格行。
@@ -55,7 +56,7 @@ public static class ImportEndpoints
             .Produces<ImportRejectedProblem>(StatusCodes.Status422UnprocessableEntity, "application/problem+json")
             .ProducesProblems(400, 409, 413, 415);
 
-        imports.MapGet("/{id:guid}", GetImport).WithName("getImport")
+        imports.MapGet("/{id:guid}", GetImport).WithName("getImport").RequireAuthorization(Scopes.Import)
             .WithSummary("导入报告 · The report of an import")
             .ProducesProblems(404);
 
@@ -67,7 +68,7 @@ public static class ImportEndpoints
     /// <param name="mode">atomic (default): any rejected row rejects the import; rows: write the good rows.</param>
     /// <param name="idempotencyKey">Makes retries safe: the same key with the same body returns the first report (kept at least 24 hours).</param>
     private static async Task<Ok<ImportReportDto>> RunImport(EnumQuery<ImportKind> kind, HttpContext http, IMediator mediator,
-        IOptions<ImportSettings> settings, TimeProvider clock, CancellationToken cancellationToken,
+        IOptions<ImportSettings> settings, TimeProvider clock, ICaller caller, CancellationToken cancellationToken,
         bool dryRun = false, EnumQuery<ImportMode>? mode = null, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey = null)
     {
         var limits = settings.Value;
@@ -89,7 +90,7 @@ public static class ImportEndpoints
         }
 
         var options = new ImportOptions(kind.Value, format, charset, dryRun, mode?.Value ?? ImportMode.Atomic, limits.MaxRows);
-        var requestedBy = "api";
+        var requestedBy = caller.Name;
         var keyLifetime = TimeSpan.FromHours(limits.IdempotencyKeyHours);
         var start = await mediator.Send(new StartImportCommand(Guid.CreateVersion7(), options.Kind, options.Mode, options.DryRun, idempotencyKey, requestedBy), cancellationToken);
 

@@ -2,6 +2,7 @@ using Dapper;
 using Gaoxin.Api.Features.Observations;
 using Gaoxin.Api.Infrastructure.Database;
 using Gaoxin.Api.Infrastructure.Localization;
+using Gaoxin.Api.Infrastructure.Security;
 using Gaoxin.Api.Infrastructure.Validation;
 using Gaoxin.Contracts.Indicators;
 using Npgsql;
@@ -15,12 +16,14 @@ namespace Gaoxin.Api.Features.Imports;
 /// file (totals against breakdowns, corrections need a note), and merge them into observations and their history.
 /// No row is written one by one, and the body is never held in memory.
 /// </summary>
-public sealed class ObservationImporter(DbSession session, TimeProvider clock)
+public sealed class ObservationImporter(DbSession session, TimeProvider clock, ICaller caller)
 {
     public static readonly string[] Columns = ["indicator_code", "park_code", "period", "breakdown_member", "value", "as_of", "source", "note"];
     private const int IndicatorCode = 0, ParkCode = 1, PeriodColumn = 2, Member = 3, Value = 4, AsOf = 5, Source = 6, Note = 7;
 
     private sealed record IndicatorInfo(long Id, ValueKind Kind, HashSet<string> Members);
+
+    private HashSet<string> _outOfScope = [];
 
     private const string Staging = """
         create temp table import_rows (
@@ -38,6 +41,15 @@ public sealed class ObservationImporter(DbSession session, TimeProvider clock)
             .ToDictionary(i => i.Code, i => new IndicatorInfo(i.Id, i.Kind,
                 Indicators.StoredBreakdown.Parse(i.Breakdown)?.Members.Select(m => m.Code).ToHashSet() ?? []));
         var parks = await CodesAsync("parks", cancellationToken);
+        if (caller.ParkScopeId is { } scope)
+        {
+            // A key limited to a park's subtree imports into that subtree only: other parks' rows are refused one by one.
+            var allowed = (await session.Connection.QueryAsync<long>(new CommandDefinition("""
+                with recursive below (id) as (select @scope union all select p.id from parks p join below b on p.parent_id = b.id)
+                select id from below
+                """, new { scope }, session.Transaction, cancellationToken: cancellationToken))).ToHashSet();
+            _outOfScope = parks.Where(p => !allowed.Contains(p.Value)).Select(p => p.Key).ToHashSet();
+        }
         var sources = await CodesAsync("sources", cancellationToken);
 
         await session.ExecuteAsync(Staging, null, cancellationToken);
@@ -61,7 +73,7 @@ public sealed class ObservationImporter(DbSession session, TimeProvider clock)
 
     /// <summary>Checks one row. A row whose key (indicator, park, period) is unusable is rejected here; a row with a
     /// usable key but a bad value is staged as rejected, so that the other rows of its figure are rejected with it.</summary>
-    private static async Task StageAsync(RowReader row, Dictionary<string, IndicatorInfo> indicators, Dictionary<string, long> parks,
+    private async Task StageAsync(RowReader row, Dictionary<string, IndicatorInfo> indicators, Dictionary<string, long> parks,
         Dictionary<string, long> sources, ImportTally tally, NpgsqlBinaryImporter copy, CancellationToken cancellationToken)
     {
         var line = row.Line;
@@ -91,6 +103,11 @@ public sealed class ObservationImporter(DbSession session, TimeProvider clock)
         else if (!parks.TryGetValue(parkCode, out parkId))
         {
             tally.Problem(line, Columns[ParkCode], "park.not-found", new($"园区“{parkCode}”不存在。", $"Park '{parkCode}' does not exist."));
+        }
+        else if (_outOfScope.Contains(parkCode))
+        {
+            parkId = 0;
+            tally.Problem(line, Columns[ParkCode], "auth.outside-park-scope", new($"此 API 密钥不能写入园区“{parkCode}”。", $"This API key cannot write to park '{parkCode}'."));
         }
 
         var periodText = row.Get(PeriodColumn);

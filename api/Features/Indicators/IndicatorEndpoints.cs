@@ -6,6 +6,7 @@ using Gaoxin.Api.Features.Indicators.ListIndicators;
 using Gaoxin.Api.Features.Indicators.UpdateIndicator;
 using Gaoxin.Api.Infrastructure.Json;
 using Gaoxin.Api.Infrastructure.OpenApi;
+using Gaoxin.Api.Infrastructure.Security;
 using Gaoxin.Contracts.Indicators;
 using Gaoxin.Contracts.Observations;
 using MediatR;
@@ -17,7 +18,7 @@ public static class IndicatorEndpoints
 {
     public static IEndpointRouteBuilder MapIndicatorEndpoints(this IEndpointRouteBuilder app)
     {
-        var indicators = app.MapGroup("/api/v1/indicators").WithTags("Indicators");
+        var indicators = app.MapGroup("/api/v1/indicators").WithTags("Indicators").RequireAuthorization(Scopes.Read);
 
         indicators.MapGet("", ListIndicators).WithName("listIndicators")
             .WithSummary("列出指标 · List indicators")
@@ -28,16 +29,16 @@ public static class IndicatorEndpoints
             .WithSummary("查看指标 · Get an indicator")
             .ProducesProblems(404);
 
-        indicators.MapPost("", CreateIndicator).WithName("createIndicator")
+        indicators.MapPost("", CreateIndicator).WithName("createIndicator").RequireAuthorization(Scopes.Write)
             .WithSummary("新建指标 · Create an indicator")
             .ProducesProblems(400, 409);
 
-        indicators.MapPut("/{code}", UpdateIndicator).WithName("updateIndicator")
+        indicators.MapPut("/{code}", UpdateIndicator).WithName("updateIndicator").RequireAuthorization(Scopes.Write)
             .WithSummary("更新指标 · Update an indicator")
             .WithDescription("整体替换可写字段。已有观测值时不能更改单位和数值类型、不能删除在用的分项，也不能启用现有数据违反的总数规则（409）。Replaces every writable field. Once observations exist, the unit and value kind are fixed, members in use stay, and a total rule that existing figures break cannot be switched on (409).")
             .ProducesProblems(400, 404, 409);
 
-        indicators.MapDelete("/{code}", DeleteIndicator).WithName("deleteIndicator")
+        indicators.MapDelete("/{code}", DeleteIndicator).WithName("deleteIndicator").RequireAuthorization(Scopes.Write)
             .WithSummary("删除指标 · Delete an indicator")
             .WithDescription("仍有观测值时拒绝（409）。Refused with 409 while observations exist.")
             .ProducesProblems(404, 409);

@@ -5,6 +5,7 @@ using Gaoxin.Api.Features.Observations.ListObservations;
 using Gaoxin.Api.Features.Observations.PutObservation;
 using Gaoxin.Api.Infrastructure.Json;
 using Gaoxin.Api.Infrastructure.OpenApi;
+using Gaoxin.Api.Infrastructure.Security;
 using Gaoxin.Contracts.Indicators;
 using Gaoxin.Contracts.Observations;
 using MediatR;
@@ -14,24 +15,21 @@ namespace Gaoxin.Api.Features.Observations;
 
 public static class ObservationEndpoints
 {
-    /// <summary>Who the history says made a write through the plain API (API keys will name themselves here).</summary>
-    public const string ApiWriter = "api";
-
     public static IEndpointRouteBuilder MapObservationEndpoints(this IEndpointRouteBuilder app)
     {
-        var observations = app.MapGroup("/api/v1/observations").WithTags("Observations");
+        var observations = app.MapGroup("/api/v1/observations").WithTags("Observations").RequireAuthorization(Scopes.Read);
 
         observations.MapGet("", ListObservations).WithName("listObservations")
             .WithSummary("指标时间序列 · An indicator's series")
             .WithDescription("某指标的观测值，按园区和期间排序；可按园区、期间范围筛选，可查看历史某日记录的数据，可换算面积单位。An indicator's observations ordered by park and period; filter by parks and a period range, read the figures as recorded on a past day (asOf), convert area units (unit).")
             .ProducesProblems(400, 404);
 
-        observations.MapPut("", PutObservation).WithName("putObservation")
+        observations.MapPut("", PutObservation).WithName("putObservation").RequireAuthorization(Scopes.Write)
             .WithSummary("写入观测值 · Create or replace an observation")
             .WithDescription("按 (indicatorCode, parkCode, period) 新建（201）或替换（200）。总数须等于分项之和的指标在同一请求中检查（422）；只发分项时总数自动求和；更正已有数值必须附说明（422）。Creates (201) or replaces (200) the figure of (indicatorCode, parkCode, period). A total that must equal its breakdown is checked in the same request (422); parts without a total give their sum; correcting a recorded value needs a note (422).")
             .ProducesProblems(400, 404, 422);
 
-        observations.MapDelete("", DeleteObservation).WithName("deleteObservation")
+        observations.MapDelete("", DeleteObservation).WithName("deleteObservation").RequireAuthorization(Scopes.Write)
             .WithSummary("删除观测值 · Delete an observation")
             .WithDescription("删除当前数值；历史保留每个旧值并记录删除。Removes the current figure; its history keeps every earlier value and records the deletion.")
             .ProducesProblems(400, 404);
@@ -41,7 +39,7 @@ public static class ObservationEndpoints
             .WithDescription("每次修改：谁、何时、旧值到新值。Every change: who, when, old value to new.")
             .ProducesProblems(400, 404);
 
-        app.MapGet("/api/v1/parks/{code}/indicators", GetParkIndicators).WithTags("Parks").WithName("listParkIndicators")
+        app.MapGet("/api/v1/parks/{code}/indicators", GetParkIndicators).WithTags("Parks").WithName("listParkIndicators").RequireAuthorization(Scopes.Read)
             .WithSummary("园区各指标最新值 · The latest figure of every indicator for a park")
             .WithDescription("每个指标的最新值及分项。includeDescendants=true 时，园区自身没有数值的指标按其汇总方式由下级园区汇总。The latest value of every indicator, with its breakdown. With includeDescendants=true, an indicator the park has no figure of its own for is rolled up from its sub-parks by the indicator's aggregation.")
             .ProducesProblems(400, 404);
@@ -62,9 +60,9 @@ public static class ObservationEndpoints
         string? cursor = null, int limit = ListObservationsQuery.DefaultLimit) =>
         TypedResults.Ok(await mediator.Send(new ListObservationsQuery(indicator, CodeList.Split(park), from, to, asOf?.Cutoff, unit?.Value, cursor, limit), cancellationToken));
 
-    private static async Task<Results<Created<ObservationDto>, Ok<ObservationDto>>> PutObservation(PutObservationRequest body, IMediator mediator, CancellationToken cancellationToken)
+    private static async Task<Results<Created<ObservationDto>, Ok<ObservationDto>>> PutObservation(PutObservationRequest body, IMediator mediator, ICaller caller, CancellationToken cancellationToken)
     {
-        var result = await mediator.Send(new PutObservationCommand(body, ApiWriter), cancellationToken);
+        var result = await mediator.Send(new PutObservationCommand(body, caller.Name), cancellationToken);
         return result.Created
             ? TypedResults.Created($"/api/v1/observations?indicator={result.Observation.IndicatorCode}&park={result.Observation.ParkCode}&from={result.Observation.Period}&to={result.Observation.Period}", result.Observation)
             : TypedResults.Ok(result.Observation);
@@ -74,9 +72,9 @@ public static class ObservationEndpoints
     /// <param name="park">The park's code.</param>
     /// <param name="period">The period.</param>
     /// <param name="note">Why it is deleted; kept in the history (at most 2000 characters).</param>
-    private static async Task<NoContent> DeleteObservation(string indicator, string park, string period, IMediator mediator, CancellationToken cancellationToken, string? note = null)
+    private static async Task<NoContent> DeleteObservation(string indicator, string park, string period, IMediator mediator, ICaller caller, CancellationToken cancellationToken, string? note = null)
     {
-        await mediator.Send(new DeleteObservationCommand(indicator, park, period, note, ApiWriter), cancellationToken);
+        await mediator.Send(new DeleteObservationCommand(indicator, park, period, note, caller.Name), cancellationToken);
         return TypedResults.NoContent();
     }
 

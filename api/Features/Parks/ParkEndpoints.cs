@@ -6,6 +6,7 @@ using Gaoxin.Api.Features.Parks.ListParks;
 using Gaoxin.Api.Features.Parks.UpdatePark;
 using Gaoxin.Api.Infrastructure.Json;
 using Gaoxin.Api.Infrastructure.OpenApi;
+using Gaoxin.Api.Infrastructure.Security;
 using Gaoxin.Contracts.Parks;
 using MediatR;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -22,29 +23,35 @@ public static class ParkEndpoints
         parks.MapGet("", ListParks).WithName("listParks")
             .WithSummary("列出园区 · List parks")
             .WithDescription("园区分页列表，可按类型、上级和文本筛选。Pages of parks, filtered by kind, parent and text, ordered by code; follow `nextCursor`.")
+            .RequireAuthorization(Scopes.Read)
             .ProducesProblems(400);
 
         parks.MapGet("/tree", GetParkTree).WithName("getParkTree")
             .WithSummary("园区树 · The park tree")
-            .WithDescription("“一区多园”整棵树：高新区为根。The whole \"one zone, many parks\" tree, rooted at the zone.");
+            .WithDescription("“一区多园”整棵树：高新区为根。The whole \"one zone, many parks\" tree, rooted at the zone.")
+            .RequireAuthorization(Scopes.Read);
 
         parks.MapGet("/{code}", GetPark).WithName("getPark")
             .WithSummary("查看园区 · Get a park")
+            .RequireAuthorization(Scopes.Read)
             .ProducesProblems(404);
 
         parks.MapPost("", CreatePark).WithName("createPark")
             .WithSummary("新建园区 · Create a park")
             .WithDescription("400：字段无效；404：上级或来源不存在；409：代码已被使用或高新区已存在。400 invalid fields; 404 unknown parent or source; 409 code taken or zone exists.")
+            .RequireAuthorization(Scopes.Write)
             .ProducesProblems(400, 404, 409);
 
         parks.MapPut("/{code}", UpdatePark).WithName("updatePark")
             .WithSummary("更新园区 · Update a park")
             .WithDescription("整体替换可写字段；可移动到另一上级，但不能移到自己的下级。Replaces every writable field; may move the park under another parent, never under itself or its descendants (409).")
+            .RequireAuthorization(Scopes.Write)
             .ProducesProblems(400, 404, 409);
 
         parks.MapDelete("/{code}", DeletePark).WithName("deletePark")
             .WithSummary("删除园区 · Delete a park")
             .WithDescription("仍有下级园区或观测值时拒绝（409）。Refused with 409 while the park has sub-parks or observations.")
+            .RequireAuthorization(Scopes.Write)
             .ProducesProblems(404, 409);
 
         return app;

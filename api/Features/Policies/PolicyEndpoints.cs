@@ -11,6 +11,7 @@ using Gaoxin.Api.Features.Policies.PolicyVersions;
 using Gaoxin.Api.Features.Policies.UpdatePolicy;
 using Gaoxin.Api.Infrastructure.Json;
 using Gaoxin.Api.Infrastructure.OpenApi;
+using Gaoxin.Api.Infrastructure.Security;
 using Gaoxin.Contracts.Policies;
 using MediatR;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -19,12 +20,9 @@ namespace Gaoxin.Api.Features.Policies;
 
 public static class PolicyEndpoints
 {
-    /// <summary>Who the version history says made a change through the plain API (API keys will name themselves here).</summary>
-    public const string ApiWriter = "api";
-
     public static IEndpointRouteBuilder MapPolicyEndpoints(this IEndpointRouteBuilder app)
     {
-        var policies = app.MapGroup("/api/v1/policies").WithTags("Policies");
+        var policies = app.MapGroup("/api/v1/policies").WithTags("Policies").RequireAuthorization(Scopes.Read);
 
         policies.MapGet("", ListPolicies).WithName("listPolicies")
             .WithSummary("检索政策 · Search and filter policies")
@@ -44,16 +42,16 @@ public static class PolicyEndpoints
             .WithSummary("查看政策文件 · Get a policy document")
             .ProducesProblems(404);
 
-        policies.MapPost("", CreatePolicy).WithName("createPolicy")
+        policies.MapPost("", CreatePolicy).WithName("createPolicy").RequireAuthorization(Scopes.Write)
             .WithSummary("新建政策文件 · Create a policy document")
             .ProducesProblems(400, 404, 409, 422);
 
-        policies.MapPut("/{id}", UpdatePolicy).WithName("updatePolicy")
+        policies.MapPut("/{id}", UpdatePolicy).WithName("updatePolicy").RequireAuthorization(Scopes.Write)
             .WithSummary("更新政策文件 · Update a policy document")
             .WithDescription("替换内容，旧内容保存为历史版本。Replaces the content; the previous content is kept as a version.")
             .ProducesProblems(400, 404, 409, 422);
 
-        policies.MapDelete("/{id}", DeletePolicy).WithName("deletePolicy")
+        policies.MapDelete("/{id}", DeletePolicy).WithName("deletePolicy").RequireAuthorization(Scopes.Write)
             .WithSummary("删除政策文件 · Delete a policy document")
             .WithDescription("仍有其他文件与之关联时拒绝（409）。Refused with 409 while other documents relate to it.")
             .ProducesProblems(404, 409);
@@ -66,12 +64,12 @@ public static class PolicyEndpoints
             .WithSummary("查看历史版本 · Get one version of a document")
             .ProducesProblems(404);
 
-        policies.MapPost("/{id}/relations", CreatePolicyRelation).WithName("createPolicyRelation")
+        policies.MapPost("/{id}/relations", CreatePolicyRelation).WithName("createPolicyRelation").RequireAuthorization(Scopes.Write)
             .WithSummary("新建文件关系 · Relate a document to another")
             .WithDescription("废止（repeals）与替代（supersedes）自生效日起改变目标文件的状态。repeals and supersedes change the target's status from their date.")
             .ProducesProblems(400, 404, 409, 422);
 
-        policies.MapDelete("/{id}/relations/{relationId:long}", DeletePolicyRelation).WithName("deletePolicyRelation")
+        policies.MapDelete("/{id}/relations/{relationId:long}", DeletePolicyRelation).WithName("deletePolicyRelation").RequireAuthorization(Scopes.Write)
             .WithSummary("删除文件关系 · Delete a relation")
             .ProducesProblems(404);
 
@@ -79,24 +77,24 @@ public static class PolicyEndpoints
             .WithSummary("扶持措施 · The support measures of a document")
             .ProducesProblems(404);
 
-        policies.MapPost("/{id}/measures", CreateMeasure).WithName("createMeasure")
+        policies.MapPost("/{id}/measures", CreateMeasure).WithName("createMeasure").RequireAuthorization(Scopes.Write)
             .WithSummary("新建扶持措施 · Add a support measure")
             .ProducesProblems(400, 404, 409);
 
-        policies.MapPut("/{id}/measures/{code}", UpdateMeasure).WithName("updateMeasure")
+        policies.MapPut("/{id}/measures/{code}", UpdateMeasure).WithName("updateMeasure").RequireAuthorization(Scopes.Write)
             .WithSummary("更新扶持措施 · Update a support measure")
             .ProducesProblems(400, 404);
 
-        policies.MapDelete("/{id}/measures/{code}", DeleteMeasure).WithName("deleteMeasure")
+        policies.MapDelete("/{id}/measures/{code}", DeleteMeasure).WithName("deleteMeasure").RequireAuthorization(Scopes.Write)
             .WithSummary("删除扶持措施 · Delete a support measure")
             .ProducesProblems(404);
 
-        app.MapPost("/api/v1/policy-matches", MatchPolicies).WithTags("Policies").WithName("matchPolicies")
+        app.MapPost("/api/v1/policy-matches", MatchPolicies).WithTags("Policies").WithName("matchPolicies").RequireAuthorization(Scopes.Read)
             .WithSummary("政策匹配 · Match an enterprise to the measures in force")
             .WithDescription("按企业画像判断当日有效的每项措施：每个条件为符合、不符合或未知，并给出最高扶持总额。Judges every measure in force on the day against an enterprise profile: each condition met, not met or unknown, with the maximum total support.")
             .ProducesProblems(400, 404);
 
-        app.MapGet("/api/v1/organisations", ListOrganisations).WithTags("Policies").WithName("listOrganisations")
+        app.MapGet("/api/v1/organisations", ListOrganisations).WithTags("Policies").WithName("listOrganisations").RequireAuthorization(Scopes.Read)
             .WithSummary("发文机关 · The issuing organisations");
 
         return app;
@@ -127,16 +125,16 @@ public static class PolicyEndpoints
     private static async Task<Ok<PolicyDto>> GetPolicy(string id, IMediator mediator, CancellationToken cancellationToken, DateOnly? on = null) =>
         TypedResults.Ok(await mediator.Send(new GetPolicyQuery(id, on), cancellationToken));
 
-    private static async Task<Created<PolicyDto>> CreatePolicy(CreatePolicyRequest body, IMediator mediator, CancellationToken cancellationToken)
+    private static async Task<Created<PolicyDto>> CreatePolicy(CreatePolicyRequest body, IMediator mediator, ICaller caller, CancellationToken cancellationToken)
     {
-        var id = await mediator.Send(new CreatePolicyCommand(body, ApiWriter), cancellationToken);
+        var id = await mediator.Send(new CreatePolicyCommand(body, caller.Name), cancellationToken);
         return TypedResults.Created($"/api/v1/policies/{id}", await mediator.Send(new GetPolicyQuery(id, null), cancellationToken));
     }
 
     /// <param name="id">The document's id.</param>
-    private static async Task<Ok<PolicyDto>> UpdatePolicy(string id, UpdatePolicyRequest body, IMediator mediator, CancellationToken cancellationToken)
+    private static async Task<Ok<PolicyDto>> UpdatePolicy(string id, UpdatePolicyRequest body, IMediator mediator, ICaller caller, CancellationToken cancellationToken)
     {
-        await mediator.Send(new UpdatePolicyCommand(id, body, ApiWriter), cancellationToken);
+        await mediator.Send(new UpdatePolicyCommand(id, body, caller.Name), cancellationToken);
         return TypedResults.Ok(await mediator.Send(new GetPolicyQuery(id, null), cancellationToken));
     }
 

@@ -39,6 +39,13 @@ public static class OpenApiSetup
             options.DocumentFilter<StableOrderDocumentFilter>();
             options.ParameterFilter<EnumQueryParameterFilter>();
             options.OperationFilter<RawBodyOperationFilter>();
+            options.OperationFilter<SecurityOperationFilter>();
+            options.AddSecurityDefinition(SecurityOperationFilter.SchemeName, new OpenApiSecurityScheme
+            {
+                Type = SecuritySchemeType.Http,
+                Scheme = "bearer",
+                Description = "API key: `Authorization: Bearer gx_…` (the X-Api-Key header is accepted too). Never put a key in a URL. Scopes: read, write, import, admin.",
+            });
             options.MapType<AsOfQuery>(() => new OpenApiSchema
             {
                 Type = JsonSchemaType.String,

@@ -1,6 +1,7 @@
 using Gaoxin.Api.Features.Imports.StartImport;
 using Gaoxin.Api.Infrastructure.Database;
 using Gaoxin.Api.Infrastructure.Mediation;
+using Gaoxin.Api.Infrastructure.Security;
 using Gaoxin.Contracts.Imports;
 using MediatR;
 
@@ -16,7 +17,7 @@ public sealed record RunImportCommand(Guid Id, ImportOptions Options, Stream Bod
 
 public sealed record RunImportResult(ImportReportDto Report, string RequestHash, bool ReportSaved);
 
-public sealed class RunImportHandler(DbSession session, IServiceProvider services, TimeProvider clock) : IRequestHandler<RunImportCommand, RunImportResult>
+public sealed class RunImportHandler(DbSession session, IServiceProvider services, TimeProvider clock, ICaller caller) : IRequestHandler<RunImportCommand, RunImportResult>
 {
     public async Task<RunImportResult> Handle(RunImportCommand command, CancellationToken cancellationToken)
     {
@@ -29,7 +30,7 @@ public sealed class RunImportHandler(DbSession session, IServiceProvider service
             switch (options.Kind)
             {
                 case ImportKind.Observations:
-                    await new ObservationImporter(session, clock).RunAsync(rows, options, tally, cancellationToken);
+                    await new ObservationImporter(session, clock, caller).RunAsync(rows, options, tally, cancellationToken);
                     break;
                 case ImportKind.Parks:
                     await services.GetRequiredService<ParkImporter>().RunAsync(rows, options, tally, cancellationToken);

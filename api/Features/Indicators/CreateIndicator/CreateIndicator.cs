@@ -2,6 +2,7 @@ using Dapper;
 using FluentValidation;
 using Gaoxin.Api.Infrastructure.Database;
 using Gaoxin.Api.Infrastructure.Mediation;
+using Gaoxin.Api.Infrastructure.Security;
 using Gaoxin.Api.Infrastructure.Validation;
 using Gaoxin.Contracts.Indicators;
 using MediatR;
@@ -19,7 +20,7 @@ public sealed class CreateIndicatorValidator : AbstractValidator<CreateIndicator
     }
 }
 
-public sealed class CreateIndicatorHandler(DbSession session) : IRequestHandler<CreateIndicatorCommand, IndicatorDto>
+public sealed class CreateIndicatorHandler(DbSession session, ICaller caller) : IRequestHandler<CreateIndicatorCommand, IndicatorDto>
 {
     private const string Sql = """
         insert into indicators (code, name_zh, name_en, description_zh, description_en, category, unit, value_kind,
@@ -31,6 +32,7 @@ public sealed class CreateIndicatorHandler(DbSession session) : IRequestHandler<
 
     public async Task<IndicatorDto> Handle(CreateIndicatorCommand command, CancellationToken cancellationToken)
     {
+        caller.EnsureUnrestricted();
         var parameters = new DynamicParameters(IndicatorWrites.Columns(command.Body));
         parameters.Add("Code", command.Body.Code);
         if (await session.ExecuteAsync(Sql, parameters, cancellationToken) == 0)

@@ -1,5 +1,6 @@
 using Gaoxin.Api.Infrastructure.Database;
 using Gaoxin.Api.Infrastructure.Mediation;
+using Gaoxin.Api.Infrastructure.Security;
 using MediatR;
 
 namespace Gaoxin.Api.Features.Indicators.DeleteIndicator;
@@ -10,10 +11,11 @@ public sealed record DeleteIndicatorCommand(string Code) : ICommand<Unit>;
 /// Refused while observations exist. Once they are all deleted, the indicator goes together with the history of
 /// those deletions: nothing is left that the history could describe.
 /// </summary>
-public sealed class DeleteIndicatorHandler(DbSession session) : IRequestHandler<DeleteIndicatorCommand, Unit>
+public sealed class DeleteIndicatorHandler(DbSession session, ICaller caller) : IRequestHandler<DeleteIndicatorCommand, Unit>
 {
     public async Task<Unit> Handle(DeleteIndicatorCommand command, CancellationToken cancellationToken)
     {
+        caller.EnsureUnrestricted();
         var indicator = await IndicatorWrites.FindAsync(session, command.Code, forUpdate: true, cancellationToken);
         var observations = await session.ExecuteScalarAsync<long>("select count(*) from observations where indicator_id = @Id", new { indicator.Id }, cancellationToken);
         if (observations > 0)

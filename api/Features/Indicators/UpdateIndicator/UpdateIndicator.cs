@@ -2,6 +2,7 @@ using Dapper;
 using FluentValidation;
 using Gaoxin.Api.Infrastructure.Database;
 using Gaoxin.Api.Infrastructure.Mediation;
+using Gaoxin.Api.Infrastructure.Security;
 using Gaoxin.Contracts.Indicators;
 using MediatR;
 
@@ -19,7 +20,7 @@ public sealed class UpdateIndicatorValidator : AbstractValidator<UpdateIndicator
 /// them: no unit or value-kind change once observations exist, no removal of a member in use, no total rule that
 /// existing figures break.
 /// </summary>
-public sealed class UpdateIndicatorHandler(DbSession session) : IRequestHandler<UpdateIndicatorCommand, IndicatorDto>
+public sealed class UpdateIndicatorHandler(DbSession session, ICaller caller) : IRequestHandler<UpdateIndicatorCommand, IndicatorDto>
 {
     private const string CountObservations = "select count(*) from observations where indicator_id = @Id";
 
@@ -46,6 +47,7 @@ public sealed class UpdateIndicatorHandler(DbSession session) : IRequestHandler<
 
     public async Task<IndicatorDto> Handle(UpdateIndicatorCommand command, CancellationToken cancellationToken)
     {
+        caller.EnsureUnrestricted();
         var fields = command.Body;
         var current = await IndicatorWrites.FindAsync(session, command.Code, forUpdate: true, cancellationToken);
         var observations = await session.ExecuteScalarAsync<long>(CountObservations, new { current.Id }, cancellationToken);

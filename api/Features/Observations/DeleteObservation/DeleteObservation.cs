@@ -1,6 +1,7 @@
 using FluentValidation;
 using Gaoxin.Api.Infrastructure.Database;
 using Gaoxin.Api.Infrastructure.Mediation;
+using Gaoxin.Api.Infrastructure.Security;
 using Gaoxin.Api.Features.Observations.PutObservation;
 using MediatR;
 
@@ -19,7 +20,7 @@ public sealed class DeleteObservationValidator : AbstractValidator<DeleteObserva
 }
 
 /// <summary>Removes the current figure; its history keeps every earlier value and records the deletion.</summary>
-public sealed class DeleteObservationHandler(DbSession session, TimeProvider clock) : IRequestHandler<DeleteObservationCommand, Unit>
+public sealed class DeleteObservationHandler(DbSession session, TimeProvider clock, ICaller caller) : IRequestHandler<DeleteObservationCommand, Unit>
 {
     private const string Delete = """
         delete from observations
@@ -30,6 +31,7 @@ public sealed class DeleteObservationHandler(DbSession session, TimeProvider clo
     public async Task<Unit> Handle(DeleteObservationCommand command, CancellationToken cancellationToken)
     {
         var (indicatorId, parkId, period) = await session.ResolveAsync(command, cancellationToken);
+        await caller.EnsureWithinAsync(session, parkId, command.Park, cancellationToken);
         var version = await session.ExecuteScalarAsync<int?>(Delete, new { IndicatorId = indicatorId, ParkId = parkId, PeriodStart = period.Start, Period = period.Canonical }, cancellationToken)
             ?? throw ObservationErrors.NotFound(command.Indicator, command.Park, period.Canonical);
 

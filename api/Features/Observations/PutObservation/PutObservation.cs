@@ -6,6 +6,7 @@ using Gaoxin.Api.Features.Parks;
 using Gaoxin.Api.Infrastructure.Database;
 using Gaoxin.Api.Infrastructure.Localization;
 using Gaoxin.Api.Infrastructure.Mediation;
+using Gaoxin.Api.Infrastructure.Security;
 using Gaoxin.Api.Infrastructure.Time;
 using Gaoxin.Api.Infrastructure.Validation;
 using Gaoxin.Contracts.Observations;
@@ -42,7 +43,7 @@ public sealed class PutObservationValidator : AbstractValidator<PutObservationCo
 /// anything is written; every accepted change appends a revision in the same transaction, so history and current
 /// state cannot disagree.
 /// </summary>
-public sealed class PutObservationHandler(DbSession session, TimeProvider clock) : IRequestHandler<PutObservationCommand, PutObservationResult>
+public sealed class PutObservationHandler(DbSession session, TimeProvider clock, ICaller caller) : IRequestHandler<PutObservationCommand, PutObservationResult>
 {
     private const string FindForUpdate = """
         select id, value, breakdown::text as breakdown_json, as_of, source_id, note, version
@@ -85,6 +86,7 @@ public sealed class PutObservationHandler(DbSession session, TimeProvider clock)
         var indicator = await IndicatorWrites.FindAsync(session, body.IndicatorCode, forUpdate: false, cancellationToken);
         var parkId = await session.ExecuteScalarAsync<long?>("select id from parks where code = @ParkCode", new { body.ParkCode }, cancellationToken)
             ?? throw ParkErrors.NotFound(body.ParkCode);
+        await caller.EnsureWithinAsync(session, parkId, body.ParkCode, cancellationToken);
         long? sourceId = null;
         if (body.SourceCode is { } sourceCode)
         {

@@ -1,6 +1,7 @@
 using FluentValidation;
 using Gaoxin.Api.Infrastructure.Database;
 using Gaoxin.Api.Infrastructure.Mediation;
+using Gaoxin.Api.Infrastructure.Security;
 using Gaoxin.Api.Infrastructure.Validation;
 using Gaoxin.Contracts.Parks;
 using MediatR;
@@ -18,7 +19,7 @@ public sealed class CreateParkValidator : AbstractValidator<CreateParkCommand>
     }
 }
 
-public sealed class CreateParkHandler(DbSession session) : IRequestHandler<CreateParkCommand, ParkDto>
+public sealed class CreateParkHandler(DbSession session, ICaller caller) : IRequestHandler<CreateParkCommand, ParkDto>
 {
     // `on conflict do nothing` turns a concurrent insert of the same code into a clean 409 instead of an error.
     private const string Sql = """
@@ -33,6 +34,14 @@ public sealed class CreateParkHandler(DbSession session) : IRequestHandler<Creat
     {
         var park = command.Body;
         var references = await ParkWrites.ResolveAsync(session, park, cancellationToken);
+        if (references.ParentId is { } parentId)
+        {
+            await caller.EnsureWithinAsync(session, parentId, park.ParentCode!, cancellationToken);
+        }
+        else
+        {
+            caller.EnsureUnrestricted();
+        }
         await ParkWrites.EnsureSingleZoneAsync(session, park.Kind, exceptCode: null, cancellationToken);
 
         var parameters = new Dapper.DynamicParameters(ParkWrites.Columns(park, references));

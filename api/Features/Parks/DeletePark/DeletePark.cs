@@ -1,13 +1,14 @@
 using Dapper;
 using Gaoxin.Api.Infrastructure.Database;
 using Gaoxin.Api.Infrastructure.Mediation;
+using Gaoxin.Api.Infrastructure.Security;
 using MediatR;
 
 namespace Gaoxin.Api.Features.Parks.DeletePark;
 
 public sealed record DeleteParkCommand(string Code) : ICommand<Unit>;
 
-public sealed class DeleteParkHandler(DbSession session) : IRequestHandler<DeleteParkCommand, Unit>
+public sealed class DeleteParkHandler(DbSession session, ICaller caller) : IRequestHandler<DeleteParkCommand, Unit>
 {
     // Locks the park's row first, so a sub-park created concurrently either lands before (and blocks the delete)
     // or fails on its missing parent.
@@ -23,6 +24,7 @@ public sealed class DeleteParkHandler(DbSession session) : IRequestHandler<Delet
     {
         var id = await session.ExecuteScalarAsync<long?>(Find, new { command.Code }, cancellationToken)
             ?? throw ParkErrors.NotFound(command.Code);
+        await caller.EnsureWithinAsync(session, id, command.Code, cancellationToken);
 
         var children = (await session.Connection.QueryAsync<string>(
             new CommandDefinition(Children, new { Id = id }, session.Transaction, cancellationToken: cancellationToken))).ToList();

@@ -1,6 +1,7 @@
 using FluentValidation;
 using Gaoxin.Api.Infrastructure.Database;
 using Gaoxin.Api.Infrastructure.Mediation;
+using Gaoxin.Api.Infrastructure.Security;
 using Gaoxin.Contracts.Parks;
 using MediatR;
 
@@ -13,7 +14,7 @@ public sealed class UpdateParkValidator : AbstractValidator<UpdateParkCommand>
     public UpdateParkValidator() => RuleFor(c => c.Body).SetValidator(new ParkFieldsValidator());
 }
 
-public sealed class UpdateParkHandler(DbSession session) : IRequestHandler<UpdateParkCommand, ParkDto>
+public sealed class UpdateParkHandler(DbSession session, ICaller caller) : IRequestHandler<UpdateParkCommand, ParkDto>
 {
     // Moves in the tree are serialised by one advisory lock, so two concurrent moves cannot build a cycle together.
     private const string LockTree = "select pg_advisory_xact_lock(hashtext('gaoxin.parks.tree'))";
@@ -41,13 +42,15 @@ public sealed class UpdateParkHandler(DbSession session) : IRequestHandler<Updat
     {
         var park = command.Body;
         await session.ExecuteAsync(LockTree, null, cancellationToken);
-        var exists = await session.ExecuteScalarAsync<bool>("select exists (select 1 from parks where code = @Code)", new { command.Code }, cancellationToken);
-        if (!exists)
-        {
-            throw ParkErrors.NotFound(command.Code);
-        }
+        var id = await session.ExecuteScalarAsync<long?>("select id from parks where code = @Code", new { command.Code }, cancellationToken)
+            ?? throw ParkErrors.NotFound(command.Code);
+        await caller.EnsureWithinAsync(session, id, command.Code, cancellationToken);
 
         var references = await ParkWrites.ResolveAsync(session, park, cancellationToken);
+        if (references.ParentId is { } newParent)
+        {
+            await caller.EnsureWithinAsync(session, newParent, park.ParentCode!, cancellationToken);
+        }
         if (references.ParentId is { } parentId &&
             await session.ExecuteScalarAsync<bool>(IsSelfOrDescendant, new { command.Code, ParentId = parentId }, cancellationToken))
         {

@@ -3,6 +3,7 @@ using FluentValidation;
 using Gaoxin.Api.Features.Policies.GetPolicy;
 using Gaoxin.Api.Infrastructure.Database;
 using Gaoxin.Api.Infrastructure.Mediation;
+using Gaoxin.Api.Infrastructure.Security;
 using Gaoxin.Api.Infrastructure.Validation;
 using Gaoxin.Contracts.Policies;
 using MediatR;
@@ -21,7 +22,7 @@ public sealed class CreatePolicyValidator : AbstractValidator<CreatePolicyComman
 }
 
 /// <summary>Creates the document, its parks, its implements relation and its version 1; returns its id.</summary>
-public sealed class CreatePolicyHandler(DbSession session, TimeProvider clock) : IRequestHandler<CreatePolicyCommand, string>
+public sealed class CreatePolicyHandler(DbSession session, TimeProvider clock, ICaller caller) : IRequestHandler<CreatePolicyCommand, string>
 {
     private const string Insert = """
         insert into policies (code, document_number, title_zh, title_en, summary_zh, summary_en, body_zh, body_en, issuer_id, role,
@@ -34,6 +35,7 @@ public sealed class CreatePolicyHandler(DbSession session, TimeProvider clock) :
 
     public async Task<string> Handle(CreatePolicyCommand command, CancellationToken cancellationToken)
     {
+        caller.EnsureUnrestricted();
         var body = command.Body;
         var (issuerId, parkIds, implements) = await PolicyWrites.ResolveAsync(session, body.Id, body, cancellationToken);
         await PolicyWrites.EnsureDocumentNumberFreeAsync(session, body.DocumentNumber, exceptId: null, cancellationToken);

@@ -1,6 +1,7 @@
 using Dapper;
 using Gaoxin.Api.Infrastructure.Database;
 using Gaoxin.Api.Infrastructure.Mediation;
+using Gaoxin.Api.Infrastructure.Security;
 using MediatR;
 
 namespace Gaoxin.Api.Features.Policies.DeletePolicy;
@@ -8,7 +9,7 @@ namespace Gaoxin.Api.Features.Policies.DeletePolicy;
 public sealed record DeletePolicyCommand(string Id) : ICommand<Unit>;
 
 /// <summary>Refused while other documents relate to it; its own relations, measures, parks and versions go with it.</summary>
-public sealed class DeletePolicyHandler(DbSession session) : IRequestHandler<DeletePolicyCommand, Unit>
+public sealed class DeletePolicyHandler(DbSession session, ICaller caller) : IRequestHandler<DeletePolicyCommand, Unit>
 {
     private const string Incoming = """
         select distinct p.code from policy_relations r join policies p on p.id = r.from_policy_id
@@ -17,6 +18,7 @@ public sealed class DeletePolicyHandler(DbSession session) : IRequestHandler<Del
 
     public async Task<Unit> Handle(DeletePolicyCommand command, CancellationToken cancellationToken)
     {
+        caller.EnsureUnrestricted();
         var policy = await PolicyWrites.FindAsync(session, command.Id, forUpdate: true, cancellationToken);
         var others = (await session.Connection.QueryAsync<string>(new CommandDefinition(Incoming, new { policy.Id }, session.Transaction, cancellationToken: cancellationToken))).ToList();
         if (others.Count > 0)

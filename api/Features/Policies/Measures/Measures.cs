@@ -4,6 +4,7 @@ using Gaoxin.Api.Features.Parks;
 using Gaoxin.Api.Infrastructure.Database;
 using Gaoxin.Api.Infrastructure.Localization;
 using Gaoxin.Api.Infrastructure.Mediation;
+using Gaoxin.Api.Infrastructure.Security;
 using Gaoxin.Api.Infrastructure.Validation;
 using Gaoxin.Contracts.Policies;
 using MediatR;
@@ -68,7 +69,7 @@ public sealed class CreateMeasureValidator : AbstractValidator<CreateMeasureComm
     }
 }
 
-public sealed class CreateMeasureHandler(DbSession session) : IRequestHandler<CreateMeasureCommand, SupportMeasureDto>
+public sealed class CreateMeasureHandler(DbSession session, ICaller caller) : IRequestHandler<CreateMeasureCommand, SupportMeasureDto>
 {
     private const string Insert = """
         insert into support_measures (policy_id, code, position, kind, title_zh, title_en, description_zh, description_en, amount, rate, cap, conditions)
@@ -79,6 +80,7 @@ public sealed class CreateMeasureHandler(DbSession session) : IRequestHandler<Cr
 
     public async Task<SupportMeasureDto> Handle(CreateMeasureCommand command, CancellationToken cancellationToken)
     {
+        caller.EnsureUnrestricted();
         // Locking the document serialises measure positions and keeps its search index update in order.
         var policy = await PolicyWrites.FindAsync(session, command.PolicyId, forUpdate: true, cancellationToken);
         var parameters = new DynamicParameters(await MeasureFieldsValidator.ColumnsAsync(session, command.Body, cancellationToken));
@@ -98,7 +100,7 @@ public sealed class UpdateMeasureValidator : AbstractValidator<UpdateMeasureComm
     public UpdateMeasureValidator() => RuleFor(c => c.Body).SetValidator(new MeasureFieldsValidator());
 }
 
-public sealed class UpdateMeasureHandler(DbSession session) : IRequestHandler<UpdateMeasureCommand, SupportMeasureDto>
+public sealed class UpdateMeasureHandler(DbSession session, ICaller caller) : IRequestHandler<UpdateMeasureCommand, SupportMeasureDto>
 {
     private const string Update = """
         update support_measures set kind = @Kind, title_zh = @TitleZh, title_en = @TitleEn, description_zh = @DescriptionZh,
@@ -108,6 +110,7 @@ public sealed class UpdateMeasureHandler(DbSession session) : IRequestHandler<Up
 
     public async Task<SupportMeasureDto> Handle(UpdateMeasureCommand command, CancellationToken cancellationToken)
     {
+        caller.EnsureUnrestricted();
         var policy = await PolicyWrites.FindAsync(session, command.PolicyId, forUpdate: true, cancellationToken);
         var parameters = new DynamicParameters(await MeasureFieldsValidator.ColumnsAsync(session, command.Body, cancellationToken));
         parameters.AddDynamicParams(new { PolicyId = policy.Id, command.Code });
@@ -121,10 +124,11 @@ public sealed class UpdateMeasureHandler(DbSession session) : IRequestHandler<Up
 
 public sealed record DeleteMeasureCommand(string PolicyId, string Code) : ICommand<Unit>;
 
-public sealed class DeleteMeasureHandler(DbSession session) : IRequestHandler<DeleteMeasureCommand, Unit>
+public sealed class DeleteMeasureHandler(DbSession session, ICaller caller) : IRequestHandler<DeleteMeasureCommand, Unit>
 {
     public async Task<Unit> Handle(DeleteMeasureCommand command, CancellationToken cancellationToken)
     {
+        caller.EnsureUnrestricted();
         var policy = await PolicyWrites.FindAsync(session, command.PolicyId, forUpdate: true, cancellationToken);
         var deleted = await session.ExecuteAsync("delete from support_measures where policy_id = @PolicyId and code = @Code",
             new { PolicyId = policy.Id, command.Code }, cancellationToken);

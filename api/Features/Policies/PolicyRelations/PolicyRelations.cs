@@ -2,6 +2,7 @@ using FluentValidation;
 using Gaoxin.Api.Infrastructure.Database;
 using Gaoxin.Api.Infrastructure.Localization;
 using Gaoxin.Api.Infrastructure.Mediation;
+using Gaoxin.Api.Infrastructure.Security;
 using Gaoxin.Api.Infrastructure.Validation;
 using Gaoxin.Contracts.Policies;
 using MediatR;
@@ -23,7 +24,7 @@ public sealed class CreatePolicyRelationValidator : AbstractValidator<CreatePoli
 }
 
 /// <summary>Adds an effect of this document on another; repeals and supersessions change the target's status from their date.</summary>
-public sealed class CreatePolicyRelationHandler(DbSession session) : IRequestHandler<CreatePolicyRelationCommand, long>
+public sealed class CreatePolicyRelationHandler(DbSession session, ICaller caller) : IRequestHandler<CreatePolicyRelationCommand, long>
 {
     private const string Insert = """
         insert into policy_relations (from_policy_id, to_policy_id, kind, effective_on, note_zh, note_en)
@@ -34,6 +35,7 @@ public sealed class CreatePolicyRelationHandler(DbSession session) : IRequestHan
 
     public async Task<long> Handle(CreatePolicyRelationCommand command, CancellationToken cancellationToken)
     {
+        caller.EnsureUnrestricted();
         var body = command.Body;
         var from = await PolicyWrites.FindAsync(session, command.Id, forUpdate: false, cancellationToken);
         var to = await PolicyWrites.FindAsync(session, body.TargetId, forUpdate: false, cancellationToken);
@@ -55,10 +57,11 @@ public sealed class CreatePolicyRelationHandler(DbSession session) : IRequestHan
 
 public sealed record DeletePolicyRelationCommand(string Id, long RelationId) : ICommand<Unit>;
 
-public sealed class DeletePolicyRelationHandler(DbSession session) : IRequestHandler<DeletePolicyRelationCommand, Unit>
+public sealed class DeletePolicyRelationHandler(DbSession session, ICaller caller) : IRequestHandler<DeletePolicyRelationCommand, Unit>
 {
     public async Task<Unit> Handle(DeletePolicyRelationCommand command, CancellationToken cancellationToken)
     {
+        caller.EnsureUnrestricted();
         var policy = await PolicyWrites.FindAsync(session, command.Id, forUpdate: false, cancellationToken);
         var deleted = await session.ExecuteAsync("delete from policy_relations where id = @RelationId and from_policy_id = @PolicyId",
             new { command.RelationId, PolicyId = policy.Id }, cancellationToken);

@@ -2,6 +2,7 @@ using Dapper;
 using FluentValidation;
 using Gaoxin.Api.Infrastructure.Database;
 using Gaoxin.Api.Infrastructure.Mediation;
+using Gaoxin.Api.Infrastructure.Security;
 using Gaoxin.Contracts.Policies;
 using MediatR;
 
@@ -18,7 +19,7 @@ public sealed class UpdatePolicyValidator : AbstractValidator<UpdatePolicyComman
 /// Replaces the content and keeps the previous one as a version. Saving the same content again changes nothing and
 /// adds no version.
 /// </summary>
-public sealed class UpdatePolicyHandler(DbSession session, TimeProvider clock) : IRequestHandler<UpdatePolicyCommand, Unit>
+public sealed class UpdatePolicyHandler(DbSession session, TimeProvider clock, ICaller caller) : IRequestHandler<UpdatePolicyCommand, Unit>
 {
     private const string Update = """
         update policies set
@@ -33,6 +34,7 @@ public sealed class UpdatePolicyHandler(DbSession session, TimeProvider clock) :
 
     public async Task<Unit> Handle(UpdatePolicyCommand command, CancellationToken cancellationToken)
     {
+        caller.EnsureUnrestricted();
         var policy = await PolicyWrites.FindAsync(session, command.Id, forUpdate: true, cancellationToken);
         var (issuerId, parkIds, implements) = await PolicyWrites.ResolveAsync(session, command.Id, command.Body, cancellationToken);
         await PolicyWrites.EnsureDocumentNumberFreeAsync(session, command.Body.DocumentNumber, exceptId: policy.Id, cancellationToken);

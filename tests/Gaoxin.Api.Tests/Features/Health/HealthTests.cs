@@ -28,6 +28,7 @@ public sealed class DatabaseDownTests : IDisposable
             {
                 ["GAOXIN_DB"] = "Host=127.0.0.1;Port=1;Username=gaoxin;Database=nowhere",
                 ["Database:MigrateOnStartup"] = "false",
+                ["Auth:KeyPepper"] = "pepper-for-the-tests-only",
                 ["Spa:Root"] = "/nonexistent",
             }));
     }

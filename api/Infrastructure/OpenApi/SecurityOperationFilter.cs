@@ -1,0 +1,39 @@
+using Gaoxin.Contracts.Common;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.OpenApi;
+using Swashbuckle.AspNetCore.SwaggerGen;
+
+namespace Gaoxin.Api.Infrastructure.OpenApi;
+
+/// <summary>
+/// Declares, on each operation that needs a key, the security requirement, the scope (x-required-scope and the
+/// description) and the 401 and 403 answers.
+/// </summary>
+public sealed class SecurityOperationFilter : IOperationFilter
+{
+    public const string SchemeName = "bearer";
+
+    public void Apply(OpenApiOperation operation, OperationFilterContext context)
+    {
+        var scope = context.ApiDescription.ActionDescriptor.EndpointMetadata.OfType<IAuthorizeData>()
+            .Select(a => a.Policy).LastOrDefault(p => p is not null && p != Security.Scopes.Read);
+        if (scope is null)
+        {
+            return;
+        }
+        operation.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(SchemeName, context.Document)] = [] }];
+        operation.Extensions ??= new Dictionary<string, IOpenApiExtension>();
+        operation.Extensions["x-required-scope"] = new JsonNodeExtension(System.Text.Json.Nodes.JsonValue.Create(scope));
+        operation.Description = (operation.Description is { Length: > 0 } d ? d + "\n\n" : "") + $"需要权限 · Requires scope: `{scope}`.";
+        var problem = context.SchemaGenerator.GenerateSchema(typeof(Problem), context.SchemaRepository);
+        operation.Responses ??= [];
+        foreach (var (status, text) in new[] { ("401", "No API key, or not a valid one."), ("403", $"The key lacks the '{scope}' scope, or the write is outside its park.") })
+        {
+            operation.Responses.TryAdd(status, new OpenApiResponse
+            {
+                Description = text,
+                Content = new Dictionary<string, IOpenApiMediaType> { ["application/problem+json"] = new OpenApiMediaType { Schema = problem } },
+            });
+        }
+    }
+}

@@ -1,0 +1,139 @@
+using System.Globalization;
+using System.Threading.RateLimiting;
+using Gaoxin.Api.Infrastructure.Errors;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Authorization.Infrastructure;
+using Microsoft.AspNetCore.Authorization.Policy;
+using Microsoft.AspNetCore.RateLimiting;
+
+namespace Gaoxin.Api.Infrastructure.Security;
+
+/// <summary>Settings read when first needed, so that every configuration source (tests' too) has been added.</summary>
+public sealed class SecuritySettings
+{
+    public bool RequireKeyForReads { get; set; }
+    public int PermitsPerMinute { get; set; } = 6000;
+    public int AnonymousPermitsPerMinute { get; set; } = 1200;
+}
+
+/// <summary>Keys and scopes, rate limits, CORS, and the headers every response carries.</summary>
+public static class SecuritySetup
+{
+    public static IServiceCollection AddGaoxinSecurity(this IServiceCollection services, IConfiguration configuration, bool documentOnly)
+    {
+        services.Configure<SecuritySettings>(settings =>
+        {
+            settings.RequireKeyForReads = configuration.GetValue("Auth:RequireKeyForReads", false);
+            settings.PermitsPerMinute = configuration.GetValue("RateLimits:PermitsPerMinute", 6000);
+            settings.AnonymousPermitsPerMinute = configuration.GetValue("RateLimits:AnonymousPermitsPerMinute", 1200);
+        });
+        services.AddSingleton(provider =>
+        {
+            var pepper = provider.GetRequiredService<IConfiguration>()["Auth:KeyPepper"];
+            // Writing the OpenAPI document needs no keys; serving does (Program asks for this at start-up, to fail fast).
+            return new ApiKeyFormat(!string.IsNullOrWhiteSpace(pepper) ? pepper : documentOnly ? "document-only" : throw new InvalidOperationException(
+                "Set Auth:KeyPepper (e.g. the environment variable Auth__KeyPepper) to a long random secret: API keys are stored as HMACs keyed with it. `make run` creates one in .data/."));
+        });
+        services.AddHttpContextAccessor();
+        services.AddScoped<ICaller, HttpCaller>();
+
+        services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
+            .AddScheme<ApiKeyOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+        services.AddAuthorization(options =>
+        {
+            options.AddPolicy(Scopes.Read, policy => policy.RequireAssertion(context =>
+                context.User.HasClaim(c => c.Type == "scope") ||
+                !((context.Resource as HttpContext)?.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<SecuritySettings>>().Value.RequireKeyForReads ?? false)));
+            options.AddPolicy(Scopes.Write, policy => policy.RequireClaim("scope", Scopes.Write, Scopes.Admin));
+            options.AddPolicy(Scopes.Import, policy => policy.RequireClaim("scope", Scopes.Import, Scopes.Admin));
+            options.AddPolicy(Scopes.Admin, policy => policy.RequireClaim("scope", Scopes.Admin));
+        });
+        services.AddSingleton<IAuthorizationMiddlewareResultHandler, ProblemAuthorizationResultHandler>();
+
+        services.AddRateLimiter(options =>
+        {
+            options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
+            {
+                var settings = context.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<SecuritySettings>>().Value;
+                var name = context.User.Identity?.IsAuthenticated == true ? context.User.Identity.Name : null;
+                var permits = name is null ? settings.AnonymousPermitsPerMinute : settings.PermitsPerMinute;
+                var partition = name is null ? "ip:" + context.Connection.RemoteIpAddress : "key:" + name;
+                return permits <= 0
+                    ? RateLimitPartition.GetNoLimiter(partition)
+                    : RateLimitPartition.GetFixedWindowLimiter(partition, _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = TimeSpan.FromMinutes(1) });
+            });
+            options.OnRejected = async (rejected, cancellationToken) =>
+            {
+                var http = rejected.HttpContext;
+                var retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? (int)Math.Ceiling(wait.TotalSeconds) : 60;
+                http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+                http.Response.Headers.RetryAfter = retryAfter.ToString(CultureInfo.InvariantCulture);
+                var settings = http.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<SecuritySettings>>().Value;
+                http.Response.Headers["RateLimit-Limit"] = (http.User.Identity?.IsAuthenticated == true ? settings.PermitsPerMinute : settings.AnonymousPermitsPerMinute).ToString(CultureInfo.InvariantCulture);
+                http.Response.Headers["RateLimit-Remaining"] = "0";
+                http.Response.Headers["RateLimit-Reset"] = retryAfter.ToString(CultureInfo.InvariantCulture);
+                var problem = ProblemExceptionHandler.Create(429, "request.rate-limited", new("请求过多", "Too many requests"),
+                    new($"请求过于频繁，请在 {retryAfter} 秒后重试。", $"Too many requests; retry in {retryAfter} seconds."));
+                await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = problem });
+            };
+        });
+
+        var origins = configuration.GetSection("Cors:Origins").Get<string[]>() ?? ["http://localhost:5173"];
+        services.AddCors(options => options.AddDefaultPolicy(policy => policy
+            .WithOrigins(origins)
+            .WithHeaders("Authorization", "Content-Type", "Accept-Language", "Idempotency-Key", "If-Match", "If-None-Match", ApiKeyAuthenticationHandler.HeaderName)
+            .WithMethods("GET", "POST", "PUT", "DELETE")
+            .WithExposedHeaders("ETag", "Location", "Content-Language", "Retry-After", "Idempotent-Replayed", "RateLimit-Limit", "RateLimit-Remaining", "RateLimit-Reset")));
+        return services;
+    }
+
+    /// <summary>
+    /// Refuses a declared body over <c>Limits:MaxBodyBytes</c> (default 2 MiB) before reading it, on any server; Kestrel
+    /// also cuts off undeclared (chunked) bodies at the same size. Imports set their own, larger limit.
+    /// </summary>
+    public static IApplicationBuilder UseBodySizeLimit(this IApplicationBuilder app, long maxBytes) => app.Use((context, next) =>
+    {
+        if (context.Request.ContentLength > maxBytes && !context.Request.Path.StartsWithSegments("/api/v1/imports"))
+        {
+            throw new BadHttpRequestException("Request body too large.", StatusCodes.Status413PayloadTooLarge);
+        }
+        return next(context);
+    });
+
+    /// <summary>Headers that keep browsers from sniffing, framing or leaking; a strict CSP for the app's pages.</summary>
+    public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) => app.Use((context, next) =>
+    {
+        var headers = context.Response.Headers;
+        headers.XContentTypeOptions = "nosniff";
+        headers.XFrameOptions = "DENY";
+        headers["Referrer-Policy"] = "no-referrer";
+        headers["Cross-Origin-Opener-Policy"] = "same-origin";
+        headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
+        if (!context.Request.Path.StartsWithSegments("/swagger"))
+        {
+            headers.ContentSecurityPolicy = "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
+        }
+        return next(context);
+    });
+}
+
+/// <summary>Forbidden answers name the scope the operation needs, as problem details.</summary>
+public sealed class ProblemAuthorizationResultHandler(IProblemDetailsService problems) : IAuthorizationMiddlewareResultHandler
+{
+    private readonly AuthorizationMiddlewareResultHandler _default = new();
+
+    public async Task HandleAsync(RequestDelegate next, HttpContext context, AuthorizationPolicy policy, PolicyAuthorizationResult result)
+    {
+        if (!result.Forbidden)
+        {
+            await _default.HandleAsync(next, context, policy, result);
+            return;
+        }
+        var scope = policy.Requirements.OfType<ClaimsAuthorizationRequirement>().SelectMany(r => r.AllowedValues ?? []).FirstOrDefault();
+        context.Response.StatusCode = StatusCodes.Status403Forbidden;
+        var problem = ProblemExceptionHandler.Create(403, "auth.insufficient-scope", new("无权限", "Forbidden"),
+            new($"此 API 密钥没有“{scope}”权限。", $"This API key lacks the '{scope}' scope this operation needs."));
+        problem.Extensions["requiredScope"] = scope;
+        await problems.WriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem });
+    }
+}

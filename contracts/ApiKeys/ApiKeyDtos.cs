@@ -1,0 +1,52 @@
+namespace Gaoxin.Contracts.ApiKeys;
+
+/// <summary>An API key as administrators see it: never the key itself. API 密钥信息。</summary>
+public sealed record ApiKeyDto
+{
+    /// <example>municipal-stats-office</example>
+    public required string Name { get; init; }
+
+    /// <summary>The key's public prefix (gx_{prefix}_…), to recognise it.</summary>
+    /// <example>7f3kq2ma</example>
+    public required string Prefix { get; init; }
+
+    /// <summary>read, write, import, admin.</summary>
+    public required IReadOnlyList<string> Scopes { get; init; }
+
+    /// <summary>The park whose subtree the key may write to; null for the whole zone.</summary>
+    public string? ParkCode { get; init; }
+
+    public required DateTimeOffset CreatedAt { get; init; }
+
+    /// <summary>Last use, to the minute.</summary>
+    public DateTimeOffset? LastUsedAt { get; init; }
+
+    public DateTimeOffset? RevokedAt { get; init; }
+}
+
+/// <summary>A new key: the only time the key itself is shown. 新建的 API 密钥（仅显示一次）。</summary>
+public sealed record CreatedApiKeyDto
+{
+    /// <summary>The key. Store it now: it cannot be shown again.</summary>
+    public required string Key { get; init; }
+
+    public required ApiKeyDto Info { get; init; }
+}
+
+/// <summary>A key to make. 新建 API 密钥。</summary>
+public sealed record CreateApiKeyRequest
+{
+    /// <summary>Who or what uses it (lower-case letters, digits, hyphens; 2–64).</summary>
+    /// <example>haidong-statistics</example>
+    [System.ComponentModel.DataAnnotations.MaxLength(64)]
+    public required string Name { get; init; }
+
+    /// <summary>Any of read, write, import, admin.</summary>
+    /// <example>["read", "write"]</example>
+    public required IReadOnlyList<string> Scopes { get; init; }
+
+    /// <summary>Limit writes to this park and the parks within it.</summary>
+    /// <example>haidong</example>
+    [System.ComponentModel.DataAnnotations.MaxLength(64)]
+    public string? ParkCode { get; init; }
+}

@@ -1,0 +1,76 @@
+using System.Net;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Configuration;
+
+namespace Gaoxin.Api.Tests.Features.Security;
+
+public sealed class HardeningTests(ApiFactory factory) : ApiTest(factory)
+{
+    [Fact]
+    public async Task Every_response_carries_the_security_headers_and_no_server_banner()
+    {
+        var response = await Client.GetAsync("/api/v1/parks/haidong");
+        Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
+        Assert.Equal("DENY", response.Headers.GetValues("X-Frame-Options").Single());
+        Assert.Equal("no-referrer", response.Headers.GetValues("Referrer-Policy").Single());
+        Assert.Contains("default-src 'self'", response.Headers.GetValues("Content-Security-Policy").Single());
+        Assert.False(response.Headers.Contains("Server"));
+    }
+
+    [Fact]
+    public async Task The_apps_dev_origin_may_call_the_api_from_a_browser_and_others_may_not()
+    {
+        async Task<HttpResponseMessage> Preflight(string origin)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Options, "/api/v1/observations");
+            request.Headers.Add("Origin", origin);
+            request.Headers.Add("Access-Control-Request-Method", "PUT");
+            request.Headers.Add("Access-Control-Request-Headers", "authorization,content-type");
+            return await Client.SendAsync(request);
+        }
+        Assert.Equal("http://localhost:5173", (await Preflight("http://localhost:5173")).Headers.GetValues("Access-Control-Allow-Origin").Single());
+        Assert.False((await Preflight("https://evil.example")).Headers.Contains("Access-Control-Allow-Origin"));
+    }
+
+    [Fact]
+    public async Task A_body_over_the_limit_is_a_413_problem()
+    {
+        var huge = "{\"code\": \"" + new string('x', 3 * 1024 * 1024) + "\"}";
+        await (await Client.PostRawAsync("/api/v1/parks", huge)).ReadProblemAsync(HttpStatusCode.RequestEntityTooLarge, "request.body-too-large");
+    }
+}
+
+/// <summary>Rate limits, on an API of their own with a tiny allowance, so the other tests are not throttled.</summary>
+public sealed class RateLimitTests : IDisposable
+{
+    private readonly WebApplicationFactory<Program> _factory = new LimitedFactory();
+
+    private sealed class LimitedFactory : WebApplicationFactory<Program>
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder) =>
+            builder.UseEnvironment("Testing").ConfigureAppConfiguration((_, configuration) => configuration.AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["GAOXIN_DB"] = ApiFactory.ConnectionString,
+                ["Auth:KeyPepper"] = "pepper-for-the-tests-only",
+                ["RateLimits:AnonymousPermitsPerMinute"] = "3",
+                ["Spa:Root"] = "/nonexistent",
+            }));
+    }
+
+    [Fact]
+    public async Task Past_the_allowance_a_client_gets_429_with_retry_after_and_rate_limit_headers()
+    {
+        using var client = _factory.CreateClient();
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/live")).StatusCode);
+        }
+        var response = await client.GetAsync("/health/live");
+        await response.ReadProblemAsync(HttpStatusCode.TooManyRequests, "request.rate-limited");
+        Assert.True(int.Parse(response.Headers.GetValues("Retry-After").Single()) > 0);
+        Assert.Equal("3", response.Headers.GetValues("RateLimit-Limit").Single());
+    }
+
+    public void Dispose() => _factory.Dispose();
+}
