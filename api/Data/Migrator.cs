@@ -28,6 +28,7 @@ public sealed class Migrator(NpgsqlDataSource dataSource, ILogger<Migrator> logg
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await connection.ExecuteAsync("select pg_advisory_xact_lock(@LockKey)", new { LockKey }, transaction);
+        await connection.ExecuteAsync("select set_config('gaoxin.actor', 'seed', true)", transaction: transaction);
         await connection.ExecuteAsync("""
             create table if not exists schema_journal (
                 kind       text        not null,
@@ -61,6 +62,8 @@ public sealed class Migrator(NpgsqlDataSource dataSource, ILogger<Migrator> logg
                 new { script.Kind, script.Name, script.Checksum }, transaction);
         }
 
+        // The seed's rows enter the change feed like any other write.
+        await connection.ExecuteAsync("select stamp_changes()", transaction: transaction);
         await transaction.CommitAsync(cancellationToken);
     }
 

@@ -31,8 +31,14 @@ public sealed class DbSession(NpgsqlDataSource dataSource) : IAsyncDisposable
         _transaction = await _connection.BeginTransactionAsync(IsolationLevel.ReadCommitted, cancellationToken);
     }
 
+    /// <summary>Who the database's audit triggers name for this transaction's writes.</summary>
+    public Task SetActorAsync(string actor, CancellationToken cancellationToken) =>
+        ExecuteAsync("select set_config('gaoxin.actor', @actor, true)", new { actor }, cancellationToken);
+
     public async Task CommitAsync(CancellationToken cancellationToken)
     {
+        // The change feed's batch number is taken last, under a lock held until commit: see migration 0008.
+        await ExecuteAsync("select stamp_changes()", null, cancellationToken);
         await Transaction.CommitAsync(cancellationToken);
         await CloseAsync();
     }

@@ -1,4 +1,5 @@
 using Gaoxin.Api.Infrastructure.Database;
+using Gaoxin.Api.Infrastructure.Security;
 using MediatR;
 
 namespace Gaoxin.Api.Infrastructure.Mediation;
@@ -7,7 +8,7 @@ namespace Gaoxin.Api.Infrastructure.Mediation;
 /// Runs a command's handler in one transaction: everything it writes commits together or not at all,
 /// so nothing the API accepted is half-written. Queries pass straight through.
 /// </summary>
-public sealed class TransactionBehaviour<TRequest, TResponse>(DbSession session) : IPipelineBehavior<TRequest, TResponse>
+public sealed class TransactionBehaviour<TRequest, TResponse>(DbSession session, ICaller caller) : IPipelineBehavior<TRequest, TResponse>
 {
     public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
     {
@@ -17,6 +18,7 @@ public sealed class TransactionBehaviour<TRequest, TResponse>(DbSession session)
         }
 
         await session.BeginAsync(cancellationToken);
+        await session.SetActorAsync(caller.Name, cancellationToken);
         try
         {
             var response = await next();
