@@ -28,7 +28,7 @@ TEST_DB_UP := db-up
 export GAOXIN_TEST_DB := $(LOCAL_DB)gaoxin_test
 endif
 
-.PHONY: help run test e2e build openapi check-contract db-up db-down client-deps client-build client-test clean bench bench-quick wrk
+.PHONY: help run test e2e apikey build openapi check-contract db-up db-down client-deps client-build client-test clean bench bench-quick wrk
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-15s %s\n", $$1, $$2}'
@@ -64,6 +64,11 @@ check-contract: ## fail when openapi.json or the generated client differ from wh
 	@if ! diff -u $(CLIENT_TS) $(SCRATCH)/gaoxin-client.ts; then \
 	  echo "$(CLIENT_TS) is not what NSwag generates from openapi.json. Run 'make openapi' and commit the result."; exit 1; fi
 	@echo "contract: openapi.json and the TypeScript client are in sync with the code"
+
+apikey: $(RUN_DB_UP) build ## make a key for the database make run uses: make apikey NAME=x SCOPES=read,write [PARK=haidong]
+	@test -n "$(NAME)" -a -n "$(SCOPES)" || { echo "usage: make apikey NAME=name SCOPES=read,write,import,admin [PARK=park-code]"; exit 2; }
+	@test -s .data/api-key-pepper || { mkdir -p .data; head -c 32 /dev/urandom | base64 > .data/api-key-pepper; chmod 600 .data/api-key-pepper; }
+	@Auth__KeyPepper="$$(cat .data/api-key-pepper)" dotnet $(API_DLL) apikey create "$(NAME)" "$(SCOPES)" $(PARK)
 
 bench: db-up wrk build ## measure the stack on a grown database (about 10 min); writes docs/BENCHMARKS.md
 	dotnet run --project scripts/bench/Gaoxin.Bench -c $(CONFIG) --no-build -- \

@@ -1,6 +1,8 @@
 using System.Globalization;
 using Gaoxin.Api.Data;
+using Gaoxin.Api.Features.ApiKeys;
 using Gaoxin.Api.Features.Bench;
+using Gaoxin.Api.Features.Changes;
 using Gaoxin.Api.Features.Health;
 using Gaoxin.Api.Features.Imports;
 using Gaoxin.Api.Features.Indicators;
@@ -14,22 +16,31 @@ using Gaoxin.Api.Infrastructure.Json;
 using Gaoxin.Api.Infrastructure.Localization;
 using Gaoxin.Api.Infrastructure.Mediation;
 using Gaoxin.Api.Infrastructure.OpenApi;
+using Gaoxin.Api.Infrastructure.Security;
 using Gaoxin.Api.Infrastructure.Validation;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.OpenApi;
 using Swashbuckle.AspNetCore.Swagger;
 
 // `Gaoxin.Api openapi <file>` writes the OpenAPI document and exits, touching no database: `make openapi` uses it.
+// `Gaoxin.Api apikey create NAME SCOPES [PARK]` and `apikey revoke NAME` manage keys: `make apikey` uses them.
 var openApiOutput = args is ["openapi", var path] ? path : null;
+var keyCommand = args is ["apikey", ..] ? args[1..] : null;
 
-var builder = WebApplication.CreateBuilder(openApiOutput is null ? args : []);
+var builder = WebApplication.CreateBuilder(openApiOutput is null && keyCommand is null ? args : []);
+builder.WebHost.ConfigureKestrel(kestrel =>
+{
+    kestrel.AddServerHeader = false; // nothing the API returns says what it is built with
+    kestrel.Limits.MaxRequestBodySize = builder.Configuration.GetValue("Limits:MaxBodyBytes", 2L * 1024 * 1024);
+});
 ValidationSetup.Configure();
 builder.Services
     .AddGaoxinJson()
     .AddGaoxinProblemDetails()
     .AddGaoxinOpenApi()
     .AddMediation(typeof(Program).Assembly)
-    .AddImports(builder.Configuration);
+    .AddImports(builder.Configuration)
+    .AddGaoxinSecurity(builder.Configuration, documentOnly: openApiOutput is not null);
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
 if (openApiOutput is null)
@@ -55,8 +66,14 @@ app.Use((context, next) =>
     context.Response.Headers.Vary = "Accept-Language";
     return next(context);
 });
+app.UseSecurityHeaders();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseBodySizeLimit(app.Configuration.GetValue("Limits:MaxBodyBytes", 2L * 1024 * 1024));
+app.UseCors();
+app.UseAuthentication();
+app.UseRateLimiter();
+app.UseAuthorization();
 
 app.UseSwagger(options => options.RouteTemplate = OpenApiSetup.DocumentRoute);
 app.UseSwaggerUI(options =>
@@ -71,6 +88,8 @@ app.MapIndicatorEndpoints();
 app.MapObservationEndpoints();
 app.MapPolicyEndpoints();
 app.MapImportEndpoints();
+app.MapApiKeyEndpoints();
+app.MapChangeEndpoints();
 app.MapBareEndpoints();
 app.MapSpa();
 
@@ -82,6 +101,18 @@ if (openApiOutput is not null)
     document.SerializeAsV3(new OpenApiJsonWriter(writer));
     await File.WriteAllTextAsync(openApiOutput, writer.ToString().ReplaceLineEndings("\n") + "\n");
     await app.StopAsync();
+    return;
+}
+
+if (openApiOutput is null)
+{
+    _ = app.Services.GetRequiredService<ApiKeyFormat>(); // fails fast, with a clear message, when no pepper is configured
+}
+
+if (keyCommand is not null)
+{
+    await app.Services.GetRequiredService<Migrator>().MigrateAsync(CancellationToken.None);
+    Environment.ExitCode = await KeyCommand.RunAsync(app.Services, keyCommand);
     return;
 }
 

@@ -21,6 +21,7 @@ dpkg -s fonts-noto-cjk >/dev/null 2>&1 || install fonts-noto-cjk || echo "e2e: n
 "$root/scripts/db.sh" recreate gaoxin_e2e
 db="Host=127.0.0.1;Port=${GAOXIN_PG_PORT:-55432};Username=gaoxin;Database=gaoxin_e2e"
 
+export Auth__KeyPepper="pepper-for-the-browser-tests"
 log=$(mktemp)
 GAOXIN_DB="$db" Logging__LogLevel__Default=Warning dotnet "$dll" --urls "$url" --Spa:Root="$root/client/dist" >"$log" 2>&1 &
 api=$!
@@ -30,7 +31,8 @@ for _ in $(seq 1 120); do
   kill -0 "$api" 2>/dev/null || { cat "$log"; echo "e2e: the API did not start" >&2; exit 1; }
   sleep 0.5
 done
-GAOXIN_API="$url" "$root/scripts/import.sh" "$root/scripts/samples/policies-illustrative.json" policies >/dev/null
+key=$(GAOXIN_DB="$db" dotnet "$dll" apikey create e2e-importer import 2>/dev/null | tail -n 1)
+GAOXIN_API="$url" GAOXIN_API_KEY="$key" "$root/scripts/import.sh" "$root/scripts/samples/policies-illustrative.json" policies >/dev/null
 
 cd "$root/client"
-GAOXIN_E2E_URL="$url" node --test --test-concurrency=1 e2e/
+GAOXIN_E2E_URL="$url" GAOXIN_E2E_KEY="$key" node --test --test-concurrency=1 e2e/

@@ -1,10 +1,20 @@
 #!/usr/bin/env bash
 # `make run`: serves the API and the built SPA, loads the illustrative "N" policies (marked as such) so that the
-# catalogue and the matcher have something to show, prints the URLs, and stops the API cleanly on Ctrl-C.
+# catalogue and the matcher have something to show, prints the URLs and a development admin key, and stops the API
+# cleanly on Ctrl-C.
 #   scripts/run.sh API_DLL URL SPA_ROOT [--no-demo]
 set -euo pipefail
 dll=$1 url=$2 spa=$3 demo=${4:-}
 root=$(cd "$(dirname "$0")/.." && pwd)
+
+# API keys are stored as HMACs keyed with a pepper that never goes into the database: one per checkout, kept in .data/.
+pepper_file="$root/.data/api-key-pepper"
+[ -s "$pepper_file" ] || { mkdir -p "$root/.data"; head -c 32 /dev/urandom | base64 > "$pepper_file"; chmod 600 "$pepper_file"; }
+export Auth__KeyPepper="$(cat "$pepper_file")"
+
+# A fresh development admin key each run (a key is shown only once): the previous one is revoked.
+dotnet "$dll" apikey revoke dev-admin >/dev/null 2>&1 || true
+admin_key=$(dotnet "$dll" apikey create dev-admin admin 2>/dev/null | tail -n 1)
 
 dotnet "$dll" --urls "$url" --contentRoot "$root/api" --Spa:Root="$spa" &
 api=$!
@@ -20,7 +30,10 @@ done
 
 if [ "$demo" != "--no-demo" ]; then
   # Re-importing the same file reports every document unchanged, so running `make run` again is harmless.
-  GAOXIN_API="$url" "$root/scripts/import.sh" "$root/scripts/samples/policies-illustrative.json" policies >/dev/null \
+  GAOXIN_API="$url" GAOXIN_API_KEY="$admin_key" "$root/scripts/import.sh" "$root/scripts/samples/policies-illustrative.json" policies >/dev/null \
     && echo "Loaded the illustrative supporting policies (scripts/samples/policies-illustrative.json, marked 示例 / illustrative)."
 fi
+echo
+echo "Development admin key (Swagger UI: Authorize; scripts: GAOXIN_API_KEY; revoked at the next make run):"
+echo "$admin_key"
 wait "$api"

@@ -158,6 +158,7 @@ describe('policies', () => {
 describe('import', () => {
   test('a dry run of the article figures reports 24 rows, all unchanged, and writes nothing', async () => {
     const { page, context } = await open('/import');
+    await page.getByLabel('API 密钥（仅保存在本次会话）').fill(process.env.GAOXIN_E2E_KEY ?? '');
     await page.locator('input[type="file"]').setInputFiles(sample);
     await page.getByRole('button', { name: /试运行/ }).click();
     const report = page.locator('.import-report');

@@ -3,8 +3,8 @@
 import type { ImportReportDto } from '../src/api/gaoxin-client';
 import { createClient, problemOf } from '../src/api/client';
 
-export async function importObservations(csv: Blob, key: string, baseUrl = 'http://localhost:5080'): Promise<ImportReportDto> {
-  const client = createClient('en', baseUrl);
+export async function importObservations(csv: Blob, key: string, apiKey: string, baseUrl = 'http://localhost:5080'): Promise<ImportReportDto> {
+  const client = createClient('en', baseUrl, apiKey);
   const file = new Blob([csv], { type: 'text/csv' });
 
   const dryRun = await client.runImport('observations', file, true);

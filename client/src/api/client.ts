@@ -2,14 +2,15 @@ import { ApiException, GaoxinClient, type Problem } from './gaoxin-client';
 import type { Lang } from '../i18n/messages';
 
 /**
- * The one way the app talks to the API: the generated client, with every request carrying the chosen language.
- * `baseUrl` is empty because the API serves the app (and Vite's dev server proxies to it).
+ * The one way the app talks to the API: the generated client, with every request carrying the chosen language and,
+ * for writes, the API key. `baseUrl` is empty because the API serves the app (and Vite's dev server proxies to it).
  */
-export function createClient(lang: Lang, baseUrl = ''): GaoxinClient {
+export function createClient(lang: Lang, baseUrl = '', apiKey?: string): GaoxinClient {
   return new GaoxinClient(baseUrl, {
     fetch: (url, init) => {
       const headers = new Headers(init?.headers);
       headers.set('Accept-Language', lang);
+      if (apiKey) headers.set('Authorization', `Bearer ${apiKey}`);
       // A file body (imports) is sent as its own type: the generated client names only the first type the operation accepts.
       if (init?.body instanceof Blob && init.body.type) headers.set('Content-Type', init.body.type);
       return globalThis.fetch(url, { ...init, headers });

@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { Alert, Button, Card, Input, Select, Space, Statistic, Table, Typography, Upload } from 'antd';
 import type { ImportKind, ImportReportDto } from '../api/gaoxin-client';
-import { problemOf } from '../api/client';
-import { useClient, useLang } from '../i18n/LangContext';
+import { createClient, problemOf } from '../api/client';
+import { useLang } from '../i18n/LangContext';
 
 const kinds: ImportKind[] = ['observations', 'parks', 'indicators', 'policies'];
 const keyStorage = 'gaoxin.apiKey';
@@ -18,8 +18,7 @@ export function contentTypeOf(fileName: string): string | undefined {
 
 /** `/import`: choose a kind and a file, dry-run it, read the report, then import. The key lives in this tab only. */
 export function ImportPage() {
-  const { t } = useLang();
-  const client = useClient();
+  const { t, lang } = useLang();
   const [kind, setKind] = useState<ImportKind>('observations');
   const [file, setFile] = useState<File | null>(null);
   const [apiKey, setApiKey] = useState(() => sessionStorage.getItem(keyStorage) ?? '');
@@ -33,7 +32,8 @@ export function ImportPage() {
     setError(null);
     try {
       const body = new Blob([file], { type: contentTypeOf(file.name) ?? file.type });
-      setReport(await client.runImport(kind, body, dryRun));
+      // Imports need a key with the import scope; it goes with this request only.
+      setReport(await createClient(lang, '', apiKey.trim() || undefined).runImport(kind, body, dryRun));
     } catch (e) {
       const problem = problemOf(e) as (ReturnType<typeof problemOf> & { report?: ImportReportDto }) | undefined;
       if (problem?.report) setReport(problem.report);

@@ -28,6 +28,7 @@ try
 {
     using var http = new HttpClient { BaseAddress = new Uri(baseUrl), Timeout = TimeSpan.FromMinutes(10) };
     await WaitForApiAsync(http);
+    http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await CreateImportKeyAsync(options, benchDb));
     await using var db = NpgsqlDataSource.Create(benchDb);
     Log("growing the bench database");
     await BenchData.GrowAsync(db, message => Log("  " + message));
@@ -45,7 +46,7 @@ try
             var result = await Load.MedianAsync(baseUrl + path, connections, warmUp, run, runs, body);
             if (result.Errors > 0)
             {
-                throw new InvalidOperationException($"{name}: {result.Errors} failed requests");
+                Log($"  {result.Errors} requests failed or timed out (5 s)");
             }
             return result;
         }
@@ -56,23 +57,26 @@ try
         rows.Add(new Row("read by key (bare)", "the same query, plain Npgsql, no MediatR/validation, same process", Figures(bare)));
         rows.Add(new Row("read by key: full/bare", "requests/s ratio (goal ≥ 0.85)", $"**{full.RequestsPerSecond / bare.RequestsPerSecond:0.00}**"));
 
-        var dashboard = await Measure("dashboard", "/api/v1/parks/zhanjiang-hitech-zone/indicators?includeDescendants=true");
-        rows.Add(new Row("dashboard read", "`GET /api/v1/parks/zhanjiang-hitech-zone/indicators?includeDescendants=true` (100 parks × 101 indicators)", Figures(dashboard)));
+        // The heavier reads run at 8 connections: at 32, requests queue behind each other on 2 cores and the figures
+        // measure the queue, not the request.
+        const int Heavy = 8;
+        var dashboard = await Measure("dashboard", "/api/v1/parks/zhanjiang-hitech-zone/indicators?includeDescendants=true", Heavy);
+        rows.Add(new Row("dashboard read", "`GET /api/v1/parks/zhanjiang-hitech-zone/indicators?includeDescendants=true` (the zone and its 99 parks × 200 indicators), 8 connections", Figures(dashboard)));
 
         var parks = string.Join(',', Enumerable.Range(1, 20).Select(i => $"bench-park-{i:000}"));
-        var series = await Measure("series", $"/api/v1/observations?indicator=bench-indicator-001&park={parks}&from=2015-01&to=2024-12&limit=5000");
-        rows.Add(new Row("series", "one indicator, 20 parks × 120 months (2,400 rows)", Figures(series)));
+        var series = await Measure("series", $"/api/v1/observations?indicator=bench-indicator-001&park={parks}&from=2015-01&to=2024-12&limit=5000", Heavy);
+        rows.Add(new Row("series", "one indicator, 20 parks × 120 months (2,400 rows), 8 connections", Figures(series)));
 
         foreach (var (label, q) in new[] { ("search, zh 2 characters", "孵化"), ("search, zh 4 characters", "高质量发"), ("search, en word", "incubator") })
         {
-            var result = await Measure(label, "/api/v1/policies?q=" + Uri.EscapeDataString(q));
-            rows.Add(new Row(label, $"`q={q}` over {BenchData.Policies:N0} documents", Figures(result)));
+            var result = await Measure(label, "/api/v1/policies?q=" + Uri.EscapeDataString(q), Heavy);
+            rows.Add(new Row(label, $"`q={q}` over {BenchData.Policies:N0} documents, 8 connections", Figures(result)));
         }
         rows.Add(new Row("search plan", "EXPLAIN of the search SQL", await SearchPlanAsync(db)));
 
         const string profile = """{"profile":{"parkCode":"haidong-incubator","industry":"marineBiomedicine","qualifications":["incubatingEnterprise"],"rndSpend":120,"headcount":25,"registeredOn":"2022-06-01"},"date":"2024-06-01"}""";
-        var match = await Measure("match", "/api/v1/policy-matches", body: profile);
-        rows.Add(new Row("match", $"a typical profile against {BenchData.Policies * 2:N0} measures in force", Figures(match)));
+        var match = await Measure("match", "/api/v1/policy-matches", Heavy, profile);
+        rows.Add(new Row("match", $"a typical profile against {BenchData.Policies * 2:N0} measures in force, 8 connections", Figures(match)));
         readPeak = memory.PeakBytes;
     }
 
@@ -99,7 +103,8 @@ finally
     api.Kill(entireProcessTree: true);
 }
 
-static string Figures(LoadResult r) => $"{r.RequestsPerSecond:N0} req/s, p50 {r.P50Ms:0.00} ms, p99 {r.P99Ms:0.00} ms";
+static string Figures(LoadResult r) =>
+    $"{r.RequestsPerSecond:N0} req/s, p50 {r.P50Ms:0.00} ms, p99 {r.P99Ms:0.00} ms" + (r.Errors > 0 ? $", **{r.Errors} failed or timed out**" : "");
 
 async Task<(TimeSpan Elapsed, long PeakBytes)> ImportAsync(HttpClient http, int pid, string file, string label)
 {
@@ -214,12 +219,26 @@ Process StartApi(Options options, string connectionString, string url)
     start.Environment["Logging__LogLevel__Default"] = "Warning";
     start.Environment["Spa__Root"] = "/nonexistent";
     start.Environment["Imports__MaxBodyBytes"] = (4L << 30).ToString(CultureInfo.InvariantCulture);
+    start.Environment["Auth__KeyPepper"] = "pepper-for-the-benchmark";
+    start.Environment["RateLimits__PermitsPerMinute"] = "0"; // the load generator is one client: measure the API, not the limiter
+    start.Environment["RateLimits__AnonymousPermitsPerMinute"] = "0";
     var process = Process.Start(start)!;
     process.OutputDataReceived += (_, e) => { };
     process.ErrorDataReceived += (_, e) => { if (e.Data is { Length: > 0 }) Console.Error.WriteLine("[api] " + e.Data); };
     process.BeginOutputReadLine();
     process.BeginErrorReadLine();
     return process;
+}
+
+static async Task<string> CreateImportKeyAsync(Options options, string connectionString)
+{
+    var start = new ProcessStartInfo("dotnet", $"\"{options.ApiDll}\" apikey create bench-importer import") { RedirectStandardOutput = true, RedirectStandardError = true };
+    start.Environment["GAOXIN_DB"] = connectionString;
+    start.Environment["Auth__KeyPepper"] = "pepper-for-the-benchmark";
+    using var process = Process.Start(start)!;
+    var output = await process.StandardOutput.ReadToEndAsync();
+    await process.WaitForExitAsync();
+    return output.Trim().Split('\n').Last().Trim();
 }
 
 static async Task WaitForApiAsync(HttpClient http)
