@@ -171,6 +171,10 @@ public sealed record SupportMeasureDto
     public decimal? Cap { get; init; }
 
     public required MeasureConditions Conditions { get; init; }
+
+    /// <summary>Increased by every change; the measure's ETag is this number, quoted.</summary>
+    /// <example>1</example>
+    public required int Version { get; init; }
 }
 
 /// <summary>A policy document in full. 政策文件详情。</summary>

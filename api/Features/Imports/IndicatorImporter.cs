@@ -3,6 +3,7 @@ using Gaoxin.Api.Features.Indicators;
 using Gaoxin.Api.Features.Indicators.CreateIndicator;
 using Gaoxin.Api.Features.Indicators.UpdateIndicator;
 using Gaoxin.Api.Infrastructure.Database;
+using Gaoxin.Api.Infrastructure.Http;
 using Gaoxin.Contracts.Common;
 using Gaoxin.Contracts.Indicators;
 using MediatR;
@@ -122,7 +123,7 @@ public sealed class IndicatorImporter(DbSession session, IMediator mediator) : C
         {
             return RowOutcome.Unchanged;
         }
-        await Mediator.Send(new UpdateIndicatorCommand(code, fields), cancellationToken);
+        await Mediator.Send(new UpdateIndicatorCommand(code, fields, new IfMatch(true, new HashSet<int>())), cancellationToken);
         return RowOutcome.Updated;
     }
 

@@ -3,6 +3,7 @@ using Gaoxin.Api.Features.Parks;
 using Gaoxin.Api.Features.Parks.CreatePark;
 using Gaoxin.Api.Features.Parks.UpdatePark;
 using Gaoxin.Api.Infrastructure.Database;
+using Gaoxin.Api.Infrastructure.Http;
 using Gaoxin.Contracts.Common;
 using Gaoxin.Contracts.Parks;
 using MediatR;
@@ -95,7 +96,7 @@ public sealed class ParkImporter(DbSession session, IMediator mediator) : Comman
         {
             return RowOutcome.Unchanged;
         }
-        await Mediator.Send(new UpdateParkCommand(code, fields), cancellationToken);
+        await Mediator.Send(new UpdateParkCommand(code, fields, new IfMatch(true, new HashSet<int>())), cancellationToken);
         return RowOutcome.Updated;
     }
 }

@@ -6,6 +6,7 @@ using Gaoxin.Api.Features.Policies.Measures;
 using Gaoxin.Api.Features.Policies.PolicyRelations;
 using Gaoxin.Api.Features.Policies.UpdatePolicy;
 using Gaoxin.Api.Infrastructure.Database;
+using Gaoxin.Api.Infrastructure.Http;
 using Gaoxin.Api.Infrastructure.Errors;
 using Gaoxin.Contracts.Policies;
 using MediatR;
@@ -45,7 +46,7 @@ public sealed class PolicyImporter(DbSession session, IMediator mediator) : Comm
         }
         else if (PolicyWrites.Snapshot(PolicyWrites.ReadSnapshot(latest)) != PolicyWrites.Snapshot(document))
         {
-            await Mediator.Send(new UpdatePolicyCommand(document.Id, ToUpdate(document), ImportWriter), cancellationToken);
+            await Mediator.Send(new UpdatePolicyCommand(document.Id, ToUpdate(document), ImportWriter, new IfMatch(true, new HashSet<int>())), cancellationToken);
             outcome = RowOutcome.Updated;
         }
 
@@ -59,7 +60,7 @@ public sealed class PolicyImporter(DbSession session, IMediator mediator) : Comm
             }
             else if (Json(FieldsOf(existing)) != Json(ToUpdate(measure)))
             {
-                await Mediator.Send(new UpdateMeasureCommand(document.Id, measure.Code, ToUpdate(measure)), cancellationToken);
+                await Mediator.Send(new UpdateMeasureCommand(document.Id, measure.Code, ToUpdate(measure), new IfMatch(true, new HashSet<int>())), cancellationToken);
             }
             else
             {

@@ -4,6 +4,7 @@ using Gaoxin.Api.Features.Indicators.DeleteIndicator;
 using Gaoxin.Api.Features.Indicators.GetIndicator;
 using Gaoxin.Api.Features.Indicators.ListIndicators;
 using Gaoxin.Api.Features.Indicators.UpdateIndicator;
+using Gaoxin.Api.Infrastructure.Http;
 using Gaoxin.Api.Infrastructure.Json;
 using Gaoxin.Api.Infrastructure.OpenApi;
 using Gaoxin.Api.Infrastructure.Security;
@@ -11,6 +12,7 @@ using Gaoxin.Contracts.Indicators;
 using Gaoxin.Contracts.Observations;
 using MediatR;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Gaoxin.Api.Features.Indicators;
 
@@ -27,6 +29,7 @@ public static class IndicatorEndpoints
 
         indicators.MapGet("/{code}", GetIndicator).WithName("getIndicator")
             .WithSummary("查看指标 · Get an indicator")
+            .Produces(StatusCodes.Status304NotModified)
             .ProducesProblems(404);
 
         indicators.MapPost("", CreateIndicator).WithName("createIndicator").RequireAuthorization(Scopes.Write)
@@ -36,12 +39,12 @@ public static class IndicatorEndpoints
         indicators.MapPut("/{code}", UpdateIndicator).WithName("updateIndicator").RequireAuthorization(Scopes.Write)
             .WithSummary("更新指标 · Update an indicator")
             .WithDescription("整体替换可写字段。已有观测值时不能更改单位和数值类型、不能删除在用的分项，也不能启用现有数据违反的总数规则（409）。Replaces every writable field. Once observations exist, the unit and value kind are fixed, members in use stay, and a total rule that existing figures break cannot be switched on (409).")
-            .ProducesProblems(400, 404, 409);
+            .ProducesProblems(400, 404, 409, 412, 428);
 
         indicators.MapDelete("/{code}", DeleteIndicator).WithName("deleteIndicator").RequireAuthorization(Scopes.Write)
             .WithSummary("删除指标 · Delete an indicator")
             .WithDescription("仍有观测值时拒绝（409）。Refused with 409 while observations exist.")
-            .ProducesProblems(404, 409);
+            .ProducesProblems(404, 409, 412, 428);
 
         indicators.MapGet("/{code}/compare", CompareIndicator).WithName("compareIndicator")
             .WithSummary("跨园区对比 · Compare an indicator across parks")
@@ -60,8 +63,12 @@ public static class IndicatorEndpoints
         TypedResults.Ok(await mediator.Send(new ListIndicatorsQuery(category?.Value, q, cursor, limit), cancellationToken));
 
     /// <param name="code">The indicator's code.</param>
-    private static async Task<Ok<IndicatorDto>> GetIndicator(string code, IMediator mediator, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await mediator.Send(new GetIndicatorQuery(code), cancellationToken));
+    /// <param name="ifNoneMatch">The ETag of the copy the client has: 304 when it is still current.</param>
+    private static async Task<Results<Ok<IndicatorDto>, StatusCodeHttpResult>> GetIndicator(string code, IMediator mediator, HttpResponse response, CancellationToken cancellationToken, [FromHeader(Name = "If-None-Match")] string? ifNoneMatch = null)
+    {
+        var indicator = await mediator.Send(new GetIndicatorQuery(code), cancellationToken);
+        return Versioned.Answer(response, indicator, indicator.Version);
+    }
 
     private static async Task<Created<IndicatorDto>> CreateIndicator(CreateIndicatorRequest body, IMediator mediator, CancellationToken cancellationToken)
     {
@@ -70,13 +77,19 @@ public static class IndicatorEndpoints
     }
 
     /// <param name="code">The indicator's code.</param>
-    private static async Task<Ok<IndicatorDto>> UpdateIndicator(string code, UpdateIndicatorRequest body, IMediator mediator, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await mediator.Send(new UpdateIndicatorCommand(code, body), cancellationToken));
+    /// <param name="ifMatch">The ETag of the version being replaced (required): 412 when it is no longer current, 428 when missing.</param>
+    private static async Task<Ok<IndicatorDto>> UpdateIndicator(string code, UpdateIndicatorRequest body, IMediator mediator, HttpResponse response, CancellationToken cancellationToken, [FromHeader(Name = "If-Match")] string? ifMatch = null)
+    {
+        var indicator = await mediator.Send(new UpdateIndicatorCommand(code, body, IfMatch.Parse(ifMatch ?? "")), cancellationToken);
+        response.Headers.ETag = ETags.Of(indicator.Version);
+        return TypedResults.Ok(indicator);
+    }
 
     /// <param name="code">The indicator's code.</param>
-    private static async Task<NoContent> DeleteIndicator(string code, IMediator mediator, CancellationToken cancellationToken)
+    /// <param name="ifMatch">The ETag of the version being deleted (required).</param>
+    private static async Task<NoContent> DeleteIndicator(string code, IMediator mediator, CancellationToken cancellationToken, [FromHeader(Name = "If-Match")] string? ifMatch = null)
     {
-        await mediator.Send(new DeleteIndicatorCommand(code), cancellationToken);
+        await mediator.Send(new DeleteIndicatorCommand(code, IfMatch.Parse(ifMatch ?? "")), cancellationToken);
         return TypedResults.NoContent();
     }
 

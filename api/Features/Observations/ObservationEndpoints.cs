@@ -3,6 +3,7 @@ using Gaoxin.Api.Features.Observations.GetObservationHistory;
 using Gaoxin.Api.Features.Observations.GetParkIndicators;
 using Gaoxin.Api.Features.Observations.ListObservations;
 using Gaoxin.Api.Features.Observations.PutObservation;
+using Gaoxin.Api.Infrastructure.Http;
 using Gaoxin.Api.Infrastructure.Json;
 using Gaoxin.Api.Infrastructure.OpenApi;
 using Gaoxin.Api.Infrastructure.Security;
@@ -10,6 +11,7 @@ using Gaoxin.Contracts.Indicators;
 using Gaoxin.Contracts.Observations;
 using MediatR;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Gaoxin.Api.Features.Observations;
 
@@ -27,12 +29,12 @@ public static class ObservationEndpoints
         observations.MapPut("", PutObservation).WithName("putObservation").RequireAuthorization(Scopes.Write)
             .WithSummary("写入观测值 · Create or replace an observation")
             .WithDescription("按 (indicatorCode, parkCode, period) 新建（201）或替换（200）。总数须等于分项之和的指标在同一请求中检查（422）；只发分项时总数自动求和；更正已有数值必须附说明（422）。Creates (201) or replaces (200) the figure of (indicatorCode, parkCode, period). A total that must equal its breakdown is checked in the same request (422); parts without a total give their sum; correcting a recorded value needs a note (422).")
-            .ProducesProblems(400, 404, 422);
+            .ProducesProblems(400, 404, 412, 422, 428);
 
         observations.MapDelete("", DeleteObservation).WithName("deleteObservation").RequireAuthorization(Scopes.Write)
             .WithSummary("删除观测值 · Delete an observation")
             .WithDescription("删除当前数值；历史保留每个旧值并记录删除。Removes the current figure; its history keeps every earlier value and records the deletion.")
-            .ProducesProblems(400, 404);
+            .ProducesProblems(400, 404, 412, 428);
 
         observations.MapGet("/history", GetObservationHistory).WithName("getObservationHistory")
             .WithSummary("观测值修订历史 · The revisions of an observation")
@@ -60,9 +62,13 @@ public static class ObservationEndpoints
         string? cursor = null, int limit = ListObservationsQuery.DefaultLimit) =>
         TypedResults.Ok(await mediator.Send(new ListObservationsQuery(indicator, CodeList.Split(park), from, to, asOf?.Cutoff, unit?.Value, cursor, limit), cancellationToken));
 
-    private static async Task<Results<Created<ObservationDto>, Ok<ObservationDto>>> PutObservation(PutObservationRequest body, IMediator mediator, ICaller caller, CancellationToken cancellationToken)
+    /// <param name="ifMatch">The ETag of the figure being corrected: required when it exists (428 otherwise), 412 when no longer current.</param>
+    /// <param name="ifNoneMatch">* to create only: 412 when the figure exists.</param>
+    private static async Task<Results<Created<ObservationDto>, Ok<ObservationDto>>> PutObservation(PutObservationRequest body, IMediator mediator, ICaller caller, HttpResponse response, CancellationToken cancellationToken,
+        [FromHeader(Name = "If-Match")] string? ifMatch = null, [FromHeader(Name = "If-None-Match")] string? ifNoneMatch = null)
     {
-        var result = await mediator.Send(new PutObservationCommand(body, caller.Name), cancellationToken);
+        var result = await mediator.Send(new PutObservationCommand(body, caller.Name, IfMatch.Parse(ifMatch ?? ""), ifNoneMatch?.Trim() == "*"), cancellationToken);
+        response.Headers.ETag = ETags.Of(result.Observation.Version);
         return result.Created
             ? TypedResults.Created($"/api/v1/observations?indicator={result.Observation.IndicatorCode}&park={result.Observation.ParkCode}&from={result.Observation.Period}&to={result.Observation.Period}", result.Observation)
             : TypedResults.Ok(result.Observation);
@@ -72,9 +78,10 @@ public static class ObservationEndpoints
     /// <param name="park">The park's code.</param>
     /// <param name="period">The period.</param>
     /// <param name="note">Why it is deleted; kept in the history (at most 2000 characters).</param>
-    private static async Task<NoContent> DeleteObservation(string indicator, string park, string period, IMediator mediator, ICaller caller, CancellationToken cancellationToken, string? note = null)
+    /// <param name="ifMatch">The ETag of the figure being deleted (required).</param>
+    private static async Task<NoContent> DeleteObservation(string indicator, string park, string period, IMediator mediator, ICaller caller, CancellationToken cancellationToken, string? note = null, [FromHeader(Name = "If-Match")] string? ifMatch = null)
     {
-        await mediator.Send(new DeleteObservationCommand(indicator, park, period, note, caller.Name), cancellationToken);
+        await mediator.Send(new DeleteObservationCommand(indicator, park, period, note, caller.Name, IfMatch.Parse(ifMatch ?? "")), cancellationToken);
         return TypedResults.NoContent();
     }
 

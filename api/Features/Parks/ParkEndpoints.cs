@@ -4,12 +4,14 @@ using Gaoxin.Api.Features.Parks.GetPark;
 using Gaoxin.Api.Features.Parks.GetParkTree;
 using Gaoxin.Api.Features.Parks.ListParks;
 using Gaoxin.Api.Features.Parks.UpdatePark;
+using Gaoxin.Api.Infrastructure.Http;
 using Gaoxin.Api.Infrastructure.Json;
 using Gaoxin.Api.Infrastructure.OpenApi;
 using Gaoxin.Api.Infrastructure.Security;
 using Gaoxin.Contracts.Parks;
 using MediatR;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Gaoxin.Api.Features.Parks;
 
@@ -33,7 +35,9 @@ public static class ParkEndpoints
 
         parks.MapGet("/{code}", GetPark).WithName("getPark")
             .WithSummary("查看园区 · Get a park")
+            .WithDescription("带 ETag；If-None-Match 与之相同时返回 304。Carries an ETag; 304 when If-None-Match names it.")
             .RequireAuthorization(Scopes.Read)
+            .Produces(StatusCodes.Status304NotModified)
             .ProducesProblems(404);
 
         parks.MapPost("", CreatePark).WithName("createPark")
@@ -46,13 +50,13 @@ public static class ParkEndpoints
             .WithSummary("更新园区 · Update a park")
             .WithDescription("整体替换可写字段；可移动到另一上级，但不能移到自己的下级。Replaces every writable field; may move the park under another parent, never under itself or its descendants (409).")
             .RequireAuthorization(Scopes.Write)
-            .ProducesProblems(400, 404, 409);
+            .ProducesProblems(400, 404, 409, 412, 428);
 
         parks.MapDelete("/{code}", DeletePark).WithName("deletePark")
             .WithSummary("删除园区 · Delete a park")
             .WithDescription("仍有下级园区或观测值时拒绝（409）。Refused with 409 while the park has sub-parks or observations.")
             .RequireAuthorization(Scopes.Write)
-            .ProducesProblems(404, 409);
+            .ProducesProblems(404, 409, 412, 428);
 
         return app;
     }
@@ -70,23 +74,34 @@ public static class ParkEndpoints
         TypedResults.Ok(await mediator.Send(new GetParkTreeQuery(), cancellationToken));
 
     /// <param name="code">The park's code.</param>
-    private static async Task<Ok<ParkDto>> GetPark(string code, IMediator mediator, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await mediator.Send(new GetParkQuery(code), cancellationToken));
+    /// <param name="ifNoneMatch">The ETag of the copy the client has: 304 when it is still current.</param>
+    private static async Task<Results<Ok<ParkDto>, StatusCodeHttpResult>> GetPark(string code, IMediator mediator, HttpResponse response, CancellationToken cancellationToken, [FromHeader(Name = "If-None-Match")] string? ifNoneMatch = null)
+    {
+        var park = await mediator.Send(new GetParkQuery(code), cancellationToken);
+        return Versioned.Answer(response, park, park.Version);
+    }
 
-    private static async Task<Created<ParkDto>> CreatePark(CreateParkRequest body, IMediator mediator, CancellationToken cancellationToken)
+    private static async Task<Created<ParkDto>> CreatePark(CreateParkRequest body, IMediator mediator, HttpResponse response, CancellationToken cancellationToken)
     {
         var park = await mediator.Send(new CreateParkCommand(body), cancellationToken);
+        response.Headers.ETag = ETags.Of(park.Version);
         return TypedResults.Created($"/api/v1/parks/{park.Code}", park);
     }
 
     /// <param name="code">The park's code.</param>
-    private static async Task<Ok<ParkDto>> UpdatePark(string code, UpdateParkRequest body, IMediator mediator, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await mediator.Send(new UpdateParkCommand(code, body), cancellationToken));
+    /// <param name="ifMatch">The ETag of the version being replaced (required): 412 when it is no longer current, 428 when missing.</param>
+    private static async Task<Ok<ParkDto>> UpdatePark(string code, UpdateParkRequest body, IMediator mediator, HttpResponse response, CancellationToken cancellationToken, [FromHeader(Name = "If-Match")] string? ifMatch = null)
+    {
+        var park = await mediator.Send(new UpdateParkCommand(code, body, IfMatch.Parse(ifMatch ?? "")), cancellationToken);
+        response.Headers.ETag = ETags.Of(park.Version);
+        return TypedResults.Ok(park);
+    }
 
     /// <param name="code">The park's code.</param>
-    private static async Task<NoContent> DeletePark(string code, IMediator mediator, CancellationToken cancellationToken)
+    /// <param name="ifMatch">The ETag of the version being deleted (required).</param>
+    private static async Task<NoContent> DeletePark(string code, IMediator mediator, CancellationToken cancellationToken, [FromHeader(Name = "If-Match")] string? ifMatch = null)
     {
-        await mediator.Send(new DeleteParkCommand(code), cancellationToken);
+        await mediator.Send(new DeleteParkCommand(code, IfMatch.Parse(ifMatch ?? "")), cancellationToken);
         return TypedResults.NoContent();
     }
 }

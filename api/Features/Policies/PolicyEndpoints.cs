@@ -9,12 +9,14 @@ using Gaoxin.Api.Features.Policies.Measures;
 using Gaoxin.Api.Features.Policies.PolicyRelations;
 using Gaoxin.Api.Features.Policies.PolicyVersions;
 using Gaoxin.Api.Features.Policies.UpdatePolicy;
+using Gaoxin.Api.Infrastructure.Http;
 using Gaoxin.Api.Infrastructure.Json;
 using Gaoxin.Api.Infrastructure.OpenApi;
 using Gaoxin.Api.Infrastructure.Security;
 using Gaoxin.Contracts.Policies;
 using MediatR;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Gaoxin.Api.Features.Policies;
 
@@ -40,6 +42,7 @@ public static class PolicyEndpoints
 
         policies.MapGet("/{id}", GetPolicy).WithName("getPolicy")
             .WithSummary("查看政策文件 · Get a policy document")
+            .Produces(StatusCodes.Status304NotModified)
             .ProducesProblems(404);
 
         policies.MapPost("", CreatePolicy).WithName("createPolicy").RequireAuthorization(Scopes.Write)
@@ -49,12 +52,12 @@ public static class PolicyEndpoints
         policies.MapPut("/{id}", UpdatePolicy).WithName("updatePolicy").RequireAuthorization(Scopes.Write)
             .WithSummary("更新政策文件 · Update a policy document")
             .WithDescription("替换内容，旧内容保存为历史版本。Replaces the content; the previous content is kept as a version.")
-            .ProducesProblems(400, 404, 409, 422);
+            .ProducesProblems(400, 404, 409, 412, 422, 428);
 
         policies.MapDelete("/{id}", DeletePolicy).WithName("deletePolicy").RequireAuthorization(Scopes.Write)
             .WithSummary("删除政策文件 · Delete a policy document")
             .WithDescription("仍有其他文件与之关联时拒绝（409）。Refused with 409 while other documents relate to it.")
-            .ProducesProblems(404, 409);
+            .ProducesProblems(404, 409, 412, 428);
 
         policies.MapGet("/{id}/versions", ListPolicyVersions).WithName("listPolicyVersions")
             .WithSummary("历史版本 · The versions of a document")
@@ -83,11 +86,11 @@ public static class PolicyEndpoints
 
         policies.MapPut("/{id}/measures/{code}", UpdateMeasure).WithName("updateMeasure").RequireAuthorization(Scopes.Write)
             .WithSummary("更新扶持措施 · Update a support measure")
-            .ProducesProblems(400, 404);
+            .ProducesProblems(400, 404, 412, 428);
 
         policies.MapDelete("/{id}/measures/{code}", DeleteMeasure).WithName("deleteMeasure").RequireAuthorization(Scopes.Write)
             .WithSummary("删除扶持措施 · Delete a support measure")
-            .ProducesProblems(404);
+            .ProducesProblems(404, 412, 428);
 
         app.MapPost("/api/v1/policy-matches", MatchPolicies).WithTags("Policies").WithName("matchPolicies").RequireAuthorization(Scopes.Read)
             .WithSummary("政策匹配 · Match an enterprise to the measures in force")
@@ -122,8 +125,12 @@ public static class PolicyEndpoints
 
     /// <param name="id">The document's id.</param>
     /// <param name="on">Statuses as on this day (YYYY-MM-DD); default today.</param>
-    private static async Task<Ok<PolicyDto>> GetPolicy(string id, IMediator mediator, CancellationToken cancellationToken, DateOnly? on = null) =>
-        TypedResults.Ok(await mediator.Send(new GetPolicyQuery(id, on), cancellationToken));
+    /// <param name="ifNoneMatch">The ETag of the copy the client has: 304 when it is still current.</param>
+    private static async Task<Results<Ok<PolicyDto>, StatusCodeHttpResult>> GetPolicy(string id, IMediator mediator, HttpResponse response, CancellationToken cancellationToken, DateOnly? on = null, [FromHeader(Name = "If-None-Match")] string? ifNoneMatch = null)
+    {
+        var policy = await mediator.Send(new GetPolicyQuery(id, on), cancellationToken);
+        return Versioned.Answer(response, policy, policy.Version);
+    }
 
     private static async Task<Created<PolicyDto>> CreatePolicy(CreatePolicyRequest body, IMediator mediator, ICaller caller, CancellationToken cancellationToken)
     {
@@ -132,16 +139,20 @@ public static class PolicyEndpoints
     }
 
     /// <param name="id">The document's id.</param>
-    private static async Task<Ok<PolicyDto>> UpdatePolicy(string id, UpdatePolicyRequest body, IMediator mediator, ICaller caller, CancellationToken cancellationToken)
+    /// <param name="ifMatch">The ETag of the version being replaced (required): 412 when it is no longer current, 428 when missing.</param>
+    private static async Task<Ok<PolicyDto>> UpdatePolicy(string id, UpdatePolicyRequest body, IMediator mediator, ICaller caller, HttpResponse response, CancellationToken cancellationToken, [FromHeader(Name = "If-Match")] string? ifMatch = null)
     {
-        await mediator.Send(new UpdatePolicyCommand(id, body, caller.Name), cancellationToken);
-        return TypedResults.Ok(await mediator.Send(new GetPolicyQuery(id, null), cancellationToken));
+        await mediator.Send(new UpdatePolicyCommand(id, body, caller.Name, IfMatch.Parse(ifMatch ?? "")), cancellationToken);
+        var policy = await mediator.Send(new GetPolicyQuery(id, null), cancellationToken);
+        response.Headers.ETag = ETags.Of(policy.Version);
+        return TypedResults.Ok(policy);
     }
 
     /// <param name="id">The document's id.</param>
-    private static async Task<NoContent> DeletePolicy(string id, IMediator mediator, CancellationToken cancellationToken)
+    /// <param name="ifMatch">The ETag of the version being deleted (required).</param>
+    private static async Task<NoContent> DeletePolicy(string id, IMediator mediator, CancellationToken cancellationToken, [FromHeader(Name = "If-Match")] string? ifMatch = null)
     {
-        await mediator.Send(new DeletePolicyCommand(id), cancellationToken);
+        await mediator.Send(new DeletePolicyCommand(id, IfMatch.Parse(ifMatch ?? "")), cancellationToken);
         return TypedResults.NoContent();
     }
 
@@ -182,14 +193,20 @@ public static class PolicyEndpoints
 
     /// <param name="id">The document's id.</param>
     /// <param name="code">The measure's code.</param>
-    private static async Task<Ok<SupportMeasureDto>> UpdateMeasure(string id, string code, UpdateMeasureRequest body, IMediator mediator, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await mediator.Send(new UpdateMeasureCommand(id, code, body), cancellationToken));
+    /// <param name="ifMatch">The ETag of the version being replaced (required).</param>
+    private static async Task<Ok<SupportMeasureDto>> UpdateMeasure(string id, string code, UpdateMeasureRequest body, IMediator mediator, HttpResponse response, CancellationToken cancellationToken, [FromHeader(Name = "If-Match")] string? ifMatch = null)
+    {
+        var measure = await mediator.Send(new UpdateMeasureCommand(id, code, body, IfMatch.Parse(ifMatch ?? "")), cancellationToken);
+        response.Headers.ETag = ETags.Of(measure.Version);
+        return TypedResults.Ok(measure);
+    }
 
     /// <param name="id">The document's id.</param>
     /// <param name="code">The measure's code.</param>
-    private static async Task<NoContent> DeleteMeasure(string id, string code, IMediator mediator, CancellationToken cancellationToken)
+    /// <param name="ifMatch">The ETag of the version being deleted (required).</param>
+    private static async Task<NoContent> DeleteMeasure(string id, string code, IMediator mediator, CancellationToken cancellationToken, [FromHeader(Name = "If-Match")] string? ifMatch = null)
     {
-        await mediator.Send(new DeleteMeasureCommand(id, code), cancellationToken);
+        await mediator.Send(new DeleteMeasureCommand(id, code, IfMatch.Parse(ifMatch ?? "")), cancellationToken);
         return TypedResults.NoContent();
     }
 

@@ -571,9 +571,10 @@ export class GaoxinClient {
     /**
      * 查看指标 · Get an indicator
      * @param code The indicator's code.
+     * @param if_None_Match (optional) The ETag of the copy the client has: 304 when it is still current.
      * @return OK
      */
-    getIndicator(code: string, signal?: AbortSignal): Promise<IndicatorDto> {
+    getIndicator(code: string, if_None_Match?: string | undefined, signal?: AbortSignal): Promise<IndicatorDto> {
         let url_ = this.baseUrl + "/api/v1/indicators/{code}";
         if (code === undefined || code === null)
             throw new globalThis.Error("The parameter 'code' must be defined.");
@@ -584,6 +585,7 @@ export class GaoxinClient {
             method: "GET",
             signal,
             headers: {
+                "If-None-Match": if_None_Match !== undefined && if_None_Match !== null ? "" + if_None_Match : "",
                 "Accept": "application/json"
             }
         };
@@ -602,6 +604,10 @@ export class GaoxinClient {
             result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as IndicatorDto;
             return result200;
             });
+        } else if (status === 304) {
+            return response.text().then((_responseText) => {
+            return throwException("Not Modified", status, _responseText, _headers);
+            });
         } else if (status === 404) {
             return response.text().then((_responseText) => {
             let result404: any = null;
@@ -619,9 +625,10 @@ export class GaoxinClient {
     /**
      * 更新指标 · Update an indicator
      * @param code The indicator's code.
+     * @param if_Match (optional) The ETag of the version being replaced (required): 412 when it is no longer current, 428 when missing.
      * @return OK
      */
-    updateIndicator(code: string, body: UpdateIndicatorRequest, signal?: AbortSignal): Promise<IndicatorDto> {
+    updateIndicator(code: string, body: UpdateIndicatorRequest, if_Match?: string | undefined, signal?: AbortSignal): Promise<IndicatorDto> {
         let url_ = this.baseUrl + "/api/v1/indicators/{code}";
         if (code === undefined || code === null)
             throw new globalThis.Error("The parameter 'code' must be defined.");
@@ -635,6 +642,7 @@ export class GaoxinClient {
             method: "PUT",
             signal,
             headers: {
+                "If-Match": if_Match !== undefined && if_Match !== null ? "" + if_Match : "",
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -684,6 +692,18 @@ export class GaoxinClient {
             result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
             return throwException("Conflict", status, _responseText, _headers, result409);
             });
+        } else if (status === 412) {
+            return response.text().then((_responseText) => {
+            let result412: any = null;
+            result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Precondition Failed", status, _responseText, _headers, result412);
+            });
+        } else if (status === 428) {
+            return response.text().then((_responseText) => {
+            let result428: any = null;
+            result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Precondition Required", status, _responseText, _headers, result428);
+            });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
@@ -695,9 +715,10 @@ export class GaoxinClient {
     /**
      * 删除指标 · Delete an indicator
      * @param code The indicator's code.
+     * @param if_Match (optional) The ETag of the version being deleted (required).
      * @return No Content
      */
-    deleteIndicator(code: string, signal?: AbortSignal): Promise<void> {
+    deleteIndicator(code: string, if_Match?: string | undefined, signal?: AbortSignal): Promise<void> {
         let url_ = this.baseUrl + "/api/v1/indicators/{code}";
         if (code === undefined || code === null)
             throw new globalThis.Error("The parameter 'code' must be defined.");
@@ -708,6 +729,7 @@ export class GaoxinClient {
             method: "DELETE",
             signal,
             headers: {
+                "If-Match": if_Match !== undefined && if_Match !== null ? "" + if_Match : "",
             }
         };
 
@@ -746,6 +768,18 @@ export class GaoxinClient {
             let result409: any = null;
             result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
             return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status === 412) {
+            return response.text().then((_responseText) => {
+            let result412: any = null;
+            result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Precondition Failed", status, _responseText, _headers, result412);
+            });
+        } else if (status === 428) {
+            return response.text().then((_responseText) => {
+            let result428: any = null;
+            result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Precondition Required", status, _responseText, _headers, result428);
             });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
@@ -921,9 +955,11 @@ export class GaoxinClient {
 
     /**
      * 写入观测值 · Create or replace an observation
+     * @param if_Match (optional) The ETag of the figure being corrected: required when it exists (428 otherwise), 412 when no longer current.
+     * @param if_None_Match (optional) * to create only: 412 when the figure exists.
      * @return OK
      */
-    putObservation(body: PutObservationRequest, signal?: AbortSignal): Promise<ObservationDto> {
+    putObservation(body: PutObservationRequest, if_Match?: string | undefined, if_None_Match?: string | undefined, signal?: AbortSignal): Promise<ObservationDto> {
         let url_ = this.baseUrl + "/api/v1/observations";
         url_ = url_.replace(/[?&]$/, "");
 
@@ -934,6 +970,8 @@ export class GaoxinClient {
             method: "PUT",
             signal,
             headers: {
+                "If-Match": if_Match !== undefined && if_Match !== null ? "" + if_Match : "",
+                "If-None-Match": if_None_Match !== undefined && if_None_Match !== null ? "" + if_None_Match : "",
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -983,11 +1021,23 @@ export class GaoxinClient {
             result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
             return throwException("Not Found", status, _responseText, _headers, result404);
             });
+        } else if (status === 412) {
+            return response.text().then((_responseText) => {
+            let result412: any = null;
+            result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Precondition Failed", status, _responseText, _headers, result412);
+            });
         } else if (status === 422) {
             return response.text().then((_responseText) => {
             let result422: any = null;
             result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
             return throwException("Unprocessable Content", status, _responseText, _headers, result422);
+            });
+        } else if (status === 428) {
+            return response.text().then((_responseText) => {
+            let result428: any = null;
+            result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Precondition Required", status, _responseText, _headers, result428);
             });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
@@ -1003,9 +1053,10 @@ export class GaoxinClient {
      * @param park The park's code.
      * @param period The period.
      * @param note (optional) Why it is deleted; kept in the history (at most 2000 characters).
+     * @param if_Match (optional) The ETag of the figure being deleted (required).
      * @return No Content
      */
-    deleteObservation(indicator: string, park: string, period: string, note?: string | undefined, signal?: AbortSignal): Promise<void> {
+    deleteObservation(indicator: string, park: string, period: string, note?: string | undefined, if_Match?: string | undefined, signal?: AbortSignal): Promise<void> {
         let url_ = this.baseUrl + "/api/v1/observations?";
         if (indicator === undefined || indicator === null)
             throw new globalThis.Error("The parameter 'indicator' must be defined and cannot be null.");
@@ -1029,6 +1080,7 @@ export class GaoxinClient {
             method: "DELETE",
             signal,
             headers: {
+                "If-Match": if_Match !== undefined && if_Match !== null ? "" + if_Match : "",
             }
         };
 
@@ -1067,6 +1119,18 @@ export class GaoxinClient {
             let result404: any = null;
             result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
             return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 412) {
+            return response.text().then((_responseText) => {
+            let result412: any = null;
+            result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Precondition Failed", status, _responseText, _headers, result412);
+            });
+        } else if (status === 428) {
+            return response.text().then((_responseText) => {
+            let result428: any = null;
+            result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Precondition Required", status, _responseText, _headers, result428);
             });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
@@ -1323,9 +1387,10 @@ export class GaoxinClient {
     /**
      * 查看园区 · Get a park
      * @param code The park's code.
+     * @param if_None_Match (optional) The ETag of the copy the client has: 304 when it is still current.
      * @return OK
      */
-    getPark(code: string, signal?: AbortSignal): Promise<ParkDto> {
+    getPark(code: string, if_None_Match?: string | undefined, signal?: AbortSignal): Promise<ParkDto> {
         let url_ = this.baseUrl + "/api/v1/parks/{code}";
         if (code === undefined || code === null)
             throw new globalThis.Error("The parameter 'code' must be defined.");
@@ -1336,6 +1401,7 @@ export class GaoxinClient {
             method: "GET",
             signal,
             headers: {
+                "If-None-Match": if_None_Match !== undefined && if_None_Match !== null ? "" + if_None_Match : "",
                 "Accept": "application/json"
             }
         };
@@ -1354,6 +1420,10 @@ export class GaoxinClient {
             result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ParkDto;
             return result200;
             });
+        } else if (status === 304) {
+            return response.text().then((_responseText) => {
+            return throwException("Not Modified", status, _responseText, _headers);
+            });
         } else if (status === 404) {
             return response.text().then((_responseText) => {
             let result404: any = null;
@@ -1371,9 +1441,10 @@ export class GaoxinClient {
     /**
      * 更新园区 · Update a park
      * @param code The park's code.
+     * @param if_Match (optional) The ETag of the version being replaced (required): 412 when it is no longer current, 428 when missing.
      * @return OK
      */
-    updatePark(code: string, body: UpdateParkRequest, signal?: AbortSignal): Promise<ParkDto> {
+    updatePark(code: string, body: UpdateParkRequest, if_Match?: string | undefined, signal?: AbortSignal): Promise<ParkDto> {
         let url_ = this.baseUrl + "/api/v1/parks/{code}";
         if (code === undefined || code === null)
             throw new globalThis.Error("The parameter 'code' must be defined.");
@@ -1387,6 +1458,7 @@ export class GaoxinClient {
             method: "PUT",
             signal,
             headers: {
+                "If-Match": if_Match !== undefined && if_Match !== null ? "" + if_Match : "",
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -1436,6 +1508,18 @@ export class GaoxinClient {
             result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
             return throwException("Conflict", status, _responseText, _headers, result409);
             });
+        } else if (status === 412) {
+            return response.text().then((_responseText) => {
+            let result412: any = null;
+            result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Precondition Failed", status, _responseText, _headers, result412);
+            });
+        } else if (status === 428) {
+            return response.text().then((_responseText) => {
+            let result428: any = null;
+            result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Precondition Required", status, _responseText, _headers, result428);
+            });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
@@ -1447,9 +1531,10 @@ export class GaoxinClient {
     /**
      * 删除园区 · Delete a park
      * @param code The park's code.
+     * @param if_Match (optional) The ETag of the version being deleted (required).
      * @return No Content
      */
-    deletePark(code: string, signal?: AbortSignal): Promise<void> {
+    deletePark(code: string, if_Match?: string | undefined, signal?: AbortSignal): Promise<void> {
         let url_ = this.baseUrl + "/api/v1/parks/{code}";
         if (code === undefined || code === null)
             throw new globalThis.Error("The parameter 'code' must be defined.");
@@ -1460,6 +1545,7 @@ export class GaoxinClient {
             method: "DELETE",
             signal,
             headers: {
+                "If-Match": if_Match !== undefined && if_Match !== null ? "" + if_Match : "",
             }
         };
 
@@ -1498,6 +1584,18 @@ export class GaoxinClient {
             let result409: any = null;
             result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
             return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status === 412) {
+            return response.text().then((_responseText) => {
+            let result412: any = null;
+            result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Precondition Failed", status, _responseText, _headers, result412);
+            });
+        } else if (status === 428) {
+            return response.text().then((_responseText) => {
+            let result428: any = null;
+            result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Precondition Required", status, _responseText, _headers, result428);
             });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
@@ -1888,9 +1986,10 @@ export class GaoxinClient {
      * 查看政策文件 · Get a policy document
      * @param id The document's id.
      * @param on (optional) Statuses as on this day (YYYY-MM-DD); default today.
+     * @param if_None_Match (optional) The ETag of the copy the client has: 304 when it is still current.
      * @return OK
      */
-    getPolicy(id: string, on?: string | undefined, signal?: AbortSignal): Promise<PolicyDto> {
+    getPolicy(id: string, on?: string | undefined, if_None_Match?: string | undefined, signal?: AbortSignal): Promise<PolicyDto> {
         let url_ = this.baseUrl + "/api/v1/policies/{id}?";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -1905,6 +2004,7 @@ export class GaoxinClient {
             method: "GET",
             signal,
             headers: {
+                "If-None-Match": if_None_Match !== undefined && if_None_Match !== null ? "" + if_None_Match : "",
                 "Accept": "application/json"
             }
         };
@@ -1923,6 +2023,10 @@ export class GaoxinClient {
             result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as PolicyDto;
             return result200;
             });
+        } else if (status === 304) {
+            return response.text().then((_responseText) => {
+            return throwException("Not Modified", status, _responseText, _headers);
+            });
         } else if (status === 404) {
             return response.text().then((_responseText) => {
             let result404: any = null;
@@ -1940,9 +2044,10 @@ export class GaoxinClient {
     /**
      * 更新政策文件 · Update a policy document
      * @param id The document's id.
+     * @param if_Match (optional) The ETag of the version being replaced (required): 412 when it is no longer current, 428 when missing.
      * @return OK
      */
-    updatePolicy(id: string, body: UpdatePolicyRequest, signal?: AbortSignal): Promise<PolicyDto> {
+    updatePolicy(id: string, body: UpdatePolicyRequest, if_Match?: string | undefined, signal?: AbortSignal): Promise<PolicyDto> {
         let url_ = this.baseUrl + "/api/v1/policies/{id}";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -1956,6 +2061,7 @@ export class GaoxinClient {
             method: "PUT",
             signal,
             headers: {
+                "If-Match": if_Match !== undefined && if_Match !== null ? "" + if_Match : "",
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -2005,11 +2111,23 @@ export class GaoxinClient {
             result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
             return throwException("Conflict", status, _responseText, _headers, result409);
             });
+        } else if (status === 412) {
+            return response.text().then((_responseText) => {
+            let result412: any = null;
+            result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Precondition Failed", status, _responseText, _headers, result412);
+            });
         } else if (status === 422) {
             return response.text().then((_responseText) => {
             let result422: any = null;
             result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
             return throwException("Unprocessable Content", status, _responseText, _headers, result422);
+            });
+        } else if (status === 428) {
+            return response.text().then((_responseText) => {
+            let result428: any = null;
+            result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Precondition Required", status, _responseText, _headers, result428);
             });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
@@ -2022,9 +2140,10 @@ export class GaoxinClient {
     /**
      * 删除政策文件 · Delete a policy document
      * @param id The document's id.
+     * @param if_Match (optional) The ETag of the version being deleted (required).
      * @return No Content
      */
-    deletePolicy(id: string, signal?: AbortSignal): Promise<void> {
+    deletePolicy(id: string, if_Match?: string | undefined, signal?: AbortSignal): Promise<void> {
         let url_ = this.baseUrl + "/api/v1/policies/{id}";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -2035,6 +2154,7 @@ export class GaoxinClient {
             method: "DELETE",
             signal,
             headers: {
+                "If-Match": if_Match !== undefined && if_Match !== null ? "" + if_Match : "",
             }
         };
 
@@ -2073,6 +2193,18 @@ export class GaoxinClient {
             let result409: any = null;
             result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
             return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status === 412) {
+            return response.text().then((_responseText) => {
+            let result412: any = null;
+            result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Precondition Failed", status, _responseText, _headers, result412);
+            });
+        } else if (status === 428) {
+            return response.text().then((_responseText) => {
+            let result428: any = null;
+            result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Precondition Required", status, _responseText, _headers, result428);
             });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
@@ -2453,9 +2585,10 @@ export class GaoxinClient {
      * 更新扶持措施 · Update a support measure
      * @param id The document's id.
      * @param code The measure's code.
+     * @param if_Match (optional) The ETag of the version being replaced (required).
      * @return OK
      */
-    updateMeasure(id: string, code: string, body: UpdateMeasureRequest, signal?: AbortSignal): Promise<SupportMeasureDto> {
+    updateMeasure(id: string, code: string, body: UpdateMeasureRequest, if_Match?: string | undefined, signal?: AbortSignal): Promise<SupportMeasureDto> {
         let url_ = this.baseUrl + "/api/v1/policies/{id}/measures/{code}";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -2472,6 +2605,7 @@ export class GaoxinClient {
             method: "PUT",
             signal,
             headers: {
+                "If-Match": if_Match !== undefined && if_Match !== null ? "" + if_Match : "",
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -2515,6 +2649,18 @@ export class GaoxinClient {
             result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
             return throwException("Not Found", status, _responseText, _headers, result404);
             });
+        } else if (status === 412) {
+            return response.text().then((_responseText) => {
+            let result412: any = null;
+            result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Precondition Failed", status, _responseText, _headers, result412);
+            });
+        } else if (status === 428) {
+            return response.text().then((_responseText) => {
+            let result428: any = null;
+            result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Precondition Required", status, _responseText, _headers, result428);
+            });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
@@ -2527,9 +2673,10 @@ export class GaoxinClient {
      * 删除扶持措施 · Delete a support measure
      * @param id The document's id.
      * @param code The measure's code.
+     * @param if_Match (optional) The ETag of the version being deleted (required).
      * @return No Content
      */
-    deleteMeasure(id: string, code: string, signal?: AbortSignal): Promise<void> {
+    deleteMeasure(id: string, code: string, if_Match?: string | undefined, signal?: AbortSignal): Promise<void> {
         let url_ = this.baseUrl + "/api/v1/policies/{id}/measures/{code}";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -2543,6 +2690,7 @@ export class GaoxinClient {
             method: "DELETE",
             signal,
             headers: {
+                "If-Match": if_Match !== undefined && if_Match !== null ? "" + if_Match : "",
             }
         };
 
@@ -2575,6 +2723,18 @@ export class GaoxinClient {
             let result404: any = null;
             result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
             return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 412) {
+            return response.text().then((_responseText) => {
+            let result412: any = null;
+            result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Precondition Failed", status, _responseText, _headers, result412);
+            });
+        } else if (status === 428) {
+            return response.text().then((_responseText) => {
+            let result428: any = null;
+            result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Precondition Required", status, _responseText, _headers, result428);
             });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
@@ -3622,6 +3782,8 @@ export interface SupportMeasureDto {
     cap?: number | null;
     /** The conditions an enterprise must meet to claim a measure. Omitted conditions do not apply. 申报条件。 */
     conditions: MeasureConditions;
+    /** Increased by every change; the measure's ETag is this number, quoted. */
+    version: number;
 }
 
 /** The new state of an indicator; replaces every writable field. 更新指标。 */

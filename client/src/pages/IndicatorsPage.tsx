@@ -54,7 +54,7 @@ export function IndicatorPage() {
   const chart = query.get('chart') === 'bar' ? 'bar' : 'line';
   const [selected, setSelected] = useState<ObservationDto | null>(null);
 
-  const indicator = useAsync((signal) => client.getIndicator(code, signal), [client, code]);
+  const indicator = useAsync((signal) => client.getIndicator(code, undefined, signal), [client, code]);
   const tree = useAsync((signal) => client.listParks(undefined, undefined, undefined, undefined, 200, signal), [client]);
   const series = useAsync((signal) => client.listObservations(code, parks.join(',') || undefined, undefined, undefined, undefined, undefined, undefined, 5000, signal), [client, code, parks.join(',')]);
   const comparison = useAsync(

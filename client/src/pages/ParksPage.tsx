@@ -49,7 +49,7 @@ export function ParkPage() {
   const client = useClient();
   const [query, setQuery] = useQueryState();
   const descendants = query.get('descendants') === 'true';
-  const park = useAsync((signal) => client.getPark(code, signal), [client, code]);
+  const park = useAsync((signal) => client.getPark(code, undefined, signal), [client, code]);
   const figures = useAsync((signal) => client.listParkIndicators(code, descendants, undefined, signal), [client, code, descendants]);
 
   return (

@@ -23,7 +23,7 @@ export function PolicyPage() {
   const { id = '' } = useParams();
   const { t } = useLang();
   const client = useClient();
-  const policy = useAsync((signal) => client.getPolicy(id, undefined, signal), [client, id]);
+  const policy = useAsync((signal) => client.getPolicy(id, undefined, undefined, signal), [client, id]);
   const versions = useAsync((signal) => client.listPolicyVersions(id, signal), [client, id]);
 
   return (

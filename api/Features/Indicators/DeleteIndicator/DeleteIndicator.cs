@@ -1,11 +1,12 @@
 using Gaoxin.Api.Infrastructure.Database;
+using Gaoxin.Api.Infrastructure.Http;
 using Gaoxin.Api.Infrastructure.Mediation;
 using Gaoxin.Api.Infrastructure.Security;
 using MediatR;
 
 namespace Gaoxin.Api.Features.Indicators.DeleteIndicator;
 
-public sealed record DeleteIndicatorCommand(string Code) : ICommand<Unit>;
+public sealed record DeleteIndicatorCommand(string Code, IfMatch? IfMatch) : ICommand<Unit>;
 
 /// <summary>
 /// Refused while observations exist. Once they are all deleted, the indicator goes together with the history of
@@ -17,6 +18,7 @@ public sealed class DeleteIndicatorHandler(DbSession session, ICaller caller) : 
     {
         caller.EnsureUnrestricted();
         var indicator = await IndicatorWrites.FindAsync(session, command.Code, forUpdate: true, cancellationToken);
+        command.IfMatch.Check(indicator.Version);
         var observations = await session.ExecuteScalarAsync<long>("select count(*) from observations where indicator_id = @Id", new { indicator.Id }, cancellationToken);
         if (observations > 0)
         {

@@ -1,6 +1,7 @@
 using Dapper;
 using FluentValidation;
 using Gaoxin.Api.Infrastructure.Database;
+using Gaoxin.Api.Infrastructure.Http;
 using Gaoxin.Api.Infrastructure.Mediation;
 using Gaoxin.Api.Infrastructure.Security;
 using Gaoxin.Contracts.Indicators;
@@ -8,7 +9,7 @@ using MediatR;
 
 namespace Gaoxin.Api.Features.Indicators.UpdateIndicator;
 
-public sealed record UpdateIndicatorCommand(string Code, UpdateIndicatorRequest Body) : ICommand<IndicatorDto>;
+public sealed record UpdateIndicatorCommand(string Code, UpdateIndicatorRequest Body, IfMatch? IfMatch) : ICommand<IndicatorDto>;
 
 public sealed class UpdateIndicatorValidator : AbstractValidator<UpdateIndicatorCommand>
 {
@@ -50,6 +51,7 @@ public sealed class UpdateIndicatorHandler(DbSession session, ICaller caller) : 
         caller.EnsureUnrestricted();
         var fields = command.Body;
         var current = await IndicatorWrites.FindAsync(session, command.Code, forUpdate: true, cancellationToken);
+        command.IfMatch.Check(current.Version);
         var observations = await session.ExecuteScalarAsync<long>(CountObservations, new { current.Id }, cancellationToken);
         if (observations > 0)
         {

@@ -1,5 +1,6 @@
 using FluentValidation;
 using Gaoxin.Api.Infrastructure.Database;
+using Gaoxin.Api.Infrastructure.Http;
 using Gaoxin.Api.Infrastructure.Mediation;
 using Gaoxin.Api.Infrastructure.Security;
 using Gaoxin.Api.Features.Observations.PutObservation;
@@ -7,7 +8,7 @@ using MediatR;
 
 namespace Gaoxin.Api.Features.Observations.DeleteObservation;
 
-public sealed record DeleteObservationCommand(string Indicator, string Park, string Period, string? Note, string RecordedBy)
+public sealed record DeleteObservationCommand(string Indicator, string Park, string Period, string? Note, string RecordedBy, IfMatch? IfMatch)
     : ICommand<Unit>, IObservationKey;
 
 public sealed class DeleteObservationValidator : AbstractValidator<DeleteObservationCommand>
@@ -32,8 +33,13 @@ public sealed class DeleteObservationHandler(DbSession session, TimeProvider clo
     {
         var (indicatorId, parkId, period) = await session.ResolveAsync(command, cancellationToken);
         await caller.EnsureWithinAsync(session, parkId, command.Park, cancellationToken);
-        var version = await session.ExecuteScalarAsync<int?>(Delete, new { IndicatorId = indicatorId, ParkId = parkId, PeriodStart = period.Start, Period = period.Canonical }, cancellationToken)
-            ?? throw ObservationErrors.NotFound(command.Indicator, command.Park, period.Canonical);
+        var keyValues = new { IndicatorId = indicatorId, ParkId = parkId, PeriodStart = period.Start, Period = period.Canonical };
+        var current = await session.ExecuteScalarAsync<int?>("""
+            select version from observations
+            where indicator_id = @IndicatorId and park_id = @ParkId and period_start = @PeriodStart and period = @Period for update
+            """, keyValues, cancellationToken) ?? throw ObservationErrors.NotFound(command.Indicator, command.Park, period.Canonical);
+        command.IfMatch.Check(current);
+        var version = await session.ExecuteScalarAsync<int>(Delete, keyValues, cancellationToken);
 
         await session.ExecuteAsync(PutObservationHandler.InsertRevision, new
         {

@@ -4,6 +4,7 @@ using FluentValidation.Results;
 using Gaoxin.Api.Features.Indicators;
 using Gaoxin.Api.Features.Parks;
 using Gaoxin.Api.Infrastructure.Database;
+using Gaoxin.Api.Infrastructure.Http;
 using Gaoxin.Api.Infrastructure.Localization;
 using Gaoxin.Api.Infrastructure.Mediation;
 using Gaoxin.Api.Infrastructure.Security;
@@ -14,7 +15,11 @@ using MediatR;
 
 namespace Gaoxin.Api.Features.Observations.PutObservation;
 
-public sealed record PutObservationCommand(PutObservationRequest Body, string RecordedBy) : ICommand<PutObservationResult>;
+/// <summary>
+/// <paramref name="IfMatch"/> is required when the figure exists (a correction must say which version it corrects);
+/// <paramref name="CreateOnly"/> (If-None-Match: *) refuses to touch an existing one.
+/// </summary>
+public sealed record PutObservationCommand(PutObservationRequest Body, string RecordedBy, IfMatch? IfMatch = null, bool CreateOnly = false) : ICommand<PutObservationResult>;
 
 public sealed record PutObservationResult(ObservationDto Observation, bool Created);
 
@@ -113,12 +118,32 @@ public sealed class PutObservationHandler(DbSession session, TimeProvider clock,
             RecordedAt = clock.GetUtcNow(), command.RecordedBy,
         };
 
+        if (existing is not null)
+        {
+            if (command.CreateOnly)
+            {
+                throw new Infrastructure.Errors.ApiException(StatusCodes.Status412PreconditionFailed, "precondition.failed",
+                    new Infrastructure.Localization.Text("资源已存在", "Precondition failed"),
+                    new Infrastructure.Localization.Text("该观测值已存在（If-None-Match: *）。", "The observation exists already (If-None-Match: *)."),
+                    new Dictionary<string, object?> { ["currentETag"] = ETags.Of(existing.Version) });
+            }
+            command.IfMatch.Check(existing.Version);
+        }
+        else if (command.IfMatch is { Any: false })
+        {
+            command.IfMatch.Check(0); // If-Match names a version of a figure that does not exist: stale
+        }
+
         var created = false;
         if (existing is null)
         {
             created = await session.ExecuteAsync(Insert, values, cancellationToken) == 1;
-            // Lost a race with a concurrent insert of the same key: continue as an update of what it wrote.
-            existing = created ? null : await session.QuerySingleAsync<Existing>(FindForUpdate, key, cancellationToken);
+            // Lost a race with a concurrent insert of the same key: that writer won, as with a stale If-Match.
+            if (!created)
+            {
+                existing = await session.QuerySingleAsync<Existing>(FindForUpdate, key, cancellationToken);
+                command.IfMatch.Check(existing.Version);
+            }
         }
 
         var version = 1;

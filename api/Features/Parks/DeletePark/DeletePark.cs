@@ -1,18 +1,19 @@
 using Dapper;
 using Gaoxin.Api.Infrastructure.Database;
+using Gaoxin.Api.Infrastructure.Http;
 using Gaoxin.Api.Infrastructure.Mediation;
 using Gaoxin.Api.Infrastructure.Security;
 using MediatR;
 
 namespace Gaoxin.Api.Features.Parks.DeletePark;
 
-public sealed record DeleteParkCommand(string Code) : ICommand<Unit>;
+public sealed record DeleteParkCommand(string Code, IfMatch? IfMatch) : ICommand<Unit>;
 
 public sealed class DeleteParkHandler(DbSession session, ICaller caller) : IRequestHandler<DeleteParkCommand, Unit>
 {
     // Locks the park's row first, so a sub-park created concurrently either lands before (and blocks the delete)
     // or fails on its missing parent.
-    private const string Find = "select id from parks where code = @Code for update";
+    private const string Find = "select id, version from parks where code = @Code for update";
     private const string Children = "select code from parks where parent_id = @Id order by code limit 20";
     private const string Observations = "select count(*) from observations where park_id = @Id";
     private const string Delete = """
@@ -22,9 +23,10 @@ public sealed class DeleteParkHandler(DbSession session, ICaller caller) : IRequ
 
     public async Task<Unit> Handle(DeleteParkCommand command, CancellationToken cancellationToken)
     {
-        var id = await session.ExecuteScalarAsync<long?>(Find, new { command.Code }, cancellationToken)
+        var (id, version) = await session.QuerySingleOrDefaultAsync<(long Id, int Version)?>(Find, new { command.Code }, cancellationToken)
             ?? throw ParkErrors.NotFound(command.Code);
-        await caller.EnsureWithinAsync(session, id, command.Code, cancellationToken);
+        await caller.EnsureWithinAsync(session, id, command.Code, cancellationToken); // 403 before 428: who, then which version
+        command.IfMatch.Check(version);
 
         var children = (await session.Connection.QueryAsync<string>(
             new CommandDefinition(Children, new { Id = id }, session.Transaction, cancellationToken: cancellationToken))).ToList();

@@ -1,5 +1,6 @@
 using FluentValidation;
 using Gaoxin.Api.Infrastructure.Database;
+using Gaoxin.Api.Infrastructure.Http;
 using Gaoxin.Api.Infrastructure.Mediation;
 using Gaoxin.Api.Infrastructure.Security;
 using Gaoxin.Contracts.Parks;
@@ -7,7 +8,7 @@ using MediatR;
 
 namespace Gaoxin.Api.Features.Parks.UpdatePark;
 
-public sealed record UpdateParkCommand(string Code, UpdateParkRequest Body) : ICommand<ParkDto>;
+public sealed record UpdateParkCommand(string Code, UpdateParkRequest Body, IfMatch? IfMatch) : ICommand<ParkDto>;
 
 public sealed class UpdateParkValidator : AbstractValidator<UpdateParkCommand>
 {
@@ -42,9 +43,11 @@ public sealed class UpdateParkHandler(DbSession session, ICaller caller) : IRequ
     {
         var park = command.Body;
         await session.ExecuteAsync(LockTree, null, cancellationToken);
-        var id = await session.ExecuteScalarAsync<long?>("select id from parks where code = @Code", new { command.Code }, cancellationToken)
+        var current = await session.QuerySingleOrDefaultAsync<(long Id, int Version)?>("select id, version from parks where code = @Code for update", new { command.Code }, cancellationToken)
             ?? throw ParkErrors.NotFound(command.Code);
-        await caller.EnsureWithinAsync(session, id, command.Code, cancellationToken);
+        var id = current.Id;
+        await caller.EnsureWithinAsync(session, id, command.Code, cancellationToken); // 403 before 428: who, then which version
+        command.IfMatch.Check(current.Version);
 
         var references = await ParkWrites.ResolveAsync(session, park, cancellationToken);
         if (references.ParentId is { } newParent)

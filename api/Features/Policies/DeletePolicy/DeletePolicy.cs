@@ -1,12 +1,13 @@
 using Dapper;
 using Gaoxin.Api.Infrastructure.Database;
+using Gaoxin.Api.Infrastructure.Http;
 using Gaoxin.Api.Infrastructure.Mediation;
 using Gaoxin.Api.Infrastructure.Security;
 using MediatR;
 
 namespace Gaoxin.Api.Features.Policies.DeletePolicy;
 
-public sealed record DeletePolicyCommand(string Id) : ICommand<Unit>;
+public sealed record DeletePolicyCommand(string Id, IfMatch? IfMatch) : ICommand<Unit>;
 
 /// <summary>Refused while other documents relate to it; its own relations, measures, parks and versions go with it.</summary>
 public sealed class DeletePolicyHandler(DbSession session, ICaller caller) : IRequestHandler<DeletePolicyCommand, Unit>
@@ -20,6 +21,7 @@ public sealed class DeletePolicyHandler(DbSession session, ICaller caller) : IRe
     {
         caller.EnsureUnrestricted();
         var policy = await PolicyWrites.FindAsync(session, command.Id, forUpdate: true, cancellationToken);
+        command.IfMatch.Check(await session.ExecuteScalarAsync<int>("select version from policies where id = @Id", new { policy.Id }, cancellationToken));
         var others = (await session.Connection.QueryAsync<string>(new CommandDefinition(Incoming, new { policy.Id }, session.Transaction, cancellationToken: cancellationToken))).ToList();
         if (others.Count > 0)
         {

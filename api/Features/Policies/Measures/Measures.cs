@@ -2,6 +2,7 @@ using Dapper;
 using FluentValidation;
 using Gaoxin.Api.Features.Parks;
 using Gaoxin.Api.Infrastructure.Database;
+using Gaoxin.Api.Infrastructure.Http;
 using Gaoxin.Api.Infrastructure.Localization;
 using Gaoxin.Api.Infrastructure.Mediation;
 using Gaoxin.Api.Infrastructure.Security;
@@ -93,7 +94,7 @@ public sealed class CreateMeasureHandler(DbSession session, ICaller caller) : IR
     }
 }
 
-public sealed record UpdateMeasureCommand(string PolicyId, string Code, UpdateMeasureRequest Body) : ICommand<SupportMeasureDto>;
+public sealed record UpdateMeasureCommand(string PolicyId, string Code, UpdateMeasureRequest Body, IfMatch? IfMatch) : ICommand<SupportMeasureDto>;
 
 public sealed class UpdateMeasureValidator : AbstractValidator<UpdateMeasureCommand>
 {
@@ -104,7 +105,8 @@ public sealed class UpdateMeasureHandler(DbSession session, ICaller caller) : IR
 {
     private const string Update = """
         update support_measures set kind = @Kind, title_zh = @TitleZh, title_en = @TitleEn, description_zh = @DescriptionZh,
-               description_en = @DescriptionEn, amount = @Amount, rate = @Rate, cap = @Cap, conditions = @Conditions::jsonb
+               description_en = @DescriptionEn, amount = @Amount, rate = @Rate, cap = @Cap, conditions = @Conditions::jsonb,
+               version = version + 1
         where policy_id = @PolicyId and code = @Code
         """;
 
@@ -112,6 +114,9 @@ public sealed class UpdateMeasureHandler(DbSession session, ICaller caller) : IR
     {
         caller.EnsureUnrestricted();
         var policy = await PolicyWrites.FindAsync(session, command.PolicyId, forUpdate: true, cancellationToken);
+        var version = await session.ExecuteScalarAsync<int?>("select version from support_measures where policy_id = @PolicyId and code = @Code",
+            new { PolicyId = policy.Id, command.Code }, cancellationToken) ?? throw PolicyErrors.MeasureNotFound(command.PolicyId, command.Code);
+        command.IfMatch.Check(version);
         var parameters = new DynamicParameters(await MeasureFieldsValidator.ColumnsAsync(session, command.Body, cancellationToken));
         parameters.AddDynamicParams(new { PolicyId = policy.Id, command.Code });
         if (await session.ExecuteAsync(Update, parameters, cancellationToken) == 0)
@@ -122,7 +127,7 @@ public sealed class UpdateMeasureHandler(DbSession session, ICaller caller) : IR
     }
 }
 
-public sealed record DeleteMeasureCommand(string PolicyId, string Code) : ICommand<Unit>;
+public sealed record DeleteMeasureCommand(string PolicyId, string Code, IfMatch? IfMatch) : ICommand<Unit>;
 
 public sealed class DeleteMeasureHandler(DbSession session, ICaller caller) : IRequestHandler<DeleteMeasureCommand, Unit>
 {
@@ -130,9 +135,11 @@ public sealed class DeleteMeasureHandler(DbSession session, ICaller caller) : IR
     {
         caller.EnsureUnrestricted();
         var policy = await PolicyWrites.FindAsync(session, command.PolicyId, forUpdate: true, cancellationToken);
-        var deleted = await session.ExecuteAsync("delete from support_measures where policy_id = @PolicyId and code = @Code",
-            new { PolicyId = policy.Id, command.Code }, cancellationToken);
-        return deleted == 1 ? Unit.Value : throw PolicyErrors.MeasureNotFound(command.PolicyId, command.Code);
+        var version = await session.ExecuteScalarAsync<int?>("select version from support_measures where policy_id = @PolicyId and code = @Code",
+            new { PolicyId = policy.Id, command.Code }, cancellationToken) ?? throw PolicyErrors.MeasureNotFound(command.PolicyId, command.Code);
+        command.IfMatch.Check(version);
+        await session.ExecuteAsync("delete from support_measures where policy_id = @PolicyId and code = @Code", new { PolicyId = policy.Id, command.Code }, cancellationToken);
+        return Unit.Value;
     }
 }
 

@@ -1,6 +1,7 @@
 using Dapper;
 using FluentValidation;
 using Gaoxin.Api.Infrastructure.Database;
+using Gaoxin.Api.Infrastructure.Http;
 using Gaoxin.Api.Infrastructure.Mediation;
 using Gaoxin.Api.Infrastructure.Security;
 using Gaoxin.Contracts.Policies;
@@ -8,7 +9,7 @@ using MediatR;
 
 namespace Gaoxin.Api.Features.Policies.UpdatePolicy;
 
-public sealed record UpdatePolicyCommand(string Id, UpdatePolicyRequest Body, string RecordedBy) : ICommand<Unit>;
+public sealed record UpdatePolicyCommand(string Id, UpdatePolicyRequest Body, string RecordedBy, IfMatch? IfMatch) : ICommand<Unit>;
 
 public sealed class UpdatePolicyValidator : AbstractValidator<UpdatePolicyCommand>
 {
@@ -36,6 +37,7 @@ public sealed class UpdatePolicyHandler(DbSession session, TimeProvider clock, I
     {
         caller.EnsureUnrestricted();
         var policy = await PolicyWrites.FindAsync(session, command.Id, forUpdate: true, cancellationToken);
+        command.IfMatch.Check(await session.ExecuteScalarAsync<int>("select version from policies where id = @Id", new { policy.Id }, cancellationToken));
         var (issuerId, parkIds, implements) = await PolicyWrites.ResolveAsync(session, command.Id, command.Body, cancellationToken);
         await PolicyWrites.EnsureDocumentNumberFreeAsync(session, command.Body.DocumentNumber, exceptId: policy.Id, cancellationToken);
         if (policy.Role == PolicyRole.Core && command.Body.Role != PolicyRole.Core)
