@@ -115,6 +115,57 @@ public abstract class ApiTest(ApiFactory factory) : IAsyncLifetime
 
     public Task DisposeAsync() => Task.CompletedTask;
 
+    /// <summary>The ETag of a single resource, as a client that has just read it holds it; null when it does not exist.</summary>
+    protected async Task<string?> ETagAsync(string url)
+    {
+        var response = await Client.GetAsync(url);
+        return response.IsSuccessStatusCode ? response.Headers.ETag?.Tag : null;
+    }
+
+    /// <summary>Replaces a resource the way an editor does: read its ETag, then send the change with If-Match.</summary>
+    protected async Task<HttpResponseMessage> PutCurrentAsync(string url, object body) =>
+        await SendWithIfMatchAsync(HttpMethod.Put, url, body, await ETagAsync(url));
+
+    /// <summary>Deletes a resource the way an editor does: read its ETag, then delete with If-Match.</summary>
+    protected async Task<HttpResponseMessage> DeleteCurrentAsync(string url) =>
+        await SendWithIfMatchAsync(HttpMethod.Delete, url, null, await ETagAsync(url));
+
+    /// <summary>Writes an observation, with If-Match when the figure already exists (a correction says what it corrects).</summary>
+    protected async Task<HttpResponseMessage> PutObservationAsync(Gaoxin.Contracts.Observations.PutObservationRequest body) =>
+        await SendWithIfMatchAsync(HttpMethod.Put, "/api/v1/observations", body,
+            await ObservationETagAsync(body.IndicatorCode, body.ParkCode, body.Period));
+
+    protected async Task<HttpResponseMessage> DeleteObservationAsync(string indicator, string park, string period, string? note = null) =>
+        await SendWithIfMatchAsync(HttpMethod.Delete,
+            $"/api/v1/observations?indicator={indicator}&park={park}&period={period}" + (note is null ? "" : "&note=" + Uri.EscapeDataString(note)),
+            null, await ObservationETagAsync(indicator, park, period));
+
+    private async Task<string?> ObservationETagAsync(string indicator, string park, string period)
+    {
+        var response = await Client.GetAsync($"/api/v1/observations?indicator={indicator}&park={park}&from={Uri.EscapeDataString(period)}&to={Uri.EscapeDataString(period)}");
+        if (!response.IsSuccessStatusCode)
+        {
+            return null;
+        }
+        var page = System.Text.Json.JsonSerializer.Deserialize<Gaoxin.Contracts.Observations.ObservationPage>(await response.Content.ReadAsStringAsync(), Http.Json)!;
+        var figure = page.Items.FirstOrDefault(o => string.Equals(o.Period, period, StringComparison.OrdinalIgnoreCase));
+        return figure is null ? null : $"\"{figure.Version}\"";
+    }
+
+    private async Task<HttpResponseMessage> SendWithIfMatchAsync(HttpMethod method, string url, object? body, string? etag)
+    {
+        using var request = new HttpRequestMessage(method, url);
+        if (body is not null)
+        {
+            request.Content = System.Net.Http.Json.JsonContent.Create(body, body.GetType(), options: Http.Json);
+        }
+        if (etag is not null)
+        {
+            request.Headers.TryAddWithoutValidation("If-Match", etag);
+        }
+        return await Client.SendAsync(request);
+    }
+
     protected async Task<long> CountAsync(string table)
     {
         var dataSource = Factory.Services.GetRequiredService<NpgsqlDataSource>();

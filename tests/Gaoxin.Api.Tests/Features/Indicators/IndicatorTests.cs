@@ -57,9 +57,9 @@ public sealed class IndicatorTests(ApiFactory factory) : ApiTest(factory)
         var created = await (await Client.PostJsonAsync("/api/v1/indicators", IndicatorRequests.HighTechEnterprises())).ReadAsync<IndicatorDto>(HttpStatusCode.Created);
         Assert.Equal("高新技术企业", created.Name);
 
-        await (await Client.PutJsonAsync("/api/v1/observations", ObservationRequests.Put("high-tech-enterprises", "haidong", "2024", 10, ("national", 4), ("provincial", 5))))
+        await (await PutObservationAsync(ObservationRequests.Put("high-tech-enterprises", "haidong", "2024", 10, ("national", 4), ("provincial", 5))))
             .ReadProblemAsync(HttpStatusCode.UnprocessableEntity, "observation.total-mismatch");
-        var ok = await (await Client.PutJsonAsync("/api/v1/observations", ObservationRequests.Put("high-tech-enterprises", "haidong", "2024", 9, ("national", 4), ("provincial", 5))))
+        var ok = await (await PutObservationAsync(ObservationRequests.Put("high-tech-enterprises", "haidong", "2024", 9, ("national", 4), ("provincial", 5))))
             .ReadAsync<ObservationDto>(HttpStatusCode.Created);
         Assert.Equal(9, ok.Value);
     }
@@ -89,7 +89,7 @@ public sealed class IndicatorTests(ApiFactory factory) : ApiTest(factory)
     {
         var incubators = await GetAsync("incubators");
 
-        await (await Client.PutJsonAsync("/api/v1/indicators/incubators", IndicatorRequests.UpdateOf(incubators) with { ValueKind = ValueKind.Amount, Unit = IndicatorUnit.TenThousandYuan }))
+        await (await PutCurrentAsync("/api/v1/indicators/incubators", IndicatorRequests.UpdateOf(incubators) with { ValueKind = ValueKind.Amount, Unit = IndicatorUnit.TenThousandYuan }))
             .ReadProblemAsync(HttpStatusCode.Conflict, "indicator.unit-locked");
 
         var withoutMunicipal = IndicatorRequests.UpdateOf(incubators) with
@@ -99,10 +99,10 @@ public sealed class IndicatorTests(ApiFactory factory) : ApiTest(factory)
                 Members = IndicatorRequests.UpdateOf(incubators).Breakdown!.Members.Where(m => m.Code != "municipal").ToList(),
             },
         };
-        var problem = await (await Client.PutJsonAsync("/api/v1/indicators/incubators", withoutMunicipal)).ReadProblemAsync(HttpStatusCode.Conflict, "indicator.member-in-use");
+        var problem = await (await PutCurrentAsync("/api/v1/indicators/incubators", withoutMunicipal)).ReadProblemAsync(HttpStatusCode.Conflict, "indicator.member-in-use");
         Assert.Equal(["municipal"], problem.GetProperty("members").EnumerateArray().Select(m => m.GetString()));
 
-        var renamed = await (await Client.PutJsonAsync("/api/v1/indicators/incubators",
+        var renamed = await (await PutCurrentAsync("/api/v1/indicators/incubators",
             IndicatorRequests.UpdateOf(incubators) with { Name = new LocalizedText { Zh = "科技企业孵化器（更名）", En = "Incubators (renamed)" } })).ReadAsync<IndicatorDto>();
         Assert.Equal(incubators.Version + 1, renamed.Version);
         Assert.Equal("科技企业孵化器（更名）", renamed.Name);
@@ -111,18 +111,18 @@ public sealed class IndicatorTests(ApiFactory factory) : ApiTest(factory)
     [Fact]
     public async Task Deleting_an_indicator_is_refused_while_it_has_observations()
     {
-        var problem = await (await Client.DeleteAsync("/api/v1/indicators/incubators")).ReadProblemAsync(HttpStatusCode.Conflict, "indicator.has-observations");
+        var problem = await (await DeleteCurrentAsync("/api/v1/indicators/incubators")).ReadProblemAsync(HttpStatusCode.Conflict, "indicator.has-observations");
         Assert.Equal(1, problem.GetProperty("observationCount").GetInt32());
 
-        Assert.Equal(HttpStatusCode.NoContent, (await Client.DeleteAsync("/api/v1/observations?indicator=incubators&park=zhanjiang-hitech-zone&period=2023-03-31")).StatusCode);
-        Assert.Equal(HttpStatusCode.NoContent, (await Client.DeleteAsync("/api/v1/indicators/incubators")).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await DeleteObservationAsync("incubators", "zhanjiang-hitech-zone", "2023-03-31")).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await DeleteCurrentAsync("/api/v1/indicators/incubators")).StatusCode);
         await (await Client.GetAsync("/api/v1/indicators/incubators")).ReadProblemAsync(HttpStatusCode.NotFound, "indicator.not-found");
     }
 
     [Fact]
     public async Task Comparing_parks_gives_each_parks_own_figure_in_the_order_asked()
     {
-        await Client.PutJsonAsync("/api/v1/observations", ObservationRequests.Put("incubating-enterprises", "haichuang-centre", "2023-03-31", 3));
+        await PutObservationAsync(ObservationRequests.Put("incubating-enterprises", "haichuang-centre", "2023-03-31", 3));
 
         var comparison = await (await Client.GetAsync("/api/v1/indicators/incubating-enterprises/compare?parks=haichuang-centre,haidong-incubator,haidong&period=2023-03-31"))
             .ReadAsync<IndicatorComparisonDto>();

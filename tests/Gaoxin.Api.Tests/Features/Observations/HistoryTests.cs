@@ -23,7 +23,7 @@ public sealed class HistoryTests(ApiFactory factory) : ApiTest(factory)
         var recordedAt = Factory.Clock.Set(CorrectionDay);
         var correction = Put("enterprise-rnd-institutions", "zhanjiang-hitech-zone", "2023-03-31", null, ("provincial", 30), ("municipal", 50))
             with { AsOf = new DateOnly(2023, 3, 31), SourceCode = "article-2023-03-31", Note = "Illustrative correction for the test" };
-        await (await Client.PutJsonAsync("/api/v1/observations", correction)).ReadAsync<ObservationDto>();
+        await (await PutObservationAsync(correction)).ReadAsync<ObservationDto>();
         return recordedAt;
     }
 
@@ -78,7 +78,7 @@ public sealed class HistoryTests(ApiFactory factory) : ApiTest(factory)
     {
         var deletionDay = TestClock.RealToday.AddDays(10);
         Factory.Clock.Set(deletionDay);
-        var response = await Client.DeleteAsync("/api/v1/observations?indicator=enterprise-rnd-institutions&park=zhanjiang-hitech-zone&period=2023-03-31&note=test");
+        var response = await DeleteObservationAsync("enterprise-rnd-institutions", "zhanjiang-hitech-zone", "2023-03-31", "test");
         Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
         Factory.Clock.Reset();
 
@@ -90,7 +90,7 @@ public sealed class HistoryTests(ApiFactory factory) : ApiTest(factory)
         Assert.Equal(78, history[1].OldValue);
         Assert.Null(history[1].NewValue);
 
-        await (await Client.DeleteAsync("/api/v1/observations?indicator=enterprise-rnd-institutions&park=zhanjiang-hitech-zone&period=2023-03-31"))
+        await (await DeleteObservationAsync("enterprise-rnd-institutions", "zhanjiang-hitech-zone", "2023-03-31"))
             .ReadProblemAsync(HttpStatusCode.NotFound, "observation.not-found");
     }
 }

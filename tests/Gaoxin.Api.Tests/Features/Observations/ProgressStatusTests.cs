@@ -29,7 +29,7 @@ public sealed class ProgressStatusTests(ApiFactory factory) : ApiTest(factory)
     public async Task Complete_work_is_done_whatever_the_date()
     {
         var completion = ObservationRequests.Put("road-network-phase-2-progress", "zhanjiang-hitech-zone", "2023-11-15", 100) with { AsOf = new DateOnly(2023, 11, 15) };
-        await (await Client.PutJsonAsync("/api/v1/observations", completion)).ReadAsync<ObservationDto>(System.Net.HttpStatusCode.Created);
+        await (await PutObservationAsync(completion)).ReadAsync<ObservationDto>(System.Net.HttpStatusCode.Created);
 
         Assert.Equal(ProgressStatus.Done, (await RoadProgressOnAsync(new DateOnly(2023, 12, 1))).Status);
     }

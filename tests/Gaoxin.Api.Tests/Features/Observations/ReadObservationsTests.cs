@@ -33,7 +33,7 @@ public sealed class ReadObservationsTests(ApiFactory factory) : ApiTest(factory)
     {
         foreach (var (period, value) in new[] { ("2024-03", 20m), ("2023", 10m), ("2024-Q1", 15m), ("2024-01-15", 12m) })
         {
-            await (await Client.PutJsonAsync("/api/v1/observations", Put("incubating-enterprises", "haidong-incubator", period, value))).ReadAsync<ObservationDto>(HttpStatusCode.Created);
+            await (await PutObservationAsync(Put("incubating-enterprises", "haidong-incubator", period, value))).ReadAsync<ObservationDto>(HttpStatusCode.Created);
         }
 
         var seen = new List<string>();

@@ -13,7 +13,7 @@ public sealed class RollupTests(ApiFactory factory) : ApiTest(factory)
     public async Task Sub_parks_add_up_where_the_park_has_no_figure_of_its_own()
     {
         // Illustrative figures for the test: a second incubator-bearing park with 3 enterprises in incubation.
-        await Client.PutJsonAsync("/api/v1/observations", Put("incubating-enterprises", "haichuang-centre", "2023-03-31", 3));
+        await PutObservationAsync(Put("incubating-enterprises", "haichuang-centre", "2023-03-31", 3));
 
         var zone = await DashboardAsync("zhanjiang-hitech-zone", descendants: true);
         var incubating = zone.Single(f => f.IndicatorCode == "incubating-enterprises");
@@ -29,7 +29,7 @@ public sealed class RollupTests(ApiFactory factory) : ApiTest(factory)
     [Fact]
     public async Task A_parks_own_figure_wins_over_its_sub_parks()
     {
-        await Client.PutJsonAsync("/api/v1/observations", Put("incubating-enterprises", "haidong", "2023-03-31", 25));
+        await PutObservationAsync(Put("incubating-enterprises", "haidong", "2023-03-31", 25));
 
         var haidong = (await DashboardAsync("haidong", descendants: true)).Single(f => f.IndicatorCode == "incubating-enterprises");
         Assert.Equal(25, haidong.Value);
@@ -40,8 +40,8 @@ public sealed class RollupTests(ApiFactory factory) : ApiTest(factory)
     [Fact]
     public async Task Breakdowns_roll_up_member_by_member()
     {
-        await Client.PutJsonAsync("/api/v1/observations", Put("maker-spaces", "haidong-incubator", "2024", null, ("national", 1), ("municipal", 1)));
-        await Client.PutJsonAsync("/api/v1/observations", Put("maker-spaces", "gdmu-haidong-campus", "2024", null, ("provincial", 2), ("municipal", 1)));
+        await PutObservationAsync(Put("maker-spaces", "haidong-incubator", "2024", null, ("national", 1), ("municipal", 1)));
+        await PutObservationAsync(Put("maker-spaces", "gdmu-haidong-campus", "2024", null, ("provincial", 2), ("municipal", 1)));
 
         var makerSpaces = (await DashboardAsync("haidong", descendants: true)).Single(f => f.IndicatorCode == "maker-spaces");
         Assert.Equal(5, makerSpaces.Value);

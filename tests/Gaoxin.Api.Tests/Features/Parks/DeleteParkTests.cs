@@ -7,7 +7,7 @@ public sealed class DeleteParkTests(ApiFactory factory) : ApiTest(factory)
     [Fact]
     public async Task Deleting_a_leaf_is_204_and_then_it_is_gone()
     {
-        var response = await Client.DeleteAsync("/api/v1/parks/gdmu-haidong-campus");
+        var response = await DeleteCurrentAsync("/api/v1/parks/gdmu-haidong-campus");
         Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
 
         await (await Client.GetAsync("/api/v1/parks/gdmu-haidong-campus")).ReadProblemAsync(HttpStatusCode.NotFound, "park.not-found");
@@ -17,7 +17,7 @@ public sealed class DeleteParkTests(ApiFactory factory) : ApiTest(factory)
     [Fact]
     public async Task A_park_with_children_is_409_listing_them_and_stays()
     {
-        var problem = await (await Client.DeleteAsync("/api/v1/parks/haidong")).ReadProblemAsync(HttpStatusCode.Conflict, "park.has-children");
+        var problem = await (await DeleteCurrentAsync("/api/v1/parks/haidong")).ReadProblemAsync(HttpStatusCode.Conflict, "park.has-children");
 
         Assert.Equal(["gdmu-haidong-campus", "haidong-incubator"], problem.GetProperty("childCodes").EnumerateArray().Select(c => c.GetString()));
         Assert.Equal(8, await CountAsync("parks"));
@@ -26,16 +26,16 @@ public sealed class DeleteParkTests(ApiFactory factory) : ApiTest(factory)
     [Fact]
     public async Task A_park_with_observations_is_409_and_keeps_its_figures()
     {
-        var problem = await (await Client.DeleteAsync("/api/v1/parks/haidong-incubator")).ReadProblemAsync(HttpStatusCode.Conflict, "park.has-observations");
+        var problem = await (await DeleteCurrentAsync("/api/v1/parks/haidong-incubator")).ReadProblemAsync(HttpStatusCode.Conflict, "park.has-observations");
         Assert.Equal(1, problem.GetProperty("observationCount").GetInt32());
 
-        Assert.Equal(HttpStatusCode.NoContent, (await Client.DeleteAsync("/api/v1/observations?indicator=incubating-enterprises&park=haidong-incubator&period=2023-03-31")).StatusCode);
-        Assert.Equal(HttpStatusCode.NoContent, (await Client.DeleteAsync("/api/v1/parks/haidong-incubator")).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await DeleteObservationAsync("incubating-enterprises", "haidong-incubator", "2023-03-31")).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await DeleteCurrentAsync("/api/v1/parks/haidong-incubator")).StatusCode);
     }
 
     [Fact]
     public async Task Deleting_an_unknown_park_is_404()
     {
-        await (await Client.DeleteAsync("/api/v1/parks/atlantis")).ReadProblemAsync(HttpStatusCode.NotFound, "park.not-found");
+        await (await DeleteCurrentAsync("/api/v1/parks/atlantis")).ReadProblemAsync(HttpStatusCode.NotFound, "park.not-found");
     }
 }

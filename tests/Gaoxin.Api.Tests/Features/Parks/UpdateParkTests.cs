@@ -18,7 +18,7 @@ public sealed class UpdateParkTests(ApiFactory factory) : ApiTest(factory)
             LandArea = new AreaDto { Value = 30, Unit = AreaUnit.Hectare },
         };
 
-        var after = await (await Client.PutJsonAsync("/api/v1/parks/yuexi-data-valley", update)).ReadAsync<ParkDto>();
+        var after = await (await PutCurrentAsync("/api/v1/parks/yuexi-data-valley", update)).ReadAsync<ParkDto>();
 
         Assert.Equal(ParkStatus.Operating, after.Status);
         Assert.Equal(new AreaDto { Value = 30, Unit = AreaUnit.Hectare }, after.LandArea);
@@ -31,7 +31,7 @@ public sealed class UpdateParkTests(ApiFactory factory) : ApiTest(factory)
     public async Task A_park_can_move_to_another_parent()
     {
         var incubator = await GetAsync("haidong-incubator");
-        var moved = await (await Client.PutJsonAsync("/api/v1/parks/haidong-incubator", ParkRequests.UpdateOf(incubator) with { ParentCode = "haichuang-centre" }))
+        var moved = await (await PutCurrentAsync("/api/v1/parks/haidong-incubator", ParkRequests.UpdateOf(incubator) with { ParentCode = "haichuang-centre" }))
             .ReadAsync<ParkDto>();
 
         Assert.Equal("haichuang-centre", moved.ParentCode);
@@ -45,7 +45,7 @@ public sealed class UpdateParkTests(ApiFactory factory) : ApiTest(factory)
     public async Task Moving_a_park_under_itself_or_its_descendant_is_409_and_changes_nothing(string code, string newParent)
     {
         var park = await GetAsync(code);
-        var problem = await (await Client.PutJsonAsync($"/api/v1/parks/{code}", ParkRequests.UpdateOf(park) with { ParentCode = newParent }))
+        var problem = await (await PutCurrentAsync($"/api/v1/parks/{code}", ParkRequests.UpdateOf(park) with { ParentCode = newParent }))
             .ReadProblemAsync(HttpStatusCode.Conflict, "park.parent-cycle");
 
         Assert.Equal(newParent, problem.GetProperty("parentCode").GetString());
@@ -56,7 +56,7 @@ public sealed class UpdateParkTests(ApiFactory factory) : ApiTest(factory)
     public async Task Updating_an_unknown_park_is_404()
     {
         var haidong = await GetAsync("haidong");
-        await (await Client.PutJsonAsync("/api/v1/parks/atlantis", ParkRequests.UpdateOf(haidong))).ReadProblemAsync(HttpStatusCode.NotFound, "park.not-found");
+        await (await PutCurrentAsync("/api/v1/parks/atlantis", ParkRequests.UpdateOf(haidong))).ReadProblemAsync(HttpStatusCode.NotFound, "park.not-found");
     }
 
     [Fact]
@@ -65,7 +65,7 @@ public sealed class UpdateParkTests(ApiFactory factory) : ApiTest(factory)
         var park = await GetAsync("haidong");
         var invalid = ParkRequests.UpdateOf(park) with { Name = new LocalizedText { Zh = " ", En = "" } };
 
-        var problem = await (await Client.PutJsonAsync("/api/v1/parks/haidong", invalid)).ReadProblemAsync(HttpStatusCode.BadRequest, "request.validation-failed");
+        var problem = await (await PutCurrentAsync("/api/v1/parks/haidong", invalid)).ReadProblemAsync(HttpStatusCode.BadRequest, "request.validation-failed");
 
         Assert.Equal(["name.en", "name.zh"], problem.ErrorFields());
         Assert.Equal(park, await GetAsync("haidong"));

@@ -71,7 +71,7 @@ public sealed class PolicyLifecycleTests(ApiFactory factory) : ApiTest(factory)
             Illustrative = true,
         };
 
-        var edited = await (await Client.PutJsonAsync("/api/v1/policies/sample-rnd-support-measures", edit)).ReadAsync<PolicyDto>();
+        var edited = await (await PutCurrentAsync("/api/v1/policies/sample-rnd-support-measures", edit)).ReadAsync<PolicyDto>();
         Assert.Equal(2, edited.Version);
         Assert.StartsWith("湛江高新区支持企业加大研发投入若干措施（修订", edited.Summary.Title);
 
@@ -79,7 +79,7 @@ public sealed class PolicyLifecycleTests(ApiFactory factory) : ApiTest(factory)
         Assert.Equal(versions.Single().Content.Title, first.Content.Title);
         Assert.Equal("湛江高新区支持企业加大研发投入若干措施（示例）", first.Content.Title.Zh);
 
-        await (await Client.PutJsonAsync("/api/v1/policies/sample-rnd-support-measures", edit)).ReadAsync<PolicyDto>();
+        await (await PutCurrentAsync("/api/v1/policies/sample-rnd-support-measures", edit)).ReadAsync<PolicyDto>();
         var after = await (await Client.GetAsync("/api/v1/policies/sample-rnd-support-measures/versions")).ReadAsync<List<PolicyVersionDto>>();
         Assert.Equal([1, 2], after.Select(v => v.Version));
 
@@ -100,11 +100,11 @@ public sealed class PolicyLifecycleTests(ApiFactory factory) : ApiTest(factory)
     {
         await PolicySamples.LoadAsync(Client);
 
-        var core = await (await Client.DeleteAsync("/api/v1/policies/high-quality-development-opinions")).ReadProblemAsync(HttpStatusCode.Conflict, "policy.has-relations");
+        var core = await (await DeleteCurrentAsync("/api/v1/policies/high-quality-development-opinions")).ReadProblemAsync(HttpStatusCode.Conflict, "policy.has-relations");
         Assert.Equal(5, core.GetProperty("relatedIds").GetArrayLength());
-        await (await Client.DeleteAsync("/api/v1/policies/sample-loan-interest-subsidy-2023")).ReadProblemAsync(HttpStatusCode.Conflict, "policy.has-relations");
+        await (await DeleteCurrentAsync("/api/v1/policies/sample-loan-interest-subsidy-2023")).ReadProblemAsync(HttpStatusCode.Conflict, "policy.has-relations");
 
-        Assert.Equal(HttpStatusCode.NoContent, (await Client.DeleteAsync("/api/v1/policies/sample-talent-allowance-2022")).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await DeleteCurrentAsync("/api/v1/policies/sample-talent-allowance-2022")).StatusCode);
         await (await Client.GetAsync("/api/v1/policies/sample-talent-allowance-2022")).ReadProblemAsync(HttpStatusCode.NotFound, "policy.not-found");
     }
 
