@@ -1,3 +1,4 @@
+using Gaoxin.Api.Features.Idempotency;
 using Gaoxin.Api.Features.Indicators.CompareIndicator;
 using Gaoxin.Api.Features.Indicators.CreateIndicator;
 using Gaoxin.Api.Features.Indicators.DeleteIndicator;
@@ -32,7 +33,7 @@ public static class IndicatorEndpoints
             .Produces(StatusCodes.Status304NotModified)
             .ProducesProblems(404);
 
-        indicators.MapPost("", CreateIndicator).WithName("createIndicator").RequireAuthorization(Scopes.Write)
+        indicators.MapPost("", CreateIndicator).WithName("createIndicator").WithIdempotencyKey().RequireAuthorization(Scopes.Write)
             .WithSummary("新建指标 · Create an indicator")
             .ProducesProblems(400, 409);
 

@@ -1,3 +1,4 @@
+using Gaoxin.Api.Features.Idempotency;
 using Gaoxin.Api.Features.Parks.CreatePark;
 using Gaoxin.Api.Features.Parks.DeletePark;
 using Gaoxin.Api.Features.Parks.GetPark;
@@ -40,7 +41,7 @@ public static class ParkEndpoints
             .Produces(StatusCodes.Status304NotModified)
             .ProducesProblems(404);
 
-        parks.MapPost("", CreatePark).WithName("createPark")
+        parks.MapPost("", CreatePark).WithName("createPark").WithIdempotencyKey()
             .WithSummary("新建园区 · Create a park")
             .WithDescription("400：字段无效；404：上级或来源不存在；409：代码已被使用或高新区已存在。400 invalid fields; 404 unknown parent or source; 409 code taken or zone exists.")
             .RequireAuthorization(Scopes.Write)

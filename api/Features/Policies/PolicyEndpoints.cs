@@ -1,3 +1,4 @@
+using Gaoxin.Api.Features.Idempotency;
 using Gaoxin.Api.Features.Policies.CreatePolicy;
 using Gaoxin.Api.Features.Policies.DeletePolicy;
 using Gaoxin.Api.Features.Policies.GetPolicy;
@@ -45,7 +46,7 @@ public static class PolicyEndpoints
             .Produces(StatusCodes.Status304NotModified)
             .ProducesProblems(404);
 
-        policies.MapPost("", CreatePolicy).WithName("createPolicy").RequireAuthorization(Scopes.Write)
+        policies.MapPost("", CreatePolicy).WithName("createPolicy").WithIdempotencyKey().RequireAuthorization(Scopes.Write)
             .WithSummary("新建政策文件 · Create a policy document")
             .ProducesProblems(400, 404, 409, 422);
 
@@ -67,7 +68,7 @@ public static class PolicyEndpoints
             .WithSummary("查看历史版本 · Get one version of a document")
             .ProducesProblems(404);
 
-        policies.MapPost("/{id}/relations", CreatePolicyRelation).WithName("createPolicyRelation").RequireAuthorization(Scopes.Write)
+        policies.MapPost("/{id}/relations", CreatePolicyRelation).WithName("createPolicyRelation").WithIdempotencyKey().RequireAuthorization(Scopes.Write)
             .WithSummary("新建文件关系 · Relate a document to another")
             .WithDescription("废止（repeals）与替代（supersedes）自生效日起改变目标文件的状态。repeals and supersedes change the target's status from their date.")
             .ProducesProblems(400, 404, 409, 422);
@@ -80,7 +81,7 @@ public static class PolicyEndpoints
             .WithSummary("扶持措施 · The support measures of a document")
             .ProducesProblems(404);
 
-        policies.MapPost("/{id}/measures", CreateMeasure).WithName("createMeasure").RequireAuthorization(Scopes.Write)
+        policies.MapPost("/{id}/measures", CreateMeasure).WithName("createMeasure").WithIdempotencyKey().RequireAuthorization(Scopes.Write)
             .WithSummary("新建扶持措施 · Add a support measure")
             .ProducesProblems(400, 404, 409);
 

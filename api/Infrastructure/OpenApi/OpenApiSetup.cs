@@ -40,6 +40,7 @@ public static class OpenApiSetup
             options.ParameterFilter<EnumQueryParameterFilter>();
             options.OperationFilter<RawBodyOperationFilter>();
             options.OperationFilter<SecurityOperationFilter>();
+            options.OperationFilter<Features.Idempotency.IdempotencyKeyOperationFilter>();
             options.AddSecurityDefinition(SecurityOperationFilter.SchemeName, new OpenApiSecurityScheme
             {
                 Type = SecuritySchemeType.Http,
