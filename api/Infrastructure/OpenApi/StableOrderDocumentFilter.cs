@@ -4,8 +4,8 @@ using Swashbuckle.AspNetCore.SwaggerGen;
 namespace Gaoxin.Api.Infrastructure.OpenApi;
 
 /// <summary>
-/// Sorts the schemas by name so that the committed openapi.json changes only when the contract does,
-/// never because of the order in which types were discovered.
+/// Sorts the schemas by name and each operation's responses by status, so that the committed openapi.json changes
+/// only when the contract does, never because of the order in which types or filters were applied.
 /// </summary>
 public sealed class StableOrderDocumentFilter : IDocumentFilter
 {
@@ -18,6 +18,18 @@ public sealed class StableOrderDocumentFilter : IDocumentFilter
             foreach (var (name, schema) in sorted)
             {
                 schemas[name] = schema;
+            }
+        }
+        foreach (var operation in document.Paths.Values.SelectMany(path => path.Operations?.Values.AsEnumerable() ?? []))
+        {
+            if (operation.Responses is { } responses)
+            {
+                var sorted = responses.OrderBy(pair => pair.Key, StringComparer.Ordinal).ToList();
+                responses.Clear();
+                foreach (var pair in sorted)
+                {
+                    responses[pair.Key] = pair.Value;
+                }
             }
         }
     }

@@ -504,9 +504,10 @@ export class GaoxinClient {
 
     /**
      * 新建指标 · Create an indicator
+     * @param idempotency_Key (optional) 使重试安全：同一键与同一请求返回首次的结果（保留 48 小时）。Makes retries safe: the same key with the same request returns the first answer (kept 48 hours) and creates nothing again; another request with the key is 422, one still running 409.
      * @return Created
      */
-    createIndicator(body: CreateIndicatorRequest, signal?: AbortSignal): Promise<IndicatorDto> {
+    createIndicator(body: CreateIndicatorRequest, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<IndicatorDto> {
         let url_ = this.baseUrl + "/api/v1/indicators";
         url_ = url_.replace(/[?&]$/, "");
 
@@ -517,6 +518,7 @@ export class GaoxinClient {
             method: "POST",
             signal,
             headers: {
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -559,6 +561,12 @@ export class GaoxinClient {
             let result409: any = null;
             result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
             return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Unprocessable Content", status, _responseText, _headers, result422);
             });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
@@ -1276,9 +1284,10 @@ export class GaoxinClient {
 
     /**
      * 新建园区 · Create a park
+     * @param idempotency_Key (optional) 使重试安全：同一键与同一请求返回首次的结果（保留 48 小时）。Makes retries safe: the same key with the same request returns the first answer (kept 48 hours) and creates nothing again; another request with the key is 422, one still running 409.
      * @return Created
      */
-    createPark(body: CreateParkRequest, signal?: AbortSignal): Promise<ParkDto> {
+    createPark(body: CreateParkRequest, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<ParkDto> {
         let url_ = this.baseUrl + "/api/v1/parks";
         url_ = url_.replace(/[?&]$/, "");
 
@@ -1289,6 +1298,7 @@ export class GaoxinClient {
             method: "POST",
             signal,
             headers: {
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -1337,6 +1347,12 @@ export class GaoxinClient {
             let result409: any = null;
             result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
             return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Unprocessable Content", status, _responseText, _headers, result422);
             });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
@@ -1863,9 +1879,10 @@ export class GaoxinClient {
 
     /**
      * 新建政策文件 · Create a policy document
+     * @param idempotency_Key (optional) 使重试安全：同一键与同一请求返回首次的结果（保留 48 小时）。Makes retries safe: the same key with the same request returns the first answer (kept 48 hours) and creates nothing again; another request with the key is 422, one still running 409.
      * @return Created
      */
-    createPolicy(body: CreatePolicyRequest, signal?: AbortSignal): Promise<PolicyDto> {
+    createPolicy(body: CreatePolicyRequest, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<PolicyDto> {
         let url_ = this.baseUrl + "/api/v1/policies";
         url_ = url_.replace(/[?&]$/, "");
 
@@ -1876,6 +1893,7 @@ export class GaoxinClient {
             method: "POST",
             signal,
             headers: {
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -2317,9 +2335,10 @@ export class GaoxinClient {
     /**
      * 新建文件关系 · Relate a document to another
      * @param id The acting document's id.
+     * @param idempotency_Key (optional) 使重试安全：同一键与同一请求返回首次的结果（保留 48 小时）。Makes retries safe: the same key with the same request returns the first answer (kept 48 hours) and creates nothing again; another request with the key is 422, one still running 409.
      * @return Created
      */
-    createPolicyRelation(id: string, body: CreatePolicyRelationRequest, signal?: AbortSignal): Promise<PolicyDto> {
+    createPolicyRelation(id: string, body: CreatePolicyRelationRequest, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<PolicyDto> {
         let url_ = this.baseUrl + "/api/v1/policies/{id}/relations";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -2333,6 +2352,7 @@ export class GaoxinClient {
             method: "POST",
             signal,
             headers: {
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -2508,9 +2528,10 @@ export class GaoxinClient {
     /**
      * 新建扶持措施 · Add a support measure
      * @param id The document's id.
+     * @param idempotency_Key (optional) 使重试安全：同一键与同一请求返回首次的结果（保留 48 小时）。Makes retries safe: the same key with the same request returns the first answer (kept 48 hours) and creates nothing again; another request with the key is 422, one still running 409.
      * @return Created
      */
-    createMeasure(id: string, body: CreateMeasureRequest, signal?: AbortSignal): Promise<SupportMeasureDto> {
+    createMeasure(id: string, body: CreateMeasureRequest, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<SupportMeasureDto> {
         let url_ = this.baseUrl + "/api/v1/policies/{id}/measures";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -2524,6 +2545,7 @@ export class GaoxinClient {
             method: "POST",
             signal,
             headers: {
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -2572,6 +2594,12 @@ export class GaoxinClient {
             let result409: any = null;
             result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
             return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Unprocessable Content", status, _responseText, _headers, result422);
             });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
