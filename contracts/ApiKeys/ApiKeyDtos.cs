@@ -1,3 +1,6 @@
+using Gaoxin.Contracts.Common;
+using System.ComponentModel.DataAnnotations;
+
 namespace Gaoxin.Contracts.ApiKeys;
 
 /// <summary>An API key as administrators see it: never the key itself. API 密钥信息。</summary>
@@ -38,15 +41,17 @@ public sealed record CreateApiKeyRequest
 {
     /// <summary>Who or what uses it (lower-case letters, digits, hyphens; 2–64).</summary>
     /// <example>haidong-statistics</example>
-    [System.ComponentModel.DataAnnotations.MaxLength(64)]
+    [StringLength(64, MinimumLength = 2)]
     public required string Name { get; init; }
 
     /// <summary>Any of read, write, import, admin.</summary>
     /// <example>["read", "write"]</example>
+    [MinLength(1), MaxLength(4)]
+    [ItemLength(4, 6)]
     public required IReadOnlyList<string> Scopes { get; init; }
 
     /// <summary>Limit writes to this park and the parks within it.</summary>
     /// <example>haidong</example>
-    [System.ComponentModel.DataAnnotations.MaxLength(64)]
+    [StringLength(64, MinimumLength = 2)]
     public string? ParkCode { get; init; }
 }

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 namespace Gaoxin.Contracts.Common;
 
 /// <summary>A text in both languages of the platform: Simplified Chinese (zh-CN, the default) and English.</summary>
@@ -5,9 +6,11 @@ public sealed record LocalizedText
 {
     /// <summary>简体中文 (zh-CN).</summary>
     /// <example>海东园区</example>
+    [MaxLength(4000)]
     public required string Zh { get; init; }
 
     /// <summary>English.</summary>
     /// <example>Haidong Park</example>
+    [MaxLength(4000)]
     public required string En { get; init; }
 }

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Gaoxin.Contracts.Common;
 
 namespace Gaoxin.Contracts.Indicators;
@@ -85,6 +86,7 @@ public sealed record IndicatorPage
 public sealed record BreakdownMemberDefinition
 {
     /// <example>national</example>
+    [StringLength(64, MinimumLength = 1)]
     public required string Code { get; init; }
 
     public required LocalizedText Name { get; init; }
@@ -94,9 +96,12 @@ public sealed record BreakdownMemberDefinition
 public sealed record BreakdownDefinition
 {
     /// <example>accreditationLevel</example>
+    [StringLength(64, MinimumLength = 1)]
     public required string Code { get; init; }
 
     public required LocalizedText Name { get; init; }
+
+    [MinLength(1), MaxLength(20)]
 
     public required IReadOnlyList<BreakdownMemberDefinition> Members { get; init; }
 }
@@ -132,6 +137,7 @@ public sealed record CreateIndicatorRequest : IndicatorFields
 {
     /// <summary>Stable, URL-safe code: lower-case letters, digits and single hyphens, 2–64 characters.</summary>
     /// <example>high-tech-enterprises</example>
+    [StringLength(64, MinimumLength = 2)]
     public required string Code { get; init; }
 }
 

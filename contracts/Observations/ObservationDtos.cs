@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Gaoxin.Contracts.Common;
 using Gaoxin.Contracts.Indicators;
 
@@ -92,6 +93,7 @@ public sealed record ObservationPage
 public sealed record BreakdownValueInput
 {
     /// <example>provincial</example>
+    [StringLength(64, MinimumLength = 1)]
     public required string Member { get; init; }
 
     /// <example>29</example>
@@ -106,13 +108,16 @@ public sealed record BreakdownValueInput
 public sealed record PutObservationRequest
 {
     /// <example>enterprise-rnd-institutions</example>
+    [StringLength(64, MinimumLength = 2)]
     public required string IndicatorCode { get; init; }
 
     /// <example>zhanjiang-hitech-zone</example>
+    [StringLength(64, MinimumLength = 2)]
     public required string ParkCode { get; init; }
 
     /// <summary><c>2023</c>, <c>2023-Q1</c>, <c>2023-03</c> or <c>2023-03-31</c>.</summary>
     /// <example>2023-03-31</example>
+    [StringLength(10, MinimumLength = 4)]
     public required string Period { get; init; }
 
     /// <summary>The total; omitted means the sum of <c>breakdown</c>.</summary>
@@ -120,6 +125,7 @@ public sealed record PutObservationRequest
     public decimal? Value { get; init; }
 
     /// <summary>Values of breakdown members (each member at most once).</summary>
+    [MaxLength(20)]
     public IReadOnlyList<BreakdownValueInput>? Breakdown { get; init; }
 
     /// <summary>The date the figure is valid on.</summary>
@@ -128,9 +134,11 @@ public sealed record PutObservationRequest
 
     /// <summary>Code of the source document, if any.</summary>
     /// <example>article-2023-03-31</example>
+    [StringLength(64, MinimumLength = 2)]
     public string? SourceCode { get; init; }
 
     /// <summary>Why; required when the write changes a value already recorded (a correction). At most 2000 characters.</summary>
+    [MaxLength(2000)]
     public string? Note { get; init; }
 }
 

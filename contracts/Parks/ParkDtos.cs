@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Gaoxin.Contracts.Common;
 
 namespace Gaoxin.Contracts.Parks;
@@ -105,6 +106,7 @@ public record ParkFields
 
     /// <summary>Code of the parent place. Required for every kind but <c>zone</c>; must be null for the zone.</summary>
     /// <example>zhanjiang-hitech-zone</example>
+    [StringLength(64, MinimumLength = 2)]
     public string? ParentCode { get; init; }
 
     /// <summary>Name in both languages (each 1–200 characters).</summary>
@@ -123,6 +125,7 @@ public record ParkFields
 
     /// <summary>Code of the source document of these facts, if any.</summary>
     /// <example>article-2023-03-31</example>
+    [StringLength(64, MinimumLength = 2)]
     public string? SourceCode { get; init; }
 }
 
@@ -131,6 +134,7 @@ public sealed record CreateParkRequest : ParkFields
 {
     /// <summary>Stable, URL-safe code: lower-case letters, digits and single hyphens, 2–64 characters.</summary>
     /// <example>haidong-maker-space</example>
+    [StringLength(64, MinimumLength = 2)]
     public required string Code { get; init; }
 }
 

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Gaoxin.Contracts.Common;
 
 namespace Gaoxin.Contracts.Policies;
@@ -119,12 +120,16 @@ public sealed record PolicyRelationDto
 public sealed record MeasureConditions
 {
     /// <summary>Registered in one of these parks or their sub-parks.</summary>
+    [MaxLength(50)]
+    [ItemLength(2, 64)]
     public IReadOnlyList<string>? Parks { get; init; }
 
     /// <summary>In one of these industries.</summary>
+    [MaxLength(20)]
     public IReadOnlyList<Industry>? Industries { get; init; }
 
     /// <summary>Holds every one of these qualifications.</summary>
+    [MaxLength(20)]
     public IReadOnlyList<Qualification>? Qualifications { get; init; }
 
     /// <summary>Yearly R&amp;D spend of at least this many 万元.</summary>
@@ -207,7 +212,10 @@ public sealed record PolicyDto
 /// <summary>A full text: Chinese always, English where a translation exists.</summary>
 public sealed record PolicyBody
 {
+    [MaxLength(200000)]
     public required string Zh { get; init; }
+
+    [MaxLength(200000)]
 
     public string? En { get; init; }
 }
@@ -245,6 +253,7 @@ public sealed record CatalogueSupportingNode
 public record PolicyFields
 {
     /// <summary>Document number (文号), unique, at most 100 characters.</summary>
+    [MaxLength(100)]
     public string? DocumentNumber { get; init; }
 
     public required LocalizedText Title { get; init; }
@@ -256,18 +265,26 @@ public record PolicyFields
 
     /// <summary>Code of the issuing organisation; null when unknown.</summary>
     /// <example>zone-management-committee</example>
+    [StringLength(64, MinimumLength = 2)]
     public string? IssuerCode { get; init; }
 
     public required PolicyRole Role { get; init; }
 
     /// <summary>For a supporting document: the id of the core policy it implements.</summary>
+    [StringLength(80, MinimumLength = 2)]
     public string? ImplementsId { get; init; }
 
+    [MaxLength(20)]
+
     public IReadOnlyList<PolicyCategory>? Categories { get; init; }
+
+    [MaxLength(20)]
 
     public IReadOnlyList<Industry>? Industries { get; init; }
 
     /// <summary>Codes of the parks it applies to; omitted or empty means the whole zone.</summary>
+    [MaxLength(50)]
+    [ItemLength(2, 64)]
     public IReadOnlyList<string>? ParkCodes { get; init; }
 
     public DateOnly? DraftedOn { get; init; }
@@ -289,6 +306,7 @@ public sealed record CreatePolicyRequest : PolicyFields
 {
     /// <summary>Stable, URL-safe identifier: lower-case letters, digits and single hyphens, 2–80 characters.</summary>
     /// <example>haidong-incubation-support-measures</example>
+    [StringLength(80, MinimumLength = 2)]
     public required string Id { get; init; }
 }
 
@@ -317,6 +335,7 @@ public sealed record CreatePolicyRelationRequest
 
     /// <summary>The document this one acts on.</summary>
     /// <example>high-quality-development-opinions</example>
+    [StringLength(80, MinimumLength = 2)]
     public required string TargetId { get; init; }
 
     /// <summary>The day the effect begins; omitted: from this document's effective date.</summary>
@@ -350,6 +369,7 @@ public record MeasureFields
 public sealed record CreateMeasureRequest : MeasureFields
 {
     /// <example>rent-reduction</example>
+    [StringLength(64, MinimumLength = 2)]
     public required string Code { get; init; }
 }
 
@@ -361,12 +381,14 @@ public sealed record EnterpriseProfile
 {
     /// <summary>The park the enterprise is registered in.</summary>
     /// <example>haidong-incubator</example>
+    [StringLength(64, MinimumLength = 2)]
     public string? ParkCode { get; init; }
 
     /// <example>marineBiomedicine</example>
     public Industry? Industry { get; init; }
 
     /// <summary>The qualifications it holds; omitted means unknown, an empty list means none.</summary>
+    [MaxLength(20)]
     public IReadOnlyList<Qualification>? Qualifications { get; init; }
 
     /// <summary>Yearly R&amp;D spend, in 万元.</summary>

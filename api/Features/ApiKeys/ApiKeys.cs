@@ -20,7 +20,8 @@ public sealed class CreateApiKeyValidator : AbstractValidator<CreateApiKeyComman
     public CreateApiKeyValidator()
     {
         RuleFor(c => c.Body.Name).NotEmpty().MustBeCode();
-        RuleFor(c => c.Body.Scopes).NotEmpty();
+        RuleFor(c => c.Body.Scopes).NotEmpty().Must(scopes => scopes.Count <= Scopes.All.Length)
+            .WithMessage(_ => Lang.Pick($"最多 {Scopes.All.Length} 项。", $"At most {Scopes.All.Length} items."));
         RuleForEach(c => c.Body.Scopes).Must(scope => Scopes.All.Contains(scope))
             .WithMessage(_ => Lang.Pick($"权限范围只能是 {string.Join("、", Scopes.All)}。", $"A scope is one of {string.Join(", ", Scopes.All)}."));
         RuleFor(c => c.Body.ParkCode).MustBeCode().When(c => c.Body.ParkCode is not null);

@@ -26,9 +26,11 @@ public sealed class PolicyFieldsValidator : AbstractValidator<PolicyFields>
         RuleFor(p => p.ImplementsId).MustBeCode().When(p => p.ImplementsId is not null);
         RuleFor(p => p.ImplementsId).Null().When(p => p.Role != PolicyRole.Supporting)
             .WithMessage(_ => Lang.Pick("只有配套政策（supporting）才能实施核心政策。", "Only a supporting document implements a core policy."));
+        RuleFor(p => p.Categories).MustHaveAtMost(20);
         RuleForEach(p => p.Categories).IsInEnum();
+        RuleFor(p => p.Industries).MustHaveAtMost(20);
         RuleForEach(p => p.Industries).IsInEnum();
-        RuleFor(p => p.ParkCodes).Must(codes => codes!.Count <= 50).When(p => p.ParkCodes is not null);
+        RuleFor(p => p.ParkCodes).MustHaveAtMost(50);
         RuleForEach(p => p.ParkCodes).MustBeCode();
         RuleFor(p => p.EffectiveFrom).Null().When(p => p.IssuedOn is null)
             .WithMessage(_ => Lang.Pick("未发布的文件没有生效日期。", "A document that is not issued has no effective date."));

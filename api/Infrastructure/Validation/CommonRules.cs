@@ -23,6 +23,11 @@ public static class CommonRules
     public static IRuleBuilderOptions<T, int> MustBePageSize<T>(this IRuleBuilder<T, int> rule, int max = MaxPageSize) =>
         rule.InclusiveBetween(1, max);
 
+    /// <summary>A list of at most <paramref name="max"/> items: the maxItems the OpenAPI document declares.</summary>
+    public static IRuleBuilderOptions<T, IReadOnlyList<TItem>?> MustHaveAtMost<T, TItem>(this IRuleBuilder<T, IReadOnlyList<TItem>?> rule, int max) =>
+        rule.Must(items => items is null || items.Count <= max)
+            .WithMessage(_ => Lang.Pick($"最多 {max} 项。", $"At most {max} items."));
+
     public delegate bool CursorDecoder(string? cursor);
 
     /// <summary>A cursor is null (the first page) or what the previous page returned as nextCursor.</summary>

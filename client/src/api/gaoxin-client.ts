@@ -59,6 +59,12 @@ export class GaoxinClient {
             result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
             return throwException("The key lacks the \'admin\' scope, or the write is outside its park.", status, _responseText, _headers, result403);
             });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u8bf7\u6c42\u8fc7\u591a\uff08request.rate-limited\uff09\uff1a\u8bf7\u5728 Retry-After \u79d2\u540e\u91cd\u8bd5\u3002Too many requests (request.rate-limited): retry after Retry-After seconds.", status, _responseText, _headers, result429);
+            });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
@@ -131,6 +137,12 @@ export class GaoxinClient {
             result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
             return throwException("Conflict", status, _responseText, _headers, result409);
             });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u8bf7\u6c42\u8fc7\u591a\uff08request.rate-limited\uff09\uff1a\u8bf7\u5728 Retry-After \u79d2\u540e\u91cd\u8bd5\u3002Too many requests (request.rate-limited): retry after Retry-After seconds.", status, _responseText, _headers, result429);
+            });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
@@ -187,6 +199,12 @@ export class GaoxinClient {
             result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
             return throwException("Not Found", status, _responseText, _headers, result404);
             });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u8bf7\u6c42\u8fc7\u591a\uff08request.rate-limited\uff09\uff1a\u8bf7\u5728 Retry-After \u79d2\u540e\u91cd\u8bd5\u3002Too many requests (request.rate-limited): retry after Retry-After seconds.", status, _responseText, _headers, result429);
+            });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
@@ -225,6 +243,12 @@ export class GaoxinClient {
             result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HealthDto;
             return result200;
             });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u8bf7\u6c42\u8fc7\u591a\uff08request.rate-limited\uff09\uff1a\u8bf7\u5728 Retry-After \u79d2\u540e\u91cd\u8bd5\u3002Too many requests (request.rate-limited): retry after Retry-After seconds.", status, _responseText, _headers, result429);
+            });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
@@ -262,6 +286,12 @@ export class GaoxinClient {
             let result200: any = null;
             result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HealthDto;
             return result200;
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u8bf7\u6c42\u8fc7\u591a\uff08request.rate-limited\uff09\uff1a\u8bf7\u5728 Retry-After \u79d2\u540e\u91cd\u8bd5\u3002Too many requests (request.rate-limited): retry after Retry-After seconds.", status, _responseText, _headers, result429);
             });
         } else if (status === 503) {
             return response.text().then((_responseText) => {
@@ -370,6 +400,12 @@ export class GaoxinClient {
             result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ImportRejectedProblem;
             return throwException("Unprocessable Content", status, _responseText, _headers, result422);
             });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u8bf7\u6c42\u8fc7\u591a\uff08request.rate-limited\uff09\uff1a\u8bf7\u5728 Retry-After \u79d2\u540e\u91cd\u8bd5\u3002Too many requests (request.rate-limited): retry after Retry-After seconds.", status, _responseText, _headers, result429);
+            });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
@@ -429,6 +465,12 @@ export class GaoxinClient {
             let result404: any = null;
             result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
             return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u8bf7\u6c42\u8fc7\u591a\uff08request.rate-limited\uff09\uff1a\u8bf7\u5728 Retry-After \u79d2\u540e\u91cd\u8bd5\u3002Too many requests (request.rate-limited): retry after Retry-After seconds.", status, _responseText, _headers, result429);
             });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
@@ -493,6 +535,12 @@ export class GaoxinClient {
             let result400: any = null;
             result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
             return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u8bf7\u6c42\u8fc7\u591a\uff08request.rate-limited\uff09\uff1a\u8bf7\u5728 Retry-After \u79d2\u540e\u91cd\u8bd5\u3002Too many requests (request.rate-limited): retry after Retry-After seconds.", status, _responseText, _headers, result429);
             });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
@@ -568,6 +616,12 @@ export class GaoxinClient {
             result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
             return throwException("Unprocessable Content", status, _responseText, _headers, result422);
             });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u8bf7\u6c42\u8fc7\u591a\uff08request.rate-limited\uff09\uff1a\u8bf7\u5728 Retry-After \u79d2\u540e\u91cd\u8bd5\u3002Too many requests (request.rate-limited): retry after Retry-After seconds.", status, _responseText, _headers, result429);
+            });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
@@ -621,6 +675,12 @@ export class GaoxinClient {
             let result404: any = null;
             result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
             return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u8bf7\u6c42\u8fc7\u591a\uff08request.rate-limited\uff09\uff1a\u8bf7\u5728 Retry-After \u79d2\u540e\u91cd\u8bd5\u3002Too many requests (request.rate-limited): retry after Retry-After seconds.", status, _responseText, _headers, result429);
             });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
@@ -712,6 +772,12 @@ export class GaoxinClient {
             result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
             return throwException("Precondition Required", status, _responseText, _headers, result428);
             });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u8bf7\u6c42\u8fc7\u591a\uff08request.rate-limited\uff09\uff1a\u8bf7\u5728 Retry-After \u79d2\u540e\u91cd\u8bd5\u3002Too many requests (request.rate-limited): retry after Retry-After seconds.", status, _responseText, _headers, result429);
+            });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
@@ -789,6 +855,12 @@ export class GaoxinClient {
             result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
             return throwException("Precondition Required", status, _responseText, _headers, result428);
             });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u8bf7\u6c42\u8fc7\u591a\uff08request.rate-limited\uff09\uff1a\u8bf7\u5728 Retry-After \u79d2\u540e\u91cd\u8bd5\u3002Too many requests (request.rate-limited): retry after Retry-After seconds.", status, _responseText, _headers, result429);
+            });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
@@ -862,6 +934,12 @@ export class GaoxinClient {
             let result404: any = null;
             result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
             return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u8bf7\u6c42\u8fc7\u591a\uff08request.rate-limited\uff09\uff1a\u8bf7\u5728 Retry-After \u79d2\u540e\u91cd\u8bd5\u3002Too many requests (request.rate-limited): retry after Retry-After seconds.", status, _responseText, _headers, result429);
             });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
@@ -952,6 +1030,12 @@ export class GaoxinClient {
             let result404: any = null;
             result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
             return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u8bf7\u6c42\u8fc7\u591a\uff08request.rate-limited\uff09\uff1a\u8bf7\u5728 Retry-After \u79d2\u540e\u91cd\u8bd5\u3002Too many requests (request.rate-limited): retry after Retry-After seconds.", status, _responseText, _headers, result429);
             });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
@@ -1047,6 +1131,12 @@ export class GaoxinClient {
             result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
             return throwException("Precondition Required", status, _responseText, _headers, result428);
             });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u8bf7\u6c42\u8fc7\u591a\uff08request.rate-limited\uff09\uff1a\u8bf7\u5728 Retry-After \u79d2\u540e\u91cd\u8bd5\u3002Too many requests (request.rate-limited): retry after Retry-After seconds.", status, _responseText, _headers, result429);
+            });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
@@ -1140,6 +1230,12 @@ export class GaoxinClient {
             result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
             return throwException("Precondition Required", status, _responseText, _headers, result428);
             });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u8bf7\u6c42\u8fc7\u591a\uff08request.rate-limited\uff09\uff1a\u8bf7\u5728 Retry-After \u79d2\u540e\u91cd\u8bd5\u3002Too many requests (request.rate-limited): retry after Retry-After seconds.", status, _responseText, _headers, result429);
+            });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
@@ -1204,6 +1300,12 @@ export class GaoxinClient {
             let result404: any = null;
             result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
             return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u8bf7\u6c42\u8fc7\u591a\uff08request.rate-limited\uff09\uff1a\u8bf7\u5728 Retry-After \u79d2\u540e\u91cd\u8bd5\u3002Too many requests (request.rate-limited): retry after Retry-After seconds.", status, _responseText, _headers, result429);
             });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
@@ -1273,6 +1375,12 @@ export class GaoxinClient {
             let result400: any = null;
             result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
             return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u8bf7\u6c42\u8fc7\u591a\uff08request.rate-limited\uff09\uff1a\u8bf7\u5728 Retry-After \u79d2\u540e\u91cd\u8bd5\u3002Too many requests (request.rate-limited): retry after Retry-After seconds.", status, _responseText, _headers, result429);
             });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
@@ -1354,6 +1462,12 @@ export class GaoxinClient {
             result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
             return throwException("Unprocessable Content", status, _responseText, _headers, result422);
             });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u8bf7\u6c42\u8fc7\u591a\uff08request.rate-limited\uff09\uff1a\u8bf7\u5728 Retry-After \u79d2\u540e\u91cd\u8bd5\u3002Too many requests (request.rate-limited): retry after Retry-After seconds.", status, _responseText, _headers, result429);
+            });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
@@ -1391,6 +1505,12 @@ export class GaoxinClient {
             let result200: any = null;
             result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ParkTreeNode[];
             return result200;
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u8bf7\u6c42\u8fc7\u591a\uff08request.rate-limited\uff09\uff1a\u8bf7\u5728 Retry-After \u79d2\u540e\u91cd\u8bd5\u3002Too many requests (request.rate-limited): retry after Retry-After seconds.", status, _responseText, _headers, result429);
             });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
@@ -1445,6 +1565,12 @@ export class GaoxinClient {
             let result404: any = null;
             result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
             return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u8bf7\u6c42\u8fc7\u591a\uff08request.rate-limited\uff09\uff1a\u8bf7\u5728 Retry-After \u79d2\u540e\u91cd\u8bd5\u3002Too many requests (request.rate-limited): retry after Retry-After seconds.", status, _responseText, _headers, result429);
             });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
@@ -1536,6 +1662,12 @@ export class GaoxinClient {
             result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
             return throwException("Precondition Required", status, _responseText, _headers, result428);
             });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u8bf7\u6c42\u8fc7\u591a\uff08request.rate-limited\uff09\uff1a\u8bf7\u5728 Retry-After \u79d2\u540e\u91cd\u8bd5\u3002Too many requests (request.rate-limited): retry after Retry-After seconds.", status, _responseText, _headers, result429);
+            });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
@@ -1613,6 +1745,12 @@ export class GaoxinClient {
             result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
             return throwException("Precondition Required", status, _responseText, _headers, result428);
             });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u8bf7\u6c42\u8fc7\u591a\uff08request.rate-limited\uff09\uff1a\u8bf7\u5728 Retry-After \u79d2\u540e\u91cd\u8bd5\u3002Too many requests (request.rate-limited): retry after Retry-After seconds.", status, _responseText, _headers, result429);
+            });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
@@ -1677,6 +1815,12 @@ export class GaoxinClient {
             result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
             return throwException("Not Found", status, _responseText, _headers, result404);
             });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u8bf7\u6c42\u8fc7\u591a\uff08request.rate-limited\uff09\uff1a\u8bf7\u5728 Retry-After \u79d2\u540e\u91cd\u8bd5\u3002Too many requests (request.rate-limited): retry after Retry-After seconds.", status, _responseText, _headers, result429);
+            });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
@@ -1731,6 +1875,12 @@ export class GaoxinClient {
             result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
             return throwException("Not Found", status, _responseText, _headers, result404);
             });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u8bf7\u6c42\u8fc7\u591a\uff08request.rate-limited\uff09\uff1a\u8bf7\u5728 Retry-After \u79d2\u540e\u91cd\u8bd5\u3002Too many requests (request.rate-limited): retry after Retry-After seconds.", status, _responseText, _headers, result429);
+            });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
@@ -1768,6 +1918,12 @@ export class GaoxinClient {
             let result200: any = null;
             result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as OrganisationDto[];
             return result200;
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u8bf7\u6c42\u8fc7\u591a\uff08request.rate-limited\uff09\uff1a\u8bf7\u5728 Retry-After \u79d2\u540e\u91cd\u8bd5\u3002Too many requests (request.rate-limited): retry after Retry-After seconds.", status, _responseText, _headers, result429);
             });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
@@ -1869,6 +2025,12 @@ export class GaoxinClient {
             result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
             return throwException("Not Found", status, _responseText, _headers, result404);
             });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u8bf7\u6c42\u8fc7\u591a\uff08request.rate-limited\uff09\uff1a\u8bf7\u5728 Retry-After \u79d2\u540e\u91cd\u8bd5\u3002Too many requests (request.rate-limited): retry after Retry-After seconds.", status, _responseText, _headers, result429);
+            });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
@@ -1949,6 +2111,12 @@ export class GaoxinClient {
             result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
             return throwException("Unprocessable Content", status, _responseText, _headers, result422);
             });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u8bf7\u6c42\u8fc7\u591a\uff08request.rate-limited\uff09\uff1a\u8bf7\u5728 Retry-After \u79d2\u540e\u91cd\u8bd5\u3002Too many requests (request.rate-limited): retry after Retry-After seconds.", status, _responseText, _headers, result429);
+            });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
@@ -1991,6 +2159,12 @@ export class GaoxinClient {
             let result200: any = null;
             result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as PolicyCatalogueDto;
             return result200;
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u8bf7\u6c42\u8fc7\u591a\uff08request.rate-limited\uff09\uff1a\u8bf7\u5728 Retry-After \u79d2\u540e\u91cd\u8bd5\u3002Too many requests (request.rate-limited): retry after Retry-After seconds.", status, _responseText, _headers, result429);
             });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
@@ -2050,6 +2224,12 @@ export class GaoxinClient {
             let result404: any = null;
             result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
             return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u8bf7\u6c42\u8fc7\u591a\uff08request.rate-limited\uff09\uff1a\u8bf7\u5728 Retry-After \u79d2\u540e\u91cd\u8bd5\u3002Too many requests (request.rate-limited): retry after Retry-After seconds.", status, _responseText, _headers, result429);
             });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
@@ -2147,6 +2327,12 @@ export class GaoxinClient {
             result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
             return throwException("Precondition Required", status, _responseText, _headers, result428);
             });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u8bf7\u6c42\u8fc7\u591a\uff08request.rate-limited\uff09\uff1a\u8bf7\u5728 Retry-After \u79d2\u540e\u91cd\u8bd5\u3002Too many requests (request.rate-limited): retry after Retry-After seconds.", status, _responseText, _headers, result429);
+            });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
@@ -2224,6 +2410,12 @@ export class GaoxinClient {
             result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
             return throwException("Precondition Required", status, _responseText, _headers, result428);
             });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u8bf7\u6c42\u8fc7\u591a\uff08request.rate-limited\uff09\uff1a\u8bf7\u5728 Retry-After \u79d2\u540e\u91cd\u8bd5\u3002Too many requests (request.rate-limited): retry after Retry-After seconds.", status, _responseText, _headers, result429);
+            });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
@@ -2271,6 +2463,12 @@ export class GaoxinClient {
             let result404: any = null;
             result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
             return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u8bf7\u6c42\u8fc7\u591a\uff08request.rate-limited\uff09\uff1a\u8bf7\u5728 Retry-After \u79d2\u540e\u91cd\u8bd5\u3002Too many requests (request.rate-limited): retry after Retry-After seconds.", status, _responseText, _headers, result429);
             });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
@@ -2323,6 +2521,12 @@ export class GaoxinClient {
             let result404: any = null;
             result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
             return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u8bf7\u6c42\u8fc7\u591a\uff08request.rate-limited\uff09\uff1a\u8bf7\u5728 Retry-After \u79d2\u540e\u91cd\u8bd5\u3002Too many requests (request.rate-limited): retry after Retry-After seconds.", status, _responseText, _headers, result429);
             });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
@@ -2408,6 +2612,12 @@ export class GaoxinClient {
             result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
             return throwException("Unprocessable Content", status, _responseText, _headers, result422);
             });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u8bf7\u6c42\u8fc7\u591a\uff08request.rate-limited\uff09\uff1a\u8bf7\u5728 Retry-After \u79d2\u540e\u91cd\u8bd5\u3002Too many requests (request.rate-limited): retry after Retry-After seconds.", status, _responseText, _headers, result429);
+            });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
@@ -2469,6 +2679,12 @@ export class GaoxinClient {
             result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
             return throwException("Not Found", status, _responseText, _headers, result404);
             });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u8bf7\u6c42\u8fc7\u591a\uff08request.rate-limited\uff09\uff1a\u8bf7\u5728 Retry-After \u79d2\u540e\u91cd\u8bd5\u3002Too many requests (request.rate-limited): retry after Retry-After seconds.", status, _responseText, _headers, result429);
+            });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
@@ -2516,6 +2732,12 @@ export class GaoxinClient {
             let result404: any = null;
             result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
             return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u8bf7\u6c42\u8fc7\u591a\uff08request.rate-limited\uff09\uff1a\u8bf7\u5728 Retry-After \u79d2\u540e\u91cd\u8bd5\u3002Too many requests (request.rate-limited): retry after Retry-After seconds.", status, _responseText, _headers, result429);
             });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
@@ -2600,6 +2822,12 @@ export class GaoxinClient {
             let result422: any = null;
             result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
             return throwException("Unprocessable Content", status, _responseText, _headers, result422);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u8bf7\u6c42\u8fc7\u591a\uff08request.rate-limited\uff09\uff1a\u8bf7\u5728 Retry-After \u79d2\u540e\u91cd\u8bd5\u3002Too many requests (request.rate-limited): retry after Retry-After seconds.", status, _responseText, _headers, result429);
             });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
@@ -2689,6 +2917,12 @@ export class GaoxinClient {
             result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
             return throwException("Precondition Required", status, _responseText, _headers, result428);
             });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u8bf7\u6c42\u8fc7\u591a\uff08request.rate-limited\uff09\uff1a\u8bf7\u5728 Retry-After \u79d2\u540e\u91cd\u8bd5\u3002Too many requests (request.rate-limited): retry after Retry-After seconds.", status, _responseText, _headers, result429);
+            });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
@@ -2764,6 +2998,12 @@ export class GaoxinClient {
             result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
             return throwException("Precondition Required", status, _responseText, _headers, result428);
             });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u8bf7\u6c42\u8fc7\u591a\uff08request.rate-limited\uff09\uff1a\u8bf7\u5728 Retry-After \u79d2\u540e\u91cd\u8bd5\u3002Too many requests (request.rate-limited): retry after Retry-After seconds.", status, _responseText, _headers, result429);
+            });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
@@ -2817,6 +3057,12 @@ export class GaoxinClient {
             let result400: any = null;
             result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
             return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u8bf7\u6c42\u8fc7\u591a\uff08request.rate-limited\uff09\uff1a\u8bf7\u5728 Retry-After \u79d2\u540e\u91cd\u8bd5\u3002Too many requests (request.rate-limited): retry after Retry-After seconds.", status, _responseText, _headers, result429);
             });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
@@ -2898,6 +3144,12 @@ export class GaoxinClient {
             let result403: any = null;
             result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
             return throwException("The key lacks the \'admin\' scope, or the write is outside its park.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u8bf7\u6c42\u8fc7\u591a\uff08request.rate-limited\uff09\uff1a\u8bf7\u5728 Retry-After \u79d2\u540e\u91cd\u8bd5\u3002Too many requests (request.rate-limited): retry after Retry-After seconds.", status, _responseText, _headers, result429);
             });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {

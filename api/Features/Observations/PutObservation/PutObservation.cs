@@ -35,6 +35,7 @@ public sealed class PutObservationValidator : AbstractValidator<PutObservationCo
         RuleFor(c => c.Body.Value)
             .NotNull().When(c => c.Body.Breakdown is null || c.Body.Breakdown.Count == 0)
             .WithMessage(_ => Lang.Pick("请提供总数（value）或分项（breakdown）。", "Send the total (value), the breakdown, or both."));
+        RuleFor(c => c.Body.Breakdown).MustHaveAtMost(20);
         RuleFor(c => c.Body.Breakdown)
             .Must(parts => parts!.Select(p => p.Member).Distinct().Count() == parts!.Count)
             .When(c => c.Body.Breakdown is not null)

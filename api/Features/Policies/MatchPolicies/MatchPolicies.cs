@@ -19,6 +19,7 @@ public sealed class MatchPoliciesValidator : AbstractValidator<MatchPoliciesQuer
     {
         RuleFor(q => q.Body.Profile.ParkCode).MustBeCode().When(q => q.Body.Profile.ParkCode is not null);
         RuleFor(q => q.Body.Profile.Industry).IsInEnum();
+        RuleFor(q => q.Body.Profile.Qualifications).MustHaveAtMost(20);
         RuleForEach(q => q.Body.Profile.Qualifications).IsInEnum();
         RuleFor(q => q.Body.Profile.RndSpend).GreaterThanOrEqualTo(0);
         RuleFor(q => q.Body.Profile.Headcount).GreaterThanOrEqualTo(0);

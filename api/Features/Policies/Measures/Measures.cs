@@ -24,6 +24,9 @@ public sealed class MeasureFieldsValidator : AbstractValidator<MeasureFields>
         RuleFor(m => m.Cap).GreaterThanOrEqualTo(0);
         When(m => m.Conditions is not null, () =>
         {
+            RuleFor(m => m.Conditions!.Parks).MustHaveAtMost(50).OverridePropertyName("conditions.parks");
+            RuleFor(m => m.Conditions!.Industries).MustHaveAtMost(20).OverridePropertyName("conditions.industries");
+            RuleFor(m => m.Conditions!.Qualifications).MustHaveAtMost(20).OverridePropertyName("conditions.qualifications");
             RuleForEach(m => m.Conditions!.Parks).MustBeCode().OverridePropertyName("conditions.parks");
             RuleForEach(m => m.Conditions!.Industries).IsInEnum().OverridePropertyName("conditions.industries");
             RuleForEach(m => m.Conditions!.Qualifications).IsInEnum().OverridePropertyName("conditions.qualifications");
