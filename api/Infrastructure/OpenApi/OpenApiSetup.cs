@@ -40,6 +40,8 @@ public static class OpenApiSetup
             options.ParameterFilter<EnumQueryParameterFilter>();
             options.OperationFilter<RawBodyOperationFilter>();
             options.OperationFilter<SecurityOperationFilter>();
+            options.OperationFilter<RateLimitOperationFilter>();
+            options.SchemaFilter<ItemLengthSchemaFilter>();
             options.OperationFilter<Features.Idempotency.IdempotencyKeyOperationFilter>();
             options.AddSecurityDefinition(SecurityOperationFilter.SchemeName, new OpenApiSecurityScheme
             {

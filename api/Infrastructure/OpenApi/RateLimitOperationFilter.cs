@@ -1,0 +1,36 @@
+using Gaoxin.Contracts.Common;
+using Microsoft.OpenApi;
+using Swashbuckle.AspNetCore.SwaggerGen;
+
+namespace Gaoxin.Api.Infrastructure.OpenApi;
+
+/// <summary>
+/// Declares on every operation the 429 the global rate limiter can answer, with the headers it sends, so that a
+/// generated client and an unattended caller know to wait <c>Retry-After</c> seconds.
+/// </summary>
+public sealed class RateLimitOperationFilter : IOperationFilter
+{
+    public void Apply(OpenApiOperation operation, OperationFilterContext context)
+    {
+        var problem = context.SchemaGenerator.GenerateSchema(typeof(Problem), context.SchemaRepository);
+        operation.Responses ??= [];
+        operation.Responses.TryAdd("429", new OpenApiResponse
+        {
+            Description = "请求过多（request.rate-limited）：请在 Retry-After 秒后重试。Too many requests (request.rate-limited): retry after Retry-After seconds.",
+            Headers = new Dictionary<string, IOpenApiHeader>
+            {
+                ["Retry-After"] = Header("Seconds to wait before retrying."),
+                ["RateLimit-Limit"] = Header("Requests allowed per minute for this key (or, without a key, this client address)."),
+                ["RateLimit-Remaining"] = Header("Requests left in the current window: 0."),
+                ["RateLimit-Reset"] = Header("Seconds until the window resets."),
+            },
+            Content = new Dictionary<string, IOpenApiMediaType> { ["application/problem+json"] = new OpenApiMediaType { Schema = problem } },
+        });
+    }
+
+    private static OpenApiHeader Header(string description) => new()
+    {
+        Description = description,
+        Schema = new OpenApiSchema { Type = JsonSchemaType.Integer, Format = "int32", Minimum = "0" },
+    };
+}
