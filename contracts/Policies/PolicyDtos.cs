@@ -136,12 +136,15 @@ public sealed record MeasureConditions
     public decimal? MinRndSpend { get; init; }
 
     /// <summary>At least this many employees.</summary>
+    [Range(0, int.MaxValue)]
     public int? MinHeadcount { get; init; }
 
     /// <summary>Registered for at least this many whole years.</summary>
+    [Range(0, int.MaxValue)]
     public int? MinYearsRegistered { get; init; }
 
     /// <summary>Registered for at most this many whole years.</summary>
+    [Range(0, int.MaxValue)]
     public int? MaxYearsRegistered { get; init; }
 }
 
@@ -393,6 +396,8 @@ public sealed record EnterpriseProfile
 
     /// <summary>Yearly R&amp;D spend, in 万元.</summary>
     public decimal? RndSpend { get; init; }
+
+    [Range(0, int.MaxValue)]
 
     public int? Headcount { get; init; }
 

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Gaoxin.Api.Infrastructure.OpenApi;
 using Gaoxin.Api.Infrastructure.Security;
 using Gaoxin.Contracts.ApiKeys;
@@ -24,7 +25,7 @@ public static class ApiKeyEndpoints
             .WithDescription("The key is in the answer, once; only its keyed hash is stored.")
             .ProducesProblems(400, 404, 409);
 
-        keys.MapDelete("/{name}", async (string name, IMediator mediator, CancellationToken cancellationToken) =>
+        keys.MapDelete("/{name}", async ([MaxLength(64)] string name, IMediator mediator, CancellationToken cancellationToken) =>
             {
                 await mediator.Send(new RevokeApiKeyCommand(name), cancellationToken);
                 return TypedResults.NoContent();

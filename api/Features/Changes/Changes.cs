@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
@@ -182,7 +183,7 @@ public static class ChangeEndpoints
 
     /// <param name="after">The nextCursor of the previous page; omitted: from the beginning.</param>
     /// <param name="limit">1–5000 (default 500).</param>
-    private static async Task<Ok<ChangePage>> ListChanges(IMediator mediator, CancellationToken cancellationToken, string? after = null, int limit = ListChangesQuery.DefaultLimit) =>
+    private static async Task<Ok<ChangePage>> ListChanges(IMediator mediator, CancellationToken cancellationToken, [MaxLength(200)] string? after = null, [Range(1, ListChangesQuery.MaxLimit)] int limit = ListChangesQuery.DefaultLimit) =>
         TypedResults.Ok(await mediator.Send(new ListChangesQuery(after, limit), cancellationToken));
 
     /// <param name="resourceType">park, indicator, policy, measure or api-key.</param>
@@ -191,6 +192,6 @@ public static class ChangeEndpoints
     /// <param name="cursor">The nextCursor of the previous page.</param>
     /// <param name="limit">1–200 (default 50).</param>
     private static async Task<Ok<AuditPage>> ListAudit(IMediator mediator, CancellationToken cancellationToken,
-        string? resourceType = null, string? key = null, string? actor = null, string? cursor = null, int limit = 50) =>
+        [MaxLength(32)] string? resourceType = null, [MaxLength(200)] string? key = null, [MaxLength(64)] string? actor = null, [MaxLength(200)] string? cursor = null, [Range(1, CommonRules.MaxPageSize)] int limit = 50) =>
         TypedResults.Ok(await mediator.Send(new ListAuditQuery(resourceType, key, actor, cursor, limit), cancellationToken));
 }

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Gaoxin.Api.Features.Imports.GetImport;
 using Gaoxin.Api.Features.Imports.RunImport;
 using Gaoxin.Api.Features.Imports.StartImport;
@@ -69,7 +70,7 @@ public static class ImportEndpoints
     /// <param name="idempotencyKey">Makes retries safe: the same key with the same body returns the first report (kept at least 24 hours).</param>
     private static async Task<Ok<ImportReportDto>> RunImport(EnumQuery<ImportKind> kind, HttpContext http, IMediator mediator,
         IOptions<ImportSettings> settings, TimeProvider clock, ICaller caller, CancellationToken cancellationToken,
-        bool dryRun = false, EnumQuery<ImportMode>? mode = null, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey = null)
+        bool dryRun = false, EnumQuery<ImportMode>? mode = null, [FromHeader(Name = "Idempotency-Key"), MaxLength(255)] string? idempotencyKey = null)
     {
         var limits = settings.Value;
         var (format, charset) = Format(http.Request, kind.Value);

@@ -1,3 +1,5 @@
+using Gaoxin.Api.Infrastructure.Validation;
+using System.ComponentModel.DataAnnotations;
 using Gaoxin.Api.Features.Idempotency;
 using Gaoxin.Api.Features.Indicators.CompareIndicator;
 using Gaoxin.Api.Features.Indicators.CreateIndicator;
@@ -30,6 +32,7 @@ public static class IndicatorEndpoints
 
         indicators.MapGet("/{code}", GetIndicator).WithName("getIndicator")
             .WithSummary("查看指标 · Get an indicator")
+            .WithDescription("指标定义：单位、分项、校验规则。带 ETag；If-None-Match 与之相同时返回 304。The definition: unit, breakdown, checks. Carries an ETag; 304 when If-None-Match names it.")
             .Produces(StatusCodes.Status304NotModified)
             .ProducesProblems(404);
 
@@ -60,12 +63,12 @@ public static class IndicatorEndpoints
     /// <param name="cursor">The <c>nextCursor</c> of the previous page.</param>
     /// <param name="limit">Page size, 1–200 (default 50).</param>
     private static async Task<Ok<IndicatorPage>> ListIndicators(IMediator mediator, CancellationToken cancellationToken,
-        EnumQuery<IndicatorCategory>? category = null, string? q = null, string? cursor = null, int limit = ListIndicatorsQuery.DefaultLimit) =>
+        EnumQuery<IndicatorCategory>? category = null, [MaxLength(100)] string? q = null, [MaxLength(200)] string? cursor = null, [Range(1, CommonRules.MaxPageSize)] int limit = ListIndicatorsQuery.DefaultLimit) =>
         TypedResults.Ok(await mediator.Send(new ListIndicatorsQuery(category?.Value, q, cursor, limit), cancellationToken));
 
     /// <param name="code">The indicator's code.</param>
     /// <param name="ifNoneMatch">The ETag of the copy the client has: 304 when it is still current.</param>
-    private static async Task<Results<Ok<IndicatorDto>, StatusCodeHttpResult>> GetIndicator(string code, IMediator mediator, HttpResponse response, CancellationToken cancellationToken, [FromHeader(Name = "If-None-Match")] string? ifNoneMatch = null)
+    private static async Task<Results<Ok<IndicatorDto>, StatusCodeHttpResult>> GetIndicator([MaxLength(64)] string code, IMediator mediator, HttpResponse response, CancellationToken cancellationToken, [FromHeader(Name = "If-None-Match"), MaxLength(ETags.MaxHeaderLength)] string? ifNoneMatch = null)
     {
         var indicator = await mediator.Send(new GetIndicatorQuery(code), cancellationToken);
         return Versioned.Answer(response, indicator, indicator.Version);
@@ -79,7 +82,7 @@ public static class IndicatorEndpoints
 
     /// <param name="code">The indicator's code.</param>
     /// <param name="ifMatch">The ETag of the version being replaced (required): 412 when it is no longer current, 428 when missing.</param>
-    private static async Task<Ok<IndicatorDto>> UpdateIndicator(string code, UpdateIndicatorRequest body, IMediator mediator, HttpResponse response, CancellationToken cancellationToken, [FromHeader(Name = "If-Match")] string? ifMatch = null)
+    private static async Task<Ok<IndicatorDto>> UpdateIndicator([MaxLength(64)] string code, UpdateIndicatorRequest body, IMediator mediator, HttpResponse response, CancellationToken cancellationToken, [FromHeader(Name = "If-Match"), MaxLength(ETags.MaxHeaderLength)] string? ifMatch = null)
     {
         var indicator = await mediator.Send(new UpdateIndicatorCommand(code, body, IfMatch.Parse(ifMatch ?? "")), cancellationToken);
         response.Headers.ETag = ETags.Of(indicator.Version);
@@ -88,7 +91,7 @@ public static class IndicatorEndpoints
 
     /// <param name="code">The indicator's code.</param>
     /// <param name="ifMatch">The ETag of the version being deleted (required).</param>
-    private static async Task<NoContent> DeleteIndicator(string code, IMediator mediator, CancellationToken cancellationToken, [FromHeader(Name = "If-Match")] string? ifMatch = null)
+    private static async Task<NoContent> DeleteIndicator([MaxLength(64)] string code, IMediator mediator, CancellationToken cancellationToken, [FromHeader(Name = "If-Match"), MaxLength(ETags.MaxHeaderLength)] string? ifMatch = null)
     {
         await mediator.Send(new DeleteIndicatorCommand(code, IfMatch.Parse(ifMatch ?? "")), cancellationToken);
         return TypedResults.NoContent();
@@ -99,7 +102,7 @@ public static class IndicatorEndpoints
     /// <param name="period">The period to compare (<c>2023</c>, <c>2023-Q1</c>, <c>2023-03</c>, <c>2023-03-31</c>); omitted: each park's latest.</param>
     /// <param name="asOf">The figures as recorded by the end of this zone day (<c>YYYY-MM-DD</c>) or at this instant (ISO 8601).</param>
     /// <param name="unit">Answer in this unit; only area units convert into each other.</param>
-    private static async Task<Ok<IndicatorComparisonDto>> CompareIndicator(string code, IMediator mediator, CancellationToken cancellationToken,
-        string? parks = null, string? period = null, AsOfQuery? asOf = null, EnumQuery<IndicatorUnit>? unit = null) =>
+    private static async Task<Ok<IndicatorComparisonDto>> CompareIndicator([MaxLength(64)] string code, IMediator mediator, CancellationToken cancellationToken,
+        [MaxLength(CompareIndicatorQuery.MaxParks * 65)] string? parks = null, [MaxLength(10)] string? period = null, [MaxLength(AsOfQuery.MaxLength)] AsOfQuery? asOf = null, EnumQuery<IndicatorUnit>? unit = null) =>
         TypedResults.Ok(await mediator.Send(new CompareIndicatorQuery(code, CodeList.Split(parks), period, asOf?.Cutoff, unit?.Value), cancellationToken));
 }

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Gaoxin.Api.Features.Observations.DeleteObservation;
 using Gaoxin.Api.Features.Observations.GetObservationHistory;
 using Gaoxin.Api.Features.Observations.GetParkIndicators;
@@ -57,15 +58,15 @@ public static class ObservationEndpoints
     /// <param name="unit">Answer in this unit; only area units convert into each other.</param>
     /// <param name="cursor">The <c>nextCursor</c> of the previous page.</param>
     /// <param name="limit">Page size, 1–5000 (default 500).</param>
-    private static async Task<Ok<ObservationPage>> ListObservations(string indicator, IMediator mediator, CancellationToken cancellationToken,
-        string? park = null, string? from = null, string? to = null, AsOfQuery? asOf = null, EnumQuery<IndicatorUnit>? unit = null,
-        string? cursor = null, int limit = ListObservationsQuery.DefaultLimit) =>
+    private static async Task<Ok<ObservationPage>> ListObservations([MaxLength(64)] string indicator, IMediator mediator, CancellationToken cancellationToken,
+        [MaxLength(ListObservationsQuery.MaxParks * 65)] string? park = null, [MaxLength(10)] string? from = null, [MaxLength(10)] string? to = null, [MaxLength(AsOfQuery.MaxLength)] AsOfQuery? asOf = null, EnumQuery<IndicatorUnit>? unit = null,
+        [MaxLength(200)] string? cursor = null, [Range(1, ListObservationsQuery.MaxLimit)] int limit = ListObservationsQuery.DefaultLimit) =>
         TypedResults.Ok(await mediator.Send(new ListObservationsQuery(indicator, CodeList.Split(park), from, to, asOf?.Cutoff, unit?.Value, cursor, limit), cancellationToken));
 
     /// <param name="ifMatch">The ETag of the figure being corrected: required when it exists (428 otherwise), 412 when no longer current.</param>
     /// <param name="ifNoneMatch">* to create only: 412 when the figure exists.</param>
     private static async Task<Results<Created<ObservationDto>, Ok<ObservationDto>>> PutObservation(PutObservationRequest body, IMediator mediator, ICaller caller, HttpResponse response, CancellationToken cancellationToken,
-        [FromHeader(Name = "If-Match")] string? ifMatch = null, [FromHeader(Name = "If-None-Match")] string? ifNoneMatch = null)
+        [FromHeader(Name = "If-Match"), MaxLength(ETags.MaxHeaderLength)] string? ifMatch = null, [FromHeader(Name = "If-None-Match"), MaxLength(ETags.MaxHeaderLength)] string? ifNoneMatch = null)
     {
         var result = await mediator.Send(new PutObservationCommand(body, caller.Name, IfMatch.Parse(ifMatch ?? ""), ifNoneMatch?.Trim() == "*"), cancellationToken);
         response.Headers.ETag = ETags.Of(result.Observation.Version);
@@ -79,7 +80,7 @@ public static class ObservationEndpoints
     /// <param name="period">The period.</param>
     /// <param name="note">Why it is deleted; kept in the history (at most 2000 characters).</param>
     /// <param name="ifMatch">The ETag of the figure being deleted (required).</param>
-    private static async Task<NoContent> DeleteObservation(string indicator, string park, string period, IMediator mediator, ICaller caller, CancellationToken cancellationToken, string? note = null, [FromHeader(Name = "If-Match")] string? ifMatch = null)
+    private static async Task<NoContent> DeleteObservation([MaxLength(64)] string indicator, [MaxLength(64)] string park, [MaxLength(10)] string period, IMediator mediator, ICaller caller, CancellationToken cancellationToken, [MaxLength(2000)] string? note = null, [FromHeader(Name = "If-Match"), MaxLength(ETags.MaxHeaderLength)] string? ifMatch = null)
     {
         await mediator.Send(new DeleteObservationCommand(indicator, park, period, note, caller.Name, IfMatch.Parse(ifMatch ?? "")), cancellationToken);
         return TypedResults.NoContent();
@@ -88,13 +89,13 @@ public static class ObservationEndpoints
     /// <param name="indicator">The indicator's code.</param>
     /// <param name="park">The park's code.</param>
     /// <param name="period">The period.</param>
-    private static async Task<Ok<IReadOnlyList<ObservationRevisionDto>>> GetObservationHistory(string indicator, string park, string period, IMediator mediator, CancellationToken cancellationToken) =>
+    private static async Task<Ok<IReadOnlyList<ObservationRevisionDto>>> GetObservationHistory([MaxLength(64)] string indicator, [MaxLength(64)] string park, [MaxLength(10)] string period, IMediator mediator, CancellationToken cancellationToken) =>
         TypedResults.Ok(await mediator.Send(new GetObservationHistoryQuery(indicator, park, period), cancellationToken));
 
     /// <param name="code">The park's code.</param>
     /// <param name="includeDescendants">Roll sub-parks up where the park has no figure of its own.</param>
     /// <param name="asOf">The figures as recorded by the end of this zone day (<c>YYYY-MM-DD</c>) or at this instant (ISO 8601).</param>
-    private static async Task<Ok<IReadOnlyList<ParkIndicatorValueDto>>> GetParkIndicators(string code, IMediator mediator, CancellationToken cancellationToken,
-        bool includeDescendants = false, AsOfQuery? asOf = null) =>
+    private static async Task<Ok<IReadOnlyList<ParkIndicatorValueDto>>> GetParkIndicators([MaxLength(64)] string code, IMediator mediator, CancellationToken cancellationToken,
+        bool includeDescendants = false, [MaxLength(AsOfQuery.MaxLength)] AsOfQuery? asOf = null) =>
         TypedResults.Ok(await mediator.Send(new GetParkIndicatorsQuery(code, includeDescendants, asOf?.Cutoff), cancellationToken));
 }

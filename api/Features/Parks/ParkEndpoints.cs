@@ -1,3 +1,5 @@
+using Gaoxin.Api.Infrastructure.Validation;
+using System.ComponentModel.DataAnnotations;
 using Gaoxin.Api.Features.Idempotency;
 using Gaoxin.Api.Features.Parks.CreatePark;
 using Gaoxin.Api.Features.Parks.DeletePark;
@@ -68,7 +70,7 @@ public static class ParkEndpoints
     /// <param name="cursor">The <c>nextCursor</c> of the previous page.</param>
     /// <param name="limit">Page size, 1–200 (default 50).</param>
     private static async Task<Ok<ParkPage>> ListParks(IMediator mediator, CancellationToken cancellationToken,
-        EnumQuery<ParkKind>? kind = null, string? parent = null, string? q = null, string? cursor = null, int limit = ListParksQuery.DefaultLimit) =>
+        EnumQuery<ParkKind>? kind = null, [MaxLength(64)] string? parent = null, [MaxLength(100)] string? q = null, [MaxLength(200)] string? cursor = null, [Range(1, CommonRules.MaxPageSize)] int limit = ListParksQuery.DefaultLimit) =>
         TypedResults.Ok(await mediator.Send(new ListParksQuery(kind?.Value, parent, q, cursor, limit), cancellationToken));
 
     private static async Task<Ok<IReadOnlyList<ParkTreeNode>>> GetParkTree(IMediator mediator, CancellationToken cancellationToken) =>
@@ -76,7 +78,7 @@ public static class ParkEndpoints
 
     /// <param name="code">The park's code.</param>
     /// <param name="ifNoneMatch">The ETag of the copy the client has: 304 when it is still current.</param>
-    private static async Task<Results<Ok<ParkDto>, StatusCodeHttpResult>> GetPark(string code, IMediator mediator, HttpResponse response, CancellationToken cancellationToken, [FromHeader(Name = "If-None-Match")] string? ifNoneMatch = null)
+    private static async Task<Results<Ok<ParkDto>, StatusCodeHttpResult>> GetPark([MaxLength(64)] string code, IMediator mediator, HttpResponse response, CancellationToken cancellationToken, [FromHeader(Name = "If-None-Match"), MaxLength(ETags.MaxHeaderLength)] string? ifNoneMatch = null)
     {
         var park = await mediator.Send(new GetParkQuery(code), cancellationToken);
         return Versioned.Answer(response, park, park.Version);
@@ -91,7 +93,7 @@ public static class ParkEndpoints
 
     /// <param name="code">The park's code.</param>
     /// <param name="ifMatch">The ETag of the version being replaced (required): 412 when it is no longer current, 428 when missing.</param>
-    private static async Task<Ok<ParkDto>> UpdatePark(string code, UpdateParkRequest body, IMediator mediator, HttpResponse response, CancellationToken cancellationToken, [FromHeader(Name = "If-Match")] string? ifMatch = null)
+    private static async Task<Ok<ParkDto>> UpdatePark([MaxLength(64)] string code, UpdateParkRequest body, IMediator mediator, HttpResponse response, CancellationToken cancellationToken, [FromHeader(Name = "If-Match"), MaxLength(ETags.MaxHeaderLength)] string? ifMatch = null)
     {
         var park = await mediator.Send(new UpdateParkCommand(code, body, IfMatch.Parse(ifMatch ?? "")), cancellationToken);
         response.Headers.ETag = ETags.Of(park.Version);
@@ -100,7 +102,7 @@ public static class ParkEndpoints
 
     /// <param name="code">The park's code.</param>
     /// <param name="ifMatch">The ETag of the version being deleted (required).</param>
-    private static async Task<NoContent> DeletePark(string code, IMediator mediator, CancellationToken cancellationToken, [FromHeader(Name = "If-Match")] string? ifMatch = null)
+    private static async Task<NoContent> DeletePark([MaxLength(64)] string code, IMediator mediator, CancellationToken cancellationToken, [FromHeader(Name = "If-Match"), MaxLength(ETags.MaxHeaderLength)] string? ifMatch = null)
     {
         await mediator.Send(new DeleteParkCommand(code, IfMatch.Parse(ifMatch ?? "")), cancellationToken);
         return TypedResults.NoContent();

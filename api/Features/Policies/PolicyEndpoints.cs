@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Gaoxin.Api.Features.Idempotency;
 using Gaoxin.Api.Features.Policies.CreatePolicy;
 using Gaoxin.Api.Features.Policies.DeletePolicy;
@@ -43,6 +44,7 @@ public static class PolicyEndpoints
 
         policies.MapGet("/{id}", GetPolicy).WithName("getPolicy")
             .WithSummary("查看政策文件 · Get a policy document")
+            .WithDescription("全文、措施、关系与生命周期状态；on= 给出某日的状态。带 ETag。The full text, measures, relations and lifecycle status; `on` gives the status on that day. Carries an ETag; 304 when If-None-Match names it.")
             .Produces(StatusCodes.Status304NotModified)
             .ProducesProblems(404);
 
@@ -62,10 +64,12 @@ public static class PolicyEndpoints
 
         policies.MapGet("/{id}/versions", ListPolicyVersions).WithName("listPolicyVersions")
             .WithSummary("历史版本 · The versions of a document")
+            .WithDescription("每次修改前的内容，最新在前，含修改人与时间。The content before each change, newest first, with who changed it and when.")
             .ProducesProblems(404);
 
         policies.MapGet("/{id}/versions/{version:int}", GetPolicyVersion).WithName("getPolicyVersion")
             .WithSummary("查看历史版本 · Get one version of a document")
+            .WithDescription("某一历史版本的完整内容。The full content of one earlier version.")
             .ProducesProblems(404);
 
         policies.MapPost("/{id}/relations", CreatePolicyRelation).WithName("createPolicyRelation").WithIdempotencyKey().RequireAuthorization(Scopes.Write)
@@ -79,6 +83,7 @@ public static class PolicyEndpoints
 
         policies.MapGet("/{id}/measures", ListMeasures).WithName("listMeasures")
             .WithSummary("扶持措施 · The support measures of a document")
+            .WithDescription("文件中的扶持措施及其适用条件，按代码排序。The document's support measures with their conditions, ordered by code.")
             .ProducesProblems(404);
 
         policies.MapPost("/{id}/measures", CreateMeasure).WithName("createMeasure").WithIdempotencyKey().RequireAuthorization(Scopes.Write)
@@ -99,7 +104,8 @@ public static class PolicyEndpoints
             .ProducesProblems(400, 404);
 
         app.MapGet("/api/v1/organisations", ListOrganisations).WithTags("Policies").WithName("listOrganisations").RequireAuthorization(Scopes.Read)
-            .WithSummary("发文机关 · The issuing organisations");
+            .WithSummary("发文机关 · The issuing organisations")
+            .WithDescription("可用于 issuer 筛选的发文机关。The organisations that issue documents, for the `issuer` filter.");
 
         return app;
     }
@@ -115,9 +121,9 @@ public static class PolicyEndpoints
     /// <param name="cursor">The <c>nextCursor</c> of the previous page.</param>
     /// <param name="limit">Page size, 1–100 (default 20).</param>
     private static async Task<Ok<PolicyPage>> ListPolicies(IMediator mediator, CancellationToken cancellationToken,
-        string? q = null, EnumQuery<PolicyRole>? role = null, EnumQuery<PolicyStatus>? status = null, string? issuer = null,
-        EnumQuery<PolicyCategory>? category = null, string? park = null, EnumQuery<Industry>? industry = null, DateOnly? inForceOn = null,
-        string? cursor = null, int limit = ListPoliciesQuery.DefaultLimit) =>
+        [MaxLength(200)] string? q = null, EnumQuery<PolicyRole>? role = null, EnumQuery<PolicyStatus>? status = null, [MaxLength(64)] string? issuer = null,
+        EnumQuery<PolicyCategory>? category = null, [MaxLength(64)] string? park = null, EnumQuery<Industry>? industry = null, DateOnly? inForceOn = null,
+        [MaxLength(200)] string? cursor = null, [Range(1, ListPoliciesQuery.MaxLimit)] int limit = ListPoliciesQuery.DefaultLimit) =>
         TypedResults.Ok(await mediator.Send(new ListPoliciesQuery(q, role?.Value, status?.Value, issuer, category?.Value, park, industry?.Value, inForceOn, cursor, limit), cancellationToken));
 
     /// <param name="on">Statuses as on this day (YYYY-MM-DD); default today.</param>
@@ -127,7 +133,7 @@ public static class PolicyEndpoints
     /// <param name="id">The document's id.</param>
     /// <param name="on">Statuses as on this day (YYYY-MM-DD); default today.</param>
     /// <param name="ifNoneMatch">The ETag of the copy the client has: 304 when it is still current.</param>
-    private static async Task<Results<Ok<PolicyDto>, StatusCodeHttpResult>> GetPolicy(string id, IMediator mediator, HttpResponse response, CancellationToken cancellationToken, DateOnly? on = null, [FromHeader(Name = "If-None-Match")] string? ifNoneMatch = null)
+    private static async Task<Results<Ok<PolicyDto>, StatusCodeHttpResult>> GetPolicy([MaxLength(80)] string id, IMediator mediator, HttpResponse response, CancellationToken cancellationToken, DateOnly? on = null, [FromHeader(Name = "If-None-Match"), MaxLength(ETags.MaxHeaderLength)] string? ifNoneMatch = null)
     {
         var policy = await mediator.Send(new GetPolicyQuery(id, on), cancellationToken);
         return Versioned.Answer(response, policy, policy.Version);
@@ -141,7 +147,7 @@ public static class PolicyEndpoints
 
     /// <param name="id">The document's id.</param>
     /// <param name="ifMatch">The ETag of the version being replaced (required): 412 when it is no longer current, 428 when missing.</param>
-    private static async Task<Ok<PolicyDto>> UpdatePolicy(string id, UpdatePolicyRequest body, IMediator mediator, ICaller caller, HttpResponse response, CancellationToken cancellationToken, [FromHeader(Name = "If-Match")] string? ifMatch = null)
+    private static async Task<Ok<PolicyDto>> UpdatePolicy([MaxLength(80)] string id, UpdatePolicyRequest body, IMediator mediator, ICaller caller, HttpResponse response, CancellationToken cancellationToken, [FromHeader(Name = "If-Match"), MaxLength(ETags.MaxHeaderLength)] string? ifMatch = null)
     {
         await mediator.Send(new UpdatePolicyCommand(id, body, caller.Name, IfMatch.Parse(ifMatch ?? "")), cancellationToken);
         var policy = await mediator.Send(new GetPolicyQuery(id, null), cancellationToken);
@@ -151,23 +157,23 @@ public static class PolicyEndpoints
 
     /// <param name="id">The document's id.</param>
     /// <param name="ifMatch">The ETag of the version being deleted (required).</param>
-    private static async Task<NoContent> DeletePolicy(string id, IMediator mediator, CancellationToken cancellationToken, [FromHeader(Name = "If-Match")] string? ifMatch = null)
+    private static async Task<NoContent> DeletePolicy([MaxLength(80)] string id, IMediator mediator, CancellationToken cancellationToken, [FromHeader(Name = "If-Match"), MaxLength(ETags.MaxHeaderLength)] string? ifMatch = null)
     {
         await mediator.Send(new DeletePolicyCommand(id, IfMatch.Parse(ifMatch ?? "")), cancellationToken);
         return TypedResults.NoContent();
     }
 
     /// <param name="id">The document's id.</param>
-    private static async Task<Ok<IReadOnlyList<PolicyVersionDto>>> ListPolicyVersions(string id, IMediator mediator, CancellationToken cancellationToken) =>
+    private static async Task<Ok<IReadOnlyList<PolicyVersionDto>>> ListPolicyVersions([MaxLength(80)] string id, IMediator mediator, CancellationToken cancellationToken) =>
         TypedResults.Ok(await mediator.Send(new ListPolicyVersionsQuery(id), cancellationToken));
 
     /// <param name="id">The document's id.</param>
     /// <param name="version">The version number, from 1.</param>
-    private static async Task<Ok<PolicyVersionDto>> GetPolicyVersion(string id, int version, IMediator mediator, CancellationToken cancellationToken) =>
+    private static async Task<Ok<PolicyVersionDto>> GetPolicyVersion([MaxLength(80)] string id, [Range(1, int.MaxValue)] int version, IMediator mediator, CancellationToken cancellationToken) =>
         TypedResults.Ok(await mediator.Send(new GetPolicyVersionQuery(id, version), cancellationToken));
 
     /// <param name="id">The acting document's id.</param>
-    private static async Task<Created<PolicyDto>> CreatePolicyRelation(string id, CreatePolicyRelationRequest body, IMediator mediator, CancellationToken cancellationToken)
+    private static async Task<Created<PolicyDto>> CreatePolicyRelation([MaxLength(80)] string id, CreatePolicyRelationRequest body, IMediator mediator, CancellationToken cancellationToken)
     {
         await mediator.Send(new CreatePolicyRelationCommand(id, body), cancellationToken);
         return TypedResults.Created($"/api/v1/policies/{id}", await mediator.Send(new GetPolicyQuery(id, null), cancellationToken));
@@ -175,18 +181,18 @@ public static class PolicyEndpoints
 
     /// <param name="id">The acting document's id.</param>
     /// <param name="relationId">The relation's id.</param>
-    private static async Task<NoContent> DeletePolicyRelation(string id, long relationId, IMediator mediator, CancellationToken cancellationToken)
+    private static async Task<NoContent> DeletePolicyRelation([MaxLength(80)] string id, [Range(1, long.MaxValue)] long relationId, IMediator mediator, CancellationToken cancellationToken)
     {
         await mediator.Send(new DeletePolicyRelationCommand(id, relationId), cancellationToken);
         return TypedResults.NoContent();
     }
 
     /// <param name="id">The document's id.</param>
-    private static async Task<Ok<IReadOnlyList<SupportMeasureDto>>> ListMeasures(string id, IMediator mediator, CancellationToken cancellationToken) =>
+    private static async Task<Ok<IReadOnlyList<SupportMeasureDto>>> ListMeasures([MaxLength(80)] string id, IMediator mediator, CancellationToken cancellationToken) =>
         TypedResults.Ok(await mediator.Send(new ListMeasuresQuery(id), cancellationToken));
 
     /// <param name="id">The document's id.</param>
-    private static async Task<Created<SupportMeasureDto>> CreateMeasure(string id, CreateMeasureRequest body, IMediator mediator, CancellationToken cancellationToken)
+    private static async Task<Created<SupportMeasureDto>> CreateMeasure([MaxLength(80)] string id, CreateMeasureRequest body, IMediator mediator, CancellationToken cancellationToken)
     {
         var measure = await mediator.Send(new CreateMeasureCommand(id, body), cancellationToken);
         return TypedResults.Created($"/api/v1/policies/{id}/measures", measure);
@@ -195,7 +201,7 @@ public static class PolicyEndpoints
     /// <param name="id">The document's id.</param>
     /// <param name="code">The measure's code.</param>
     /// <param name="ifMatch">The ETag of the version being replaced (required).</param>
-    private static async Task<Ok<SupportMeasureDto>> UpdateMeasure(string id, string code, UpdateMeasureRequest body, IMediator mediator, HttpResponse response, CancellationToken cancellationToken, [FromHeader(Name = "If-Match")] string? ifMatch = null)
+    private static async Task<Ok<SupportMeasureDto>> UpdateMeasure([MaxLength(80)] string id, [MaxLength(64)] string code, UpdateMeasureRequest body, IMediator mediator, HttpResponse response, CancellationToken cancellationToken, [FromHeader(Name = "If-Match"), MaxLength(ETags.MaxHeaderLength)] string? ifMatch = null)
     {
         var measure = await mediator.Send(new UpdateMeasureCommand(id, code, body, IfMatch.Parse(ifMatch ?? "")), cancellationToken);
         response.Headers.ETag = ETags.Of(measure.Version);
@@ -205,7 +211,7 @@ public static class PolicyEndpoints
     /// <param name="id">The document's id.</param>
     /// <param name="code">The measure's code.</param>
     /// <param name="ifMatch">The ETag of the version being deleted (required).</param>
-    private static async Task<NoContent> DeleteMeasure(string id, string code, IMediator mediator, CancellationToken cancellationToken, [FromHeader(Name = "If-Match")] string? ifMatch = null)
+    private static async Task<NoContent> DeleteMeasure([MaxLength(80)] string id, [MaxLength(64)] string code, IMediator mediator, CancellationToken cancellationToken, [FromHeader(Name = "If-Match"), MaxLength(ETags.MaxHeaderLength)] string? ifMatch = null)
     {
         await mediator.Send(new DeleteMeasureCommand(id, code, IfMatch.Parse(ifMatch ?? "")), cancellationToken);
         return TypedResults.NoContent();

@@ -7,6 +7,9 @@ namespace Gaoxin.Api.Infrastructure.Http;
 /// <summary>A resource's version as an HTTP entity tag: <c>"7"</c>. Every single resource has a version that each change raises.</summary>
 public static class ETags
 {
+    /// <summary>The longest If-Match or If-None-Match accepted (many ETags in one header); longer is 400.</summary>
+    public const int MaxHeaderLength = 1000;
+
     public static string Of(int version) => "\"" + version.ToString(CultureInfo.InvariantCulture) + "\"";
 
     /// <summary>True when an If-None-Match header names this version (or *): the client's copy is current.</summary>
@@ -30,6 +33,11 @@ public sealed record IfMatch(bool Any, IReadOnlySet<int> Versions)
         if (string.IsNullOrWhiteSpace(header))
         {
             return null;
+        }
+        if (header.Length > ETags.MaxHeaderLength)
+        {
+            throw new ApiException(StatusCodes.Status400BadRequest, ProblemCodes.InvalidParameter, new Text("请求参数无效", "Invalid request"),
+                new Text($"If-Match 与 If-None-Match 最长 {ETags.MaxHeaderLength} 个字符。", $"If-Match and If-None-Match hold at most {ETags.MaxHeaderLength} characters."));
         }
         var versions = new HashSet<int>();
         foreach (var tag in header.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))

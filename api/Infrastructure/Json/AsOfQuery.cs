@@ -9,9 +9,16 @@ namespace Gaoxin.Api.Infrastructure.Json;
 /// </summary>
 public readonly record struct AsOfQuery(DateTimeOffset Cutoff)
 {
+    /// <summary>Longer than any ISO 8601 instant with offset and fractions: refused unparsed.</summary>
+    public const int MaxLength = 40;
+
     public static bool TryParse(string? text, out AsOfQuery result)
     {
         result = default;
+        if (text is null || text.Length > MaxLength)
+        {
+            return false;
+        }
         if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
         {
             result = new AsOfQuery(ZoneClock.EndOf(day));
