@@ -41,6 +41,7 @@ public static class OpenApiSetup
             options.OperationFilter<RawBodyOperationFilter>();
             options.OperationFilter<SecurityOperationFilter>();
             options.OperationFilter<RateLimitOperationFilter>();
+            options.OperationFilter<ServerProblemsOperationFilter>();
             options.SchemaFilter<ItemLengthSchemaFilter>();
             options.OperationFilter<Features.Idempotency.IdempotencyKeyOperationFilter>();
             options.AddSecurityDefinition(SecurityOperationFilter.SchemeName, new OpenApiSecurityScheme
@@ -49,6 +50,10 @@ public static class OpenApiSetup
                 Scheme = "bearer",
                 Description = "API key: `Authorization: Bearer gx_…` (the X-Api-Key header is accepted too). Never put a key in a URL. Scopes: read, write, import, admin.",
             });
+            // Bounded like every other string, so that clients and the OWASP lint see a length on dates and ids too.
+            options.MapType<DateOnly>(() => new OpenApiSchema { Type = JsonSchemaType.String, Format = "date", MaxLength = 10 });
+            options.MapType<DateTimeOffset>(() => new OpenApiSchema { Type = JsonSchemaType.String, Format = "date-time", MaxLength = 40 });
+            options.MapType<Guid>(() => new OpenApiSchema { Type = JsonSchemaType.String, Format = "uuid", MaxLength = 36 });
             options.MapType<AsOfQuery>(() => new OpenApiSchema
             {
                 Type = JsonSchemaType.String,

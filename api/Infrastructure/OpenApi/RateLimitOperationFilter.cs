@@ -1,4 +1,3 @@
-using Gaoxin.Contracts.Common;
 using Microsoft.OpenApi;
 using Swashbuckle.AspNetCore.SwaggerGen;
 
@@ -12,25 +11,21 @@ public sealed class RateLimitOperationFilter : IOperationFilter
 {
     public void Apply(OpenApiOperation operation, OperationFilterContext context)
     {
-        var problem = context.SchemaGenerator.GenerateSchema(typeof(Problem), context.SchemaRepository);
-        operation.Responses ??= [];
-        operation.Responses.TryAdd("429", new OpenApiResponse
+        var tooMany = ProblemResponse.Create(context, "请求过多（request.rate-limited）：请在 Retry-After 秒后重试。Too many requests (request.rate-limited): retry after Retry-After seconds.");
+        tooMany.Headers = new Dictionary<string, IOpenApiHeader>
         {
-            Description = "请求过多（request.rate-limited）：请在 Retry-After 秒后重试。Too many requests (request.rate-limited): retry after Retry-After seconds.",
-            Headers = new Dictionary<string, IOpenApiHeader>
-            {
-                ["Retry-After"] = Header("Seconds to wait before retrying."),
-                ["RateLimit-Limit"] = Header("Requests allowed per minute for this key (or, without a key, this client address)."),
-                ["RateLimit-Remaining"] = Header("Requests left in the current window: 0."),
-                ["RateLimit-Reset"] = Header("Seconds until the window resets."),
-            },
-            Content = new Dictionary<string, IOpenApiMediaType> { ["application/problem+json"] = new OpenApiMediaType { Schema = problem } },
-        });
+            ["Retry-After"] = Header("Seconds to wait before retrying."),
+            ["RateLimit-Limit"] = Header("Requests allowed per minute for this key (or, without a key, this client address)."),
+            ["RateLimit-Remaining"] = Header("Requests left in the current window: 0."),
+            ["RateLimit-Reset"] = Header("Seconds until the window resets."),
+        };
+        operation.Responses ??= [];
+        operation.Responses.TryAdd("429", tooMany);
     }
 
     private static OpenApiHeader Header(string description) => new()
     {
         Description = description,
-        Schema = new OpenApiSchema { Type = JsonSchemaType.Integer, Format = "int32", Minimum = "0" },
+        Schema = new OpenApiSchema { Type = JsonSchemaType.Integer, Format = "int32", Minimum = "0", Maximum = "2147483647" },
     };
 }

@@ -1,4 +1,3 @@
-using Gaoxin.Contracts.Common;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.OpenApi;
 using Swashbuckle.AspNetCore.SwaggerGen;
@@ -19,21 +18,22 @@ public sealed class SecurityOperationFilter : IOperationFilter
             .Select(a => a.Policy).LastOrDefault(p => p is not null && p != Security.Scopes.Read);
         if (scope is null)
         {
+            // A read: open unless Auth:RequireKeyForReads is set, when a missing or invalid key is 401.
+            if (context.ApiDescription.ActionDescriptor.EndpointMetadata.OfType<IAuthorizeData>().Any(a => a.Policy == Security.Scopes.Read))
+            {
+                operation.Responses ??= [];
+                operation.Responses.TryAdd("401", ProblemResponse.Create(context, "Only where Auth:RequireKeyForReads is set: no API key, or not a valid one."));
+            }
             return;
         }
         operation.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(SchemeName, context.Document)] = [] }];
         operation.Extensions ??= new Dictionary<string, IOpenApiExtension>();
         operation.Extensions["x-required-scope"] = new JsonNodeExtension(System.Text.Json.Nodes.JsonValue.Create(scope));
         operation.Description = (operation.Description is { Length: > 0 } d ? d + "\n\n" : "") + $"需要权限 · Requires scope: `{scope}`.";
-        var problem = context.SchemaGenerator.GenerateSchema(typeof(Problem), context.SchemaRepository);
         operation.Responses ??= [];
         foreach (var (status, text) in new[] { ("401", "No API key, or not a valid one."), ("403", $"The key lacks the '{scope}' scope, or the write is outside its park.") })
         {
-            operation.Responses.TryAdd(status, new OpenApiResponse
-            {
-                Description = text,
-                Content = new Dictionary<string, IOpenApiMediaType> { ["application/problem+json"] = new OpenApiMediaType { Schema = problem } },
-            });
+            operation.Responses.TryAdd(status, ProblemResponse.Create(context, text));
         }
     }
 }
