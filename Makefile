@@ -28,7 +28,7 @@ TEST_DB_UP := db-up
 export GAOXIN_TEST_DB := $(LOCAL_DB)gaoxin_test
 endif
 
-.PHONY: help run test e2e apikey build openapi check-contract lint-contract db-up db-down client-deps client-build client-test clean bench bench-quick wrk
+.PHONY: help run test e2e apikey build openapi check-contract lint-contract check-breaking db-up db-down client-deps client-build client-test clean bench bench-quick wrk
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-15s %s\n", $$1, $$2}'
@@ -40,6 +40,7 @@ run: $(RUN_DB_UP) client-build build ## start PostgreSQL, build the SPA and the 
 test: $(TEST_DB_UP) build client-deps ## everything CI checks: contract, .NET tests on PostgreSQL, client tests, browser tests
 	$(MAKE) --no-print-directory check-contract
 	$(MAKE) --no-print-directory lint-contract
+	$(MAKE) --no-print-directory check-breaking
 	dotnet test Gaoxin.sln -c $(CONFIG) --no-build
 	$(MAKE) --no-print-directory client-test
 	$(MAKE) --no-print-directory e2e
@@ -69,6 +70,9 @@ check-contract: ## fail when openapi.json or the generated client differ from wh
 lint-contract: client-deps ## lint openapi.json with Spectral and the OWASP API Top 10 ruleset (client/.spectral.yaml): 0 errors
 	cd client && node_modules/.bin/spectral lint ../openapi.json --ruleset .spectral.yaml --fail-severity error --display-only-failures
 	@echo "contract: 0 lint errors (accepted warnings and their reasons: client/.spectral.yaml)"
+
+check-breaking: client-deps ## fail on a breaking change to openapi.json unless declared (see contracts/BREAKING-CHANGES.md)
+	scripts/contract/check-breaking.sh
 
 apikey: $(RUN_DB_UP) build ## make a key for the database make run uses: make apikey NAME=x SCOPES=read,write [PARK=haidong]
 	@test -n "$(NAME)" -a -n "$(SCOPES)" || { echo "usage: make apikey NAME=name SCOPES=read,write,import,admin [PARK=park-code]"; exit 2; }
