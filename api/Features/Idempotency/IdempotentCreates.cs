@@ -26,6 +26,11 @@ public static class IdempotentCreates
 {
     public const string Header = "Idempotency-Key";
 
+    /// <summary>Set on an answer replayed for a repeated key (imports and creates alike).</summary>
+    public const string ReplayedHeader = "Idempotent-Replayed";
+
+    public const int MaxKeyLength = 255;
+
     /// <summary>Marks an endpoint as an idempotent create: the filter runs it, the OpenAPI filter documents it.</summary>
     public static RouteHandlerBuilder WithIdempotencyKey(this RouteHandlerBuilder builder) => builder
         .WithMetadata(new IdempotentCreateMetadata())
@@ -35,6 +40,10 @@ public static class IdempotentCreates
     public static ApiException InProgress(string key) => new(StatusCodes.Status409Conflict, "idempotency.in-progress",
         new Text("请求正在处理", "Request in progress"),
         new Text("使用同一 Idempotency-Key 的请求正在处理，请稍后重试以获取其结果。", "A request with the same Idempotency-Key is being processed; retry later to get its answer."),
+        new Dictionary<string, object?> { ["idempotencyKey"] = key });
+
+    public static RuleViolationException KeyReused(string key) => new("idempotency.key-reused",
+        new Text("该 Idempotency-Key 已用于内容不同的请求。每个不同的请求请使用新的键。", "This Idempotency-Key was used for a request with a different body. Use a new key for each different request."),
         new Dictionary<string, object?> { ["idempotencyKey"] = key });
 
     public static ApiException TooLong() => new(StatusCodes.Status400BadRequest, ProblemCodes.InvalidParameter,
@@ -59,7 +68,7 @@ public sealed class IdempotentCreateFilter(IMediator mediator, ICaller caller, I
         {
             return await next(context);
         }
-        if (key.Length > 255)
+        if (key.Length > IdempotentCreates.MaxKeyLength)
         {
             throw IdempotentCreates.TooLong();
         }
@@ -101,13 +110,13 @@ public sealed class IdempotentCreateFilter(IMediator mediator, ICaller caller, I
     {
         if (earlier.RequestHash != hash)
         {
-            throw ImportErrors.KeyReused(key);
+            throw IdempotentCreates.KeyReused(key);
         }
         if (earlier.ResponseStatus is not { } status)
         {
             throw IdempotentCreates.InProgress(key);
         }
-        http.Response.Headers[ImportEndpoints.ReplayedHeader] = "true";
+        http.Response.Headers[IdempotentCreates.ReplayedHeader] = "true";
         if (earlier.Location is not null)
         {
             http.Response.Headers.Location = earlier.Location;
@@ -217,7 +226,7 @@ public sealed class IdempotencyKeyOperationFilter : IOperationFilter
             In = ParameterLocation.Header,
             Required = false,
             Description = "使重试安全：同一键与同一请求返回首次的结果（保留 48 小时）。Makes retries safe: the same key with the same request returns the first answer (kept 48 hours) and creates nothing again; another request with the key is 422, one still running 409.",
-            Schema = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = 255, MinLength = 1 },
+            Schema = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = IdempotentCreates.MaxKeyLength, MinLength = 1 },
         });
     }
 }

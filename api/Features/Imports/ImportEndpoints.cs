@@ -1,3 +1,4 @@
+using Gaoxin.Api.Features.Idempotency;
 using System.ComponentModel.DataAnnotations;
 using Gaoxin.Api.Features.Imports.GetImport;
 using Gaoxin.Api.Features.Imports.RunImport;
@@ -27,8 +28,6 @@ public sealed class ImportSettings
 
 public static class ImportEndpoints
 {
-    public const string ReplayedHeader = "Idempotent-Replayed";
-
     public static IServiceCollection AddImports(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<ImportSettings>(configuration.GetSection("Imports"));
@@ -70,7 +69,7 @@ public static class ImportEndpoints
     /// <param name="idempotencyKey">Makes retries safe: the same key with the same body returns the first report (kept at least 24 hours).</param>
     private static async Task<Ok<ImportReportDto>> RunImport(EnumQuery<ImportKind> kind, HttpContext http, IMediator mediator,
         IOptions<ImportSettings> settings, TimeProvider clock, ICaller caller, CancellationToken cancellationToken,
-        bool dryRun = false, EnumQuery<ImportMode>? mode = null, [FromHeader(Name = "Idempotency-Key"), MaxLength(255)] string? idempotencyKey = null)
+        bool dryRun = false, EnumQuery<ImportMode>? mode = null, [FromHeader(Name = "Idempotency-Key"), MaxLength(IdempotentCreates.MaxKeyLength)] string? idempotencyKey = null)
     {
         var limits = settings.Value;
         var (format, charset) = Format(http.Request, kind.Value);
@@ -84,10 +83,9 @@ public static class ImportEndpoints
         }
         // Some generated clients send an empty header for "no key": treat it as none.
         idempotencyKey = string.IsNullOrWhiteSpace(idempotencyKey) ? null : idempotencyKey.Trim();
-        if (idempotencyKey is { Length: > 255 })
+        if (idempotencyKey is { Length: > IdempotentCreates.MaxKeyLength })
         {
-            throw new ApiException(400, ProblemCodes.InvalidParameter, new("请求参数无效", "Invalid request"),
-                new("Idempotency-Key 须为 1 到 255 个字符。", "An Idempotency-Key has 1 to 255 characters."));
+            throw IdempotentCreates.TooLong();
         }
 
         var options = new ImportOptions(kind.Value, format, charset, dryRun, mode?.Value ?? ImportMode.Atomic, limits.MaxRows);
@@ -101,9 +99,9 @@ public static class ImportEndpoints
             await hasher.DrainAsync(cancellationToken);
             if (hasher.Finish() != start.RequestHash)
             {
-                throw ImportErrors.KeyReused(idempotencyKey!);
+                throw IdempotentCreates.KeyReused(idempotencyKey!);
             }
-            http.Response.Headers[ReplayedHeader] = "true";
+            http.Response.Headers[IdempotentCreates.ReplayedHeader] = "true";
             return Answer(http, await mediator.Send(new GetImportQuery(start.Id), cancellationToken));
         }
 

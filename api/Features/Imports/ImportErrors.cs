@@ -26,8 +26,4 @@ public static class ImportErrors
     public static ConflictException InProgress(string key) => new("import.in-progress",
         new Text("使用同一 Idempotency-Key 的导入正在进行，请稍后重试以获取其报告。", "An import with the same Idempotency-Key is running; retry later to get its report."),
         new Dictionary<string, object?> { ["idempotencyKey"] = key });
-
-    public static RuleViolationException KeyReused(string key) => new("idempotency.key-reused",
-        new Text("该 Idempotency-Key 已用于内容不同的请求。每个不同的请求请使用新的键。", "This Idempotency-Key was used for a request with a different body. Use a new key for each different request."),
-        new Dictionary<string, object?> { ["idempotencyKey"] = key });
 }

@@ -26,8 +26,6 @@ public static class ETags
 /// </summary>
 public sealed record IfMatch(bool Any, IReadOnlySet<int> Versions)
 {
-    public static IfMatch? From(HttpRequest request) => Parse(request.Headers.IfMatch.ToString());
-
     public static IfMatch? Parse(string header)
     {
         if (string.IsNullOrWhiteSpace(header))

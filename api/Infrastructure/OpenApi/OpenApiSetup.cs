@@ -54,11 +54,6 @@ public static class OpenApiSetup
             options.MapType<DateOnly>(() => new OpenApiSchema { Type = JsonSchemaType.String, Format = "date", MaxLength = 10 });
             options.MapType<DateTimeOffset>(() => new OpenApiSchema { Type = JsonSchemaType.String, Format = "date-time", MaxLength = 40 });
             options.MapType<Guid>(() => new OpenApiSchema { Type = JsonSchemaType.String, Format = "uuid", MaxLength = 36 });
-            options.MapType<AsOfQuery>(() => new OpenApiSchema
-            {
-                Type = JsonSchemaType.String,
-                Description = "YYYY-MM-DD (end of that day, UTC+8) or an ISO 8601 date-time.",
-            });
             foreach (var enumType in typeof(LocalizedText).Assembly.GetTypes().Where(t => t.IsEnum))
             {
                 // A plain string first, so no wrapper schema lands in the components; the filter then points it at the enum.
