@@ -60,7 +60,7 @@ public sealed class DatabaseOutageTests : IAsyncLifetime
             builder.ConfigureAppConfiguration((_, configuration) => configuration.AddInMemoryCollection(new Dictionary<string, string?>
             {
                 ["GAOXIN_DB"] = connectionString,
-                ["Database:MigrateOnStartup"] = "false", // the suite's database is migrated already
+                // The API migrates on start, as in production: this class may run first on a new database.
                 ["Auth:KeyPepper"] = "pepper-for-the-tests-only",
                 ["Spa:Root"] = "/nonexistent",
             }));
