@@ -1,4 +1,7 @@
 using System.ComponentModel.DataAnnotations;
+using Gaoxin.Api.Features.ApiKeys.CreateApiKey;
+using Gaoxin.Api.Features.ApiKeys.ListApiKeys;
+using Gaoxin.Api.Features.ApiKeys.RevokeApiKey;
 using Gaoxin.Api.Infrastructure.OpenApi;
 using Gaoxin.Api.Infrastructure.Security;
 using Gaoxin.Contracts.ApiKeys;
@@ -14,7 +17,7 @@ public static class ApiKeyEndpoints
         var keys = app.MapGroup("/api/v1/api-keys").WithTags("API keys").RequireAuthorization(Scopes.Admin);
 
         keys.MapGet("", async (IMediator mediator, CancellationToken cancellationToken) => TypedResults.Ok(await mediator.Send(new ListApiKeysQuery(), cancellationToken)))
-            .WithName("listApiKeys").WithSummary("API 密钥 · The API keys").WithDescription("Never the keys themselves.");
+            .WithName("listApiKeys").WithSummary("API 密钥 · The API keys").WithDescription("Never the keys themselves. A key limited to a park sees only the keys within its park subtree.");
 
         keys.MapPost("", async (CreateApiKeyRequest body, IMediator mediator, CancellationToken cancellationToken) =>
             {
@@ -22,8 +25,8 @@ public static class ApiKeyEndpoints
                 return TypedResults.Created($"/api/v1/api-keys/{created.Info.Name}", created);
             })
             .WithName("createApiKey").WithSummary("新建 API 密钥 · Create an API key")
-            .WithDescription("The key is in the answer, once; only its keyed hash is stored.")
-            .ProducesProblems(400, 404, 409);
+            .WithDescription("The key is in the answer, once; only its keyed hash is stored. A key can create only keys no stronger than itself: scopes within its own, and for a park-limited key a park within its subtree (else 403 `api-key.exceeds-caller`).")
+            .ProducesProblems(400, 403, 404, 409);
 
         keys.MapDelete("/{name}", async ([MaxLength(64)] string name, IMediator mediator, CancellationToken cancellationToken) =>
             {
@@ -31,7 +34,8 @@ public static class ApiKeyEndpoints
                 return TypedResults.NoContent();
             })
             .WithName("revokeApiKey").WithSummary("吊销 API 密钥 · Revoke an API key")
-            .ProducesProblems(404);
+            .WithDescription("A key can revoke only keys it could have created (else 403 `api-key.exceeds-caller`).")
+            .ProducesProblems(403, 404);
 
         return app;
     }

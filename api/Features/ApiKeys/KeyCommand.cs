@@ -1,3 +1,5 @@
+using Gaoxin.Api.Features.ApiKeys.CreateApiKey;
+using Gaoxin.Api.Features.ApiKeys.RevokeApiKey;
 using Gaoxin.Api.Infrastructure.Errors;
 using Gaoxin.Contracts.ApiKeys;
 using MediatR;
@@ -13,6 +15,7 @@ public static class KeyCommand
     public static async Task<int> RunAsync(IServiceProvider services, string[] args)
     {
         await using var scope = services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<Gaoxin.Api.Infrastructure.Security.CallerContext>().ActAsOperator();
         var mediator = scope.ServiceProvider.GetRequiredService<IMediator>();
         try
         {

@@ -33,4 +33,8 @@ public static class ParkErrors
     public static ConflictException HasObservations(string code, long count) => new("park.has-observations",
         new Text($"园区“{code}”仍有 {count} 条观测值，请先删除它们。", $"Park '{code}' still has {count} observations; delete them first."),
         new Dictionary<string, object?> { ["parkCode"] = code, ["observationCount"] = count });
+
+    public static ConflictException TooDeep(string code, int maxDepth) => new("park.tree-too-deep",
+        new Text($"园区“{code}”放在这里会使园区树超过 {maxDepth} 层。", $"Placing park '{code}' here would make the park tree deeper than {maxDepth} levels."),
+        new Dictionary<string, object?> { ["parkCode"] = code, ["maxDepth"] = maxDepth });
 }

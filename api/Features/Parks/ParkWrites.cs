@@ -1,6 +1,7 @@
 using FluentValidation;
 using Gaoxin.Api.Infrastructure.Database;
 using Gaoxin.Api.Infrastructure.Localization;
+using Gaoxin.Api.Infrastructure.Security;
 using Gaoxin.Api.Infrastructure.Validation;
 using Gaoxin.Contracts.Parks;
 
@@ -90,6 +91,53 @@ public static class ParkWrites
 
     public static async Task<ParkDto> ReadAsync(DbSession session, string code, CancellationToken cancellationToken) =>
         (await session.QuerySingleAsync<ParkRow>(ParkRow.Select + "\nwhere p.code = @code", new { code }, cancellationToken)).ToDto();
+
+    /// <summary>
+    /// The deepest the park tree may grow (the zone is level 1). A real zone has three or four levels; the bound keeps
+    /// every reader of the tree (the tree endpoint, the JSON serializer's depth limit, recursive queries) safe.
+    /// </summary>
+    public const int MaxTreeDepth = 20;
+
+    /// <summary>Changes to the tree's shape are serialised by one advisory lock (held to commit), so two concurrent
+    /// moves cannot build a cycle or an over-deep chain together.</summary>
+    public const string LockTree = "select pg_advisory_xact_lock(hashtext('gaoxin.parks.tree'))";
+
+    private const string LevelsAboveAndBelow = """
+        with recursive up (id, parent_id) as (
+            select id, parent_id from parks where id = @ParentId
+            union all
+            select p.id, p.parent_id from parks p join up on p.id = up.parent_id
+        ), down (id, level) as (
+            select id, 1 from parks where code = @Code
+            union all
+            select c.id, d.level + 1 from parks c join down d on c.parent_id = d.id where d.level <= @MaxTreeDepth
+        )
+        select (select count(*) from up) + coalesce((select max(level) from down), 1)
+        """;
+
+    /// <summary>
+    /// Where a park may go, for a create and a move alike: a park-limited key only under a park within its subtree
+    /// (never as the root), and never deeper than <see cref="MaxTreeDepth"/>.
+    /// </summary>
+    public static async Task EnsurePlacementAsync(DbSession session, ICaller caller, string code, string? parentCode,
+        References references, CancellationToken cancellationToken)
+    {
+        await session.ExecuteAsync(LockTree, null, cancellationToken);
+        if (references.ParentId is not { } parentId)
+        {
+            if (caller.ParkScopeId is not null)
+            {
+                throw ParkScope.OutsideScope(code);
+            }
+            return;
+        }
+        await caller.EnsureWithinAsync(session, parentId, parentCode!, cancellationToken);
+        var depth = await session.ExecuteScalarAsync<int>(LevelsAboveAndBelow, new { ParentId = parentId, Code = code, MaxTreeDepth }, cancellationToken);
+        if (depth > MaxTreeDepth)
+        {
+            throw ParkErrors.TooDeep(code, MaxTreeDepth);
+        }
+    }
 
     public static async Task EnsureSingleZoneAsync(DbSession session, ParkKind kind, string? exceptCode, CancellationToken cancellationToken)
     {

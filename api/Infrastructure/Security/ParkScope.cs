@@ -17,12 +17,15 @@ public static class ParkScope
 
     public static async Task EnsureWithinAsync(this ICaller caller, DbSession session, long parkId, string parkCode, CancellationToken cancellationToken)
     {
-        if (caller.ParkScopeId is { } scope &&
-            !await session.ExecuteScalarAsync<bool>(Within, new { ParkId = parkId, ScopeId = scope }, cancellationToken))
+        if (caller.ParkScopeId is { } scope && !await IsWithinAsync(session, parkId, scope, cancellationToken))
         {
             throw OutsideScope(parkCode);
         }
     }
+
+    /// <summary>Whether a park is the scope's park or lies below it.</summary>
+    public static async Task<bool> IsWithinAsync(DbSession session, long parkId, long scopeParkId, CancellationToken cancellationToken) =>
+        await session.ExecuteScalarAsync<bool>(Within, new { ParkId = parkId, ScopeId = scopeParkId }, cancellationToken);
 
     /// <summary>Indicators and policies belong to the whole zone: a key limited to some parks cannot change them.</summary>
     public static void EnsureUnrestricted(this ICaller caller)

@@ -35,7 +35,8 @@ public static class SecuritySetup
                 "Set Auth:KeyPepper (e.g. the environment variable Auth__KeyPepper) to a long random secret: API keys are stored as HMACs keyed with it. `make run` creates one in .data/."));
         });
         services.AddHttpContextAccessor();
-        services.AddScoped<ICaller, HttpCaller>();
+        services.AddScoped<CallerContext>();
+        services.AddScoped<ICaller>(provider => provider.GetRequiredService<CallerContext>().Current);
 
         services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
             .AddScheme<ApiKeyOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);

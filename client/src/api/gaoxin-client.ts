@@ -135,7 +135,7 @@ export class GaoxinClient {
             return response.text().then((_responseText) => {
             let result403: any = null;
             result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
-            return throwException("The key lacks the \'admin\' scope, or the write is outside its park.", status, _responseText, _headers, result403);
+            return throwException("Forbidden", status, _responseText, _headers, result403);
             });
         } else if (status === 404) {
             return response.text().then((_responseText) => {
@@ -215,7 +215,7 @@ export class GaoxinClient {
             return response.text().then((_responseText) => {
             let result403: any = null;
             result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
-            return throwException("The key lacks the \'admin\' scope, or the write is outside its park.", status, _responseText, _headers, result403);
+            return throwException("Forbidden", status, _responseText, _headers, result403);
             });
         } else if (status === 404) {
             return response.text().then((_responseText) => {

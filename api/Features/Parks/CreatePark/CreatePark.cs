@@ -34,14 +34,7 @@ public sealed class CreateParkHandler(DbSession session, ICaller caller) : IRequ
     {
         var park = command.Body;
         var references = await ParkWrites.ResolveAsync(session, park, cancellationToken);
-        if (references.ParentId is { } parentId)
-        {
-            await caller.EnsureWithinAsync(session, parentId, park.ParentCode!, cancellationToken);
-        }
-        else
-        {
-            caller.EnsureUnrestricted();
-        }
+        await ParkWrites.EnsurePlacementAsync(session, caller, park.Code, park.ParentCode, references, cancellationToken);
         await ParkWrites.EnsureSingleZoneAsync(session, park.Kind, exceptCode: null, cancellationToken);
 
         var parameters = new Dapper.DynamicParameters(ParkWrites.Columns(park, references));

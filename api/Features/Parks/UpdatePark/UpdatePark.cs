@@ -17,9 +17,6 @@ public sealed class UpdateParkValidator : AbstractValidator<UpdateParkCommand>
 
 public sealed class UpdateParkHandler(DbSession session, ICaller caller) : IRequestHandler<UpdateParkCommand, ParkDto>
 {
-    // Moves in the tree are serialised by one advisory lock, so two concurrent moves cannot build a cycle together.
-    private const string LockTree = "select pg_advisory_xact_lock(hashtext('gaoxin.parks.tree'))";
-
     private const string IsSelfOrDescendant = """
         with recursive below (id) as (
             select id from parks where code = @Code
@@ -42,7 +39,7 @@ public sealed class UpdateParkHandler(DbSession session, ICaller caller) : IRequ
     public async Task<ParkDto> Handle(UpdateParkCommand command, CancellationToken cancellationToken)
     {
         var park = command.Body;
-        await session.ExecuteAsync(LockTree, null, cancellationToken);
+        await session.ExecuteAsync(ParkWrites.LockTree, null, cancellationToken);
         var current = await session.QuerySingleOrDefaultAsync<(long Id, int Version)?>("select id, version from parks where code = @Code for update", new { command.Code }, cancellationToken)
             ?? throw ParkErrors.NotFound(command.Code);
         var id = current.Id;
@@ -50,15 +47,12 @@ public sealed class UpdateParkHandler(DbSession session, ICaller caller) : IRequ
         command.IfMatch.Check(current.Version);
 
         var references = await ParkWrites.ResolveAsync(session, park, cancellationToken);
-        if (references.ParentId is { } newParent)
-        {
-            await caller.EnsureWithinAsync(session, newParent, park.ParentCode!, cancellationToken);
-        }
         if (references.ParentId is { } parentId &&
             await session.ExecuteScalarAsync<bool>(IsSelfOrDescendant, new { command.Code, ParentId = parentId }, cancellationToken))
         {
             throw ParkErrors.ParentCycle(command.Code, park.ParentCode!);
         }
+        await ParkWrites.EnsurePlacementAsync(session, caller, command.Code, park.ParentCode, references, cancellationToken);
         await ParkWrites.EnsureSingleZoneAsync(session, park.Kind, exceptCode: command.Code, cancellationToken);
 
         var parameters = new Dapper.DynamicParameters(ParkWrites.Columns(park, references));

@@ -1,0 +1,49 @@
+using Dapper;
+using Gaoxin.Api.Infrastructure.Mediation;
+using Gaoxin.Api.Infrastructure.Security;
+using Gaoxin.Contracts.ApiKeys;
+using MediatR;
+using Npgsql;
+
+namespace Gaoxin.Api.Features.ApiKeys.ListApiKeys;
+
+public sealed record ListApiKeysQuery : IQuery<IReadOnlyList<ApiKeyDto>>;
+
+/// <summary>The keys the caller manages: all of them, or for a park-limited key those within its park subtree.</summary>
+public sealed class ListApiKeysHandler(NpgsqlDataSource db, ICaller caller) : IRequestHandler<ListApiKeysQuery, IReadOnlyList<ApiKeyDto>>
+{
+    private sealed class Row
+    {
+        public string Name { get; init; } = "";
+        public string Prefix { get; init; } = "";
+        public string[] Scopes { get; init; } = [];
+        public string? ParkCode { get; init; }
+        public DateTime CreatedAt { get; init; }
+        public DateTime? LastUsedAt { get; init; }
+        public DateTime? RevokedAt { get; init; }
+    }
+
+    private const string Sql = """
+        with recursive managed (id) as (
+            select id from parks where id = @ScopeId
+            union all
+            select p.id from parks p join managed m on p.parent_id = m.id
+        )
+        select k.name, k.prefix, k.scopes, p.code as park_code, k.created_at, k.last_used_at, k.revoked_at
+        from api_keys k left join parks p on p.id = k.park_id
+        where @ScopeId::bigint is null or k.park_id in (select id from managed)
+        order by k.name
+        """;
+
+    public async Task<IReadOnlyList<ApiKeyDto>> Handle(ListApiKeysQuery query, CancellationToken cancellationToken)
+    {
+        await using var connection = await db.OpenConnectionAsync(cancellationToken);
+        var rows = await connection.QueryAsync<Row>(new CommandDefinition(Sql, new { ScopeId = caller.ParkScopeId }, cancellationToken: cancellationToken));
+        static DateTimeOffset? Utc(DateTime? t) => t is { } v ? new DateTimeOffset(DateTime.SpecifyKind(v, DateTimeKind.Utc)) : null;
+        return rows.Select(r => new ApiKeyDto
+        {
+            Name = r.Name, Prefix = r.Prefix, Scopes = r.Scopes, ParkCode = r.ParkCode, CreatedAt = Utc(r.CreatedAt)!.Value,
+            LastUsedAt = Utc(r.LastUsedAt), RevokedAt = Utc(r.RevokedAt),
+        }).ToList();
+    }
+}
