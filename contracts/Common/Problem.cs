@@ -32,4 +32,102 @@ public sealed record Problem
 
     /// <summary>Identifier of this request in the server's logs.</summary>
     public string? TraceId { get; init; }
+
+    // The members below are sent with the codes that name them (see the README's code table); each is absent otherwise.
+
+    /// <summary>The park the problem is about.</summary>
+    public string? ParkCode { get; init; }
+
+    /// <summary>The parent park named by the request (park.parent-cycle).</summary>
+    public string? ParentCode { get; init; }
+
+    /// <summary>The sub-parks that stop a deletion (park.has-children).</summary>
+    public IReadOnlyList<string>? ChildCodes { get; init; }
+
+    /// <summary>How many observations stop a deletion (park.has-observations, indicator.has-observations).</summary>
+    public long? ObservationCount { get; init; }
+
+    /// <summary>The deepest the park tree may grow (park.tree-too-deep).</summary>
+    public int? MaxDepth { get; init; }
+
+    /// <summary>The source the request named (source.not-found).</summary>
+    public string? SourceCode { get; init; }
+
+    /// <summary>The indicator the problem is about.</summary>
+    public string? IndicatorCode { get; init; }
+
+    /// <summary>Breakdown members still in use (indicator.member-in-use).</summary>
+    public IReadOnlyList<string>? Members { get; init; }
+
+    /// <summary>The indicator's unit (unit.incompatible).</summary>
+    public string? Unit { get; init; }
+
+    /// <summary>The unit the request asked for (unit.incompatible).</summary>
+    public string? RequestedUnit { get; init; }
+
+    /// <summary>The period of the figure the problem is about.</summary>
+    public string? Period { get; init; }
+
+    /// <summary>The rule of the data that was broken: totalEqualsBreakdown, correctionNeedsNote, supportingImplementsCore.</summary>
+    public string? Rule { get; init; }
+
+    /// <summary>The total sent (observation.total-mismatch).</summary>
+    public decimal? Total { get; init; }
+
+    /// <summary>The sum of the breakdown sent (observation.total-mismatch).</summary>
+    public decimal? BreakdownSum { get; init; }
+
+    /// <summary>The breakdown sent, by member (observation.total-mismatch).</summary>
+    public IDictionary<string, decimal>? Breakdown { get; init; }
+
+    /// <summary>The policy document the problem is about.</summary>
+    public string? PolicyId { get; init; }
+
+    /// <summary>The version asked for (policy.version-not-found).</summary>
+    public int? Version { get; init; }
+
+    /// <summary>The support measure the problem is about.</summary>
+    public string? MeasureCode { get; init; }
+
+    /// <summary>The relation asked for (relation.not-found).</summary>
+    public long? RelationId { get; init; }
+
+    /// <summary>The other policy of a relation.</summary>
+    public string? TargetId { get; init; }
+
+    /// <summary>The relation's kind (relation.exists).</summary>
+    public string? Kind { get; init; }
+
+    /// <summary>The document number already taken (policy.document-number-taken).</summary>
+    public string? DocumentNumber { get; init; }
+
+    /// <summary>Policies that still relate to this one (policy.has-relations).</summary>
+    public IReadOnlyList<string>? RelatedIds { get; init; }
+
+    /// <summary>The issuing organisation the request named (organisation.not-found).</summary>
+    public string? OrganisationCode { get; init; }
+
+    /// <summary>The API key the problem is about (api-key.*).</summary>
+    public string? Name { get; init; }
+
+    /// <summary>The Idempotency-Key that was reused for another request (idempotency.key-reused).</summary>
+    public string? IdempotencyKey { get; init; }
+
+    /// <summary>The resource's current ETag (precondition.failed, precondition.required): read again, then retry with it.</summary>
+    public string? CurrentETag { get; init; }
+
+    /// <summary>The scope the operation needs (auth.insufficient-scope).</summary>
+    public string? RequiredScope { get; init; }
+
+    /// <summary>The most rows one import may hold (import.too-many-rows).</summary>
+    public long? MaxRows { get; init; }
+
+    /// <summary>The content type that was sent (request.unsupported-media-type on imports).</summary>
+    public string? ContentType { get; init; }
+
+    /// <summary>The import asked for (import.not-found).</summary>
+    public Guid? ImportId { get; init; }
+
+    /// <summary>The report of an atomic import that rejected rows: nothing was written (import.rejected).</summary>
+    public Imports.ImportReportDto? Report { get; init; }
 }

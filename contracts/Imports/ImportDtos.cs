@@ -90,29 +90,3 @@ public sealed record ImportReportDto
 
     public DateTimeOffset? FinishedAt { get; init; }
 }
-
-/// <summary>
-/// A refused import (422): with <c>code</c> <c>import.rejected</c>, an atomic import in which rows were rejected, so
-/// nothing was written, and <c>report</c> says which rows and why; with <c>idempotency.key-reused</c>, no report.
-/// </summary>
-public sealed record ImportRejectedProblem
-{
-    public string? Type { get; init; }
-
-    public required string Title { get; init; }
-
-    /// <example>422</example>
-    public required int Status { get; init; }
-
-    public string? Detail { get; init; }
-
-    public string? Instance { get; init; }
-
-    /// <example>import.rejected</example>
-    public required string Code { get; init; }
-
-    public string? TraceId { get; init; }
-
-    /// <summary>The report of the refused import.</summary>
-    public ImportReportDto? Report { get; init; }
-}

@@ -53,8 +53,7 @@ public static class ImportEndpoints
                 writes nothing again. Policies are JSON or NDJSON only. The columns of each kind are in the README.
                 """)
             .WithMetadata(new RawBodyMetadata("text/csv", "application/json", "application/x-ndjson"))
-            .Produces<ImportRejectedProblem>(StatusCodes.Status422UnprocessableEntity, "application/problem+json")
-            .ProducesProblems(400, 409, 413, 415);
+            .ProducesProblems(400, 409, 413, 415, 422);
 
         imports.MapGet("/{id:guid}", GetImport).WithName("getImport").RequireAuthorization(Scopes.Import)
             .WithSummary("导入报告 · The report of an import")

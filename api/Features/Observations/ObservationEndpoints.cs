@@ -54,7 +54,7 @@ public static class ObservationEndpoints
     /// <param name="park">Park codes, separated by commas (at most 100); omitted: every park.</param>
     /// <param name="from">Only periods starting on or after the start of this period.</param>
     /// <param name="to">Only periods ending on or before the end of this period.</param>
-    /// <param name="asOf">The figures as recorded by the end of this zone day (<c>YYYY-MM-DD</c>) or at this instant (ISO 8601).</param>
+    /// <param name="asOf">The figures as recorded by the end of this zone day (<c>YYYY-MM-DD</c>) or at this instant (ISO 8601; without an offset, the zone's time, UTC+8).</param>
     /// <param name="unit">Answer in this unit; only area units convert into each other.</param>
     /// <param name="cursor">The <c>nextCursor</c> of the previous page.</param>
     /// <param name="limit">Page size, 1–5000 (default 500).</param>
@@ -94,7 +94,7 @@ public static class ObservationEndpoints
 
     /// <param name="code">The park's code.</param>
     /// <param name="includeDescendants">Roll sub-parks up where the park has no figure of its own.</param>
-    /// <param name="asOf">The figures as recorded by the end of this zone day (<c>YYYY-MM-DD</c>) or at this instant (ISO 8601).</param>
+    /// <param name="asOf">The figures as recorded by the end of this zone day (<c>YYYY-MM-DD</c>) or at this instant (ISO 8601; without an offset, the zone's time, UTC+8).</param>
     private static async Task<Ok<IReadOnlyList<ParkIndicatorValueDto>>> GetParkIndicators([MaxLength(64)] string code, IMediator mediator, CancellationToken cancellationToken,
         bool includeDescendants = false, [MaxLength(AsOfQuery.MaxLength)] AsOfQuery? asOf = null) =>
         TypedResults.Ok(await mediator.Send(new GetParkIndicatorsQuery(code, includeDescendants, asOf?.Cutoff), cancellationToken));

@@ -13,7 +13,30 @@ public class ApiException(int status, string code, Text title, Text detail, IRea
     public string Code { get; } = code;
     public Text Title { get; } = title;
     public Text Detail { get; } = detail;
-    public IReadOnlyDictionary<string, object?> Extensions { get; } = extensions ?? new Dictionary<string, object?>();
+    public IReadOnlyDictionary<string, object?> Extensions { get; } = ProblemMembers.EnsureDeclared(code, extensions ?? new Dictionary<string, object?>());
+}
+
+/// <summary>
+/// The members a problem may carry besides the standard ones: exactly the properties of the <c>Problem</c> contract.
+/// A problem with any other member would break every client that validates answers against openapi.json, so
+/// making one fails at once (and every test that reaches it fails), instead of reaching a client.
+/// </summary>
+public static class ProblemMembers
+{
+    public static readonly IReadOnlySet<string> Declared = typeof(Gaoxin.Contracts.Common.Problem).GetProperties()
+        .Select(p => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(p.Name)).ToHashSet(StringComparer.Ordinal);
+
+    public static IReadOnlyDictionary<string, object?> EnsureDeclared(string code, IReadOnlyDictionary<string, object?> extensions)
+    {
+        foreach (var key in extensions.Keys)
+        {
+            if (!Declared.Contains(key))
+            {
+                throw new InvalidOperationException($"Problem '{code}' carries member '{key}', which the Problem contract does not declare: add it to Gaoxin.Contracts.Common.Problem.");
+            }
+        }
+        return extensions;
+    }
 }
 
 /// <summary>404: a resource named by the request does not exist.</summary>

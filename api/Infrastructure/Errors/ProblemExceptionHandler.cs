@@ -43,6 +43,10 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
         BadHttpRequestException bad => FromBinding(bad),
         PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } => Create(409, ProblemCodes.Duplicate,
             new("与当前状态冲突", "Conflict"), new("已存在相同标识的资源。", "A resource with the same key already exists.")),
+        // PostgreSQL text cannot hold U+0000: a NUL anywhere in a parameter or a body is the client's mistake, and the
+        // command's transaction has already rolled back.
+        PostgresException { SqlState: PostgresErrorCodes.CharacterNotInRepertoire or PostgresErrorCodes.UntranslatableCharacter } => Create(400, ProblemCodes.ValidationFailed,
+            new("请求参数无效", "Invalid request"), new("文本中含有不允许的字符（例如 U+0000）。", "A text holds a character that is not allowed (such as U+0000).")),
         PostgresException { SqlState: PostgresErrorCodes.ForeignKeyViolation } => Create(409, ProblemCodes.InUse,
             new("与当前状态冲突", "Conflict"), new("该资源仍被其他数据引用，或引用了不存在的资源。", "The resource is still referenced by other data, or refers to one that does not exist.")),
         NpgsqlException { IsTransient: true } or TimeoutException => Create(503, ProblemCodes.DatabaseUnavailable,

@@ -42,7 +42,9 @@ public static class OpenApiSetup
             options.OperationFilter<SecurityOperationFilter>();
             options.OperationFilter<RateLimitOperationFilter>();
             options.OperationFilter<ServerProblemsOperationFilter>();
+            options.OperationFilter<RequestProblemsOperationFilter>();
             options.SchemaFilter<ItemLengthSchemaFilter>();
+            options.SchemaFilter<NullableEnumSchemaFilter>();
             options.OperationFilter<Features.Idempotency.IdempotencyKeyOperationFilter>();
             options.AddSecurityDefinition(SecurityOperationFilter.SchemeName, new OpenApiSecurityScheme
             {

@@ -10,6 +10,15 @@ public static class ZoneClock
 
     public static DateOnly Today(this TimeProvider clock) => DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(Offset).DateTime);
 
-    /// <summary>The first instant after the given zone day.</summary>
-    public static DateTimeOffset EndOf(DateOnly day) => new(day.AddDays(1).ToDateTime(TimeOnly.MinValue), Offset);
+    /// <summary>The first instant after the given zone day; for the calendar's last day, the last instant there is.</summary>
+    public static DateTimeOffset EndOf(DateOnly day) => day >= LastFullDay
+        ? DateTimeOffset.MaxValue
+        : new(day.AddDays(1).ToDateTime(TimeOnly.MinValue), Offset);
+
+    /// <summary>The last day whose end can be written in the zone's time and still be an instant .NET can hold.</summary>
+    private static readonly DateOnly LastFullDay = DateOnly.MaxValue.AddDays(-1);
+
+    /// <summary>A wall-clock time in the zone (a date-time sent without an offset) as an instant.</summary>
+    public static DateTimeOffset AtZoneTime(DateTime wallClock) =>
+        wallClock - DateTime.MinValue < Offset ? DateTimeOffset.MinValue : new(DateTime.SpecifyKind(wallClock, DateTimeKind.Unspecified), Offset);
 }

@@ -149,6 +149,18 @@ export class GaoxinClient {
             result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
             return throwException("Conflict", status, _responseText, _headers, result409);
             });
+        } else if (status === 413) {
+            return response.text().then((_responseText) => {
+            let result413: any = null;
+            result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u8bf7\u6c42\u4f53\u8fc7\u5927\uff08request.body-too-large\uff09\u3002The body is over the size limit (request.body-too-large).", status, _responseText, _headers, result413);
+            });
+        } else if (status === 415) {
+            return response.text().then((_responseText) => {
+            let result415: any = null;
+            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u4e0d\u652f\u6301\u7684\u5a92\u4f53\u7c7b\u578b\uff08request.unsupported-media-type\uff09\u3002The body\'s media type is not one this operation reads (request.unsupported-media-type).", status, _responseText, _headers, result415);
+            });
         } else if (status === 429) {
             return response.text().then((_responseText) => {
             let result429: any = null;
@@ -204,6 +216,12 @@ export class GaoxinClient {
         if (status === 204) {
             return response.text().then((_responseText) => {
             return;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u8bf7\u6c42\u683c\u5f0f\u65e0\u6548\uff08request.invalid-parameter\u3001request.malformed-body\u3001request.validation-failed\uff09\uff1aerrors \u5217\u51fa\u5404\u5b57\u6bb5\u3002A malformed parameter, header or body; errors names each field.", status, _responseText, _headers, result400);
             });
         } else if (status === 401) {
             return response.text().then((_responseText) => {
@@ -445,7 +463,7 @@ export class GaoxinClient {
         } else if (status === 422) {
             return response.text().then((_responseText) => {
             let result422: any = null;
-            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ImportRejectedProblem;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
             return throwException("Unprocessable Content", status, _responseText, _headers, result422);
             });
         } else if (status === 429) {
@@ -507,6 +525,12 @@ export class GaoxinClient {
             let result200: any = null;
             result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ImportReportDto;
             return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u8bf7\u6c42\u683c\u5f0f\u65e0\u6548\uff08request.invalid-parameter\u3001request.malformed-body\u3001request.validation-failed\uff09\uff1aerrors \u5217\u51fa\u5404\u5b57\u6bb5\u3002A malformed parameter, header or body; errors names each field.", status, _responseText, _headers, result400);
             });
         } else if (status === 401) {
             return response.text().then((_responseText) => {
@@ -700,6 +724,18 @@ export class GaoxinClient {
             result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
             return throwException("Conflict", status, _responseText, _headers, result409);
             });
+        } else if (status === 413) {
+            return response.text().then((_responseText) => {
+            let result413: any = null;
+            result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u8bf7\u6c42\u4f53\u8fc7\u5927\uff08request.body-too-large\uff09\u3002The body is over the size limit (request.body-too-large).", status, _responseText, _headers, result413);
+            });
+        } else if (status === 415) {
+            return response.text().then((_responseText) => {
+            let result415: any = null;
+            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u4e0d\u652f\u6301\u7684\u5a92\u4f53\u7c7b\u578b\uff08request.unsupported-media-type\uff09\u3002The body\'s media type is not one this operation reads (request.unsupported-media-type).", status, _responseText, _headers, result415);
+            });
         } else if (status === 422) {
             return response.text().then((_responseText) => {
             let result422: any = null;
@@ -771,6 +807,12 @@ export class GaoxinClient {
         } else if (status === 304) {
             return response.text().then((_responseText) => {
             return throwException("Not Modified", status, _responseText, _headers);
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u8bf7\u6c42\u683c\u5f0f\u65e0\u6548\uff08request.invalid-parameter\u3001request.malformed-body\u3001request.validation-failed\uff09\uff1aerrors \u5217\u51fa\u5404\u5b57\u6bb5\u3002A malformed parameter, header or body; errors names each field.", status, _responseText, _headers, result400);
             });
         } else if (status === 401) {
             return response.text().then((_responseText) => {
@@ -886,6 +928,18 @@ export class GaoxinClient {
             result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
             return throwException("Precondition Failed", status, _responseText, _headers, result412);
             });
+        } else if (status === 413) {
+            return response.text().then((_responseText) => {
+            let result413: any = null;
+            result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u8bf7\u6c42\u4f53\u8fc7\u5927\uff08request.body-too-large\uff09\u3002The body is over the size limit (request.body-too-large).", status, _responseText, _headers, result413);
+            });
+        } else if (status === 415) {
+            return response.text().then((_responseText) => {
+            let result415: any = null;
+            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u4e0d\u652f\u6301\u7684\u5a92\u4f53\u7c7b\u578b\uff08request.unsupported-media-type\uff09\u3002The body\'s media type is not one this operation reads (request.unsupported-media-type).", status, _responseText, _headers, result415);
+            });
         } else if (status === 428) {
             return response.text().then((_responseText) => {
             let result428: any = null;
@@ -950,6 +1004,12 @@ export class GaoxinClient {
         if (status === 204) {
             return response.text().then((_responseText) => {
             return;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u8bf7\u6c42\u683c\u5f0f\u65e0\u6548\uff08request.invalid-parameter\u3001request.malformed-body\u3001request.validation-failed\uff09\uff1aerrors \u5217\u51fa\u5404\u5b57\u6bb5\u3002A malformed parameter, header or body; errors names each field.", status, _responseText, _headers, result400);
             });
         } else if (status === 401) {
             return response.text().then((_responseText) => {
@@ -1117,7 +1177,7 @@ export class GaoxinClient {
      * @param park (optional) Park codes, separated by commas (at most 100); omitted: every park.
      * @param from (optional) Only periods starting on or after the start of this period.
      * @param to (optional) Only periods ending on or before the end of this period.
-     * @param asOf (optional) The figures as recorded by the end of this zone day (`YYYY-MM-DD`) or at this instant (ISO 8601).
+     * @param asOf (optional) The figures as recorded by the end of this zone day (`YYYY-MM-DD`) or at this instant (ISO 8601; without an offset, the zone's time, UTC+8).
      * @param unit (optional) Answer in this unit; only area units convert into each other.
      * @param cursor (optional) The `nextCursor` of the previous page.
      * @param limit (optional) Page size, 1–5000 (default 500).
@@ -1298,6 +1358,18 @@ export class GaoxinClient {
             let result412: any = null;
             result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
             return throwException("Precondition Failed", status, _responseText, _headers, result412);
+            });
+        } else if (status === 413) {
+            return response.text().then((_responseText) => {
+            let result413: any = null;
+            result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u8bf7\u6c42\u4f53\u8fc7\u5927\uff08request.body-too-large\uff09\u3002The body is over the size limit (request.body-too-large).", status, _responseText, _headers, result413);
+            });
+        } else if (status === 415) {
+            return response.text().then((_responseText) => {
+            let result415: any = null;
+            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u4e0d\u652f\u6301\u7684\u5a92\u4f53\u7c7b\u578b\uff08request.unsupported-media-type\uff09\u3002The body\'s media type is not one this operation reads (request.unsupported-media-type).", status, _responseText, _headers, result415);
             });
         } else if (status === 422) {
             return response.text().then((_responseText) => {
@@ -1696,6 +1768,18 @@ export class GaoxinClient {
             result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
             return throwException("Conflict", status, _responseText, _headers, result409);
             });
+        } else if (status === 413) {
+            return response.text().then((_responseText) => {
+            let result413: any = null;
+            result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u8bf7\u6c42\u4f53\u8fc7\u5927\uff08request.body-too-large\uff09\u3002The body is over the size limit (request.body-too-large).", status, _responseText, _headers, result413);
+            });
+        } else if (status === 415) {
+            return response.text().then((_responseText) => {
+            let result415: any = null;
+            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u4e0d\u652f\u6301\u7684\u5a92\u4f53\u7c7b\u578b\uff08request.unsupported-media-type\uff09\u3002The body\'s media type is not one this operation reads (request.unsupported-media-type).", status, _responseText, _headers, result415);
+            });
         } else if (status === 422) {
             return response.text().then((_responseText) => {
             let result422: any = null;
@@ -1830,6 +1914,12 @@ export class GaoxinClient {
             return response.text().then((_responseText) => {
             return throwException("Not Modified", status, _responseText, _headers);
             });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u8bf7\u6c42\u683c\u5f0f\u65e0\u6548\uff08request.invalid-parameter\u3001request.malformed-body\u3001request.validation-failed\uff09\uff1aerrors \u5217\u51fa\u5404\u5b57\u6bb5\u3002A malformed parameter, header or body; errors names each field.", status, _responseText, _headers, result400);
+            });
         } else if (status === 401) {
             return response.text().then((_responseText) => {
             let result401: any = null;
@@ -1944,6 +2034,18 @@ export class GaoxinClient {
             result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
             return throwException("Precondition Failed", status, _responseText, _headers, result412);
             });
+        } else if (status === 413) {
+            return response.text().then((_responseText) => {
+            let result413: any = null;
+            result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u8bf7\u6c42\u4f53\u8fc7\u5927\uff08request.body-too-large\uff09\u3002The body is over the size limit (request.body-too-large).", status, _responseText, _headers, result413);
+            });
+        } else if (status === 415) {
+            return response.text().then((_responseText) => {
+            let result415: any = null;
+            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u4e0d\u652f\u6301\u7684\u5a92\u4f53\u7c7b\u578b\uff08request.unsupported-media-type\uff09\u3002The body\'s media type is not one this operation reads (request.unsupported-media-type).", status, _responseText, _headers, result415);
+            });
         } else if (status === 428) {
             return response.text().then((_responseText) => {
             let result428: any = null;
@@ -2008,6 +2110,12 @@ export class GaoxinClient {
         if (status === 204) {
             return response.text().then((_responseText) => {
             return;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u8bf7\u6c42\u683c\u5f0f\u65e0\u6548\uff08request.invalid-parameter\u3001request.malformed-body\u3001request.validation-failed\uff09\uff1aerrors \u5217\u51fa\u5404\u5b57\u6bb5\u3002A malformed parameter, header or body; errors names each field.", status, _responseText, _headers, result400);
             });
         } else if (status === 401) {
             return response.text().then((_responseText) => {
@@ -2075,7 +2183,7 @@ export class GaoxinClient {
      * 园区各指标最新值 · The latest figure of every indicator for a park
      * @param code The park's code.
      * @param includeDescendants (optional) Roll sub-parks up where the park has no figure of its own.
-     * @param asOf (optional) The figures as recorded by the end of this zone day (`YYYY-MM-DD`) or at this instant (ISO 8601).
+     * @param asOf (optional) The figures as recorded by the end of this zone day (`YYYY-MM-DD`) or at this instant (ISO 8601; without an offset, the zone's time, UTC+8).
      * @return OK
      */
     listParkIndicators(code: string, includeDescendants?: boolean | undefined, asOf?: string | undefined, signal?: AbortSignal): Promise<ParkIndicatorValueDto[]> {
@@ -2210,6 +2318,18 @@ export class GaoxinClient {
             let result404: any = null;
             result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
             return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 413) {
+            return response.text().then((_responseText) => {
+            let result413: any = null;
+            result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u8bf7\u6c42\u4f53\u8fc7\u5927\uff08request.body-too-large\uff09\u3002The body is over the size limit (request.body-too-large).", status, _responseText, _headers, result413);
+            });
+        } else if (status === 415) {
+            return response.text().then((_responseText) => {
+            let result415: any = null;
+            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u4e0d\u652f\u6301\u7684\u5a92\u4f53\u7c7b\u578b\uff08request.unsupported-media-type\uff09\u3002The body\'s media type is not one this operation reads (request.unsupported-media-type).", status, _responseText, _headers, result415);
             });
         } else if (status === 429) {
             return response.text().then((_responseText) => {
@@ -2489,6 +2609,18 @@ export class GaoxinClient {
             result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
             return throwException("Conflict", status, _responseText, _headers, result409);
             });
+        } else if (status === 413) {
+            return response.text().then((_responseText) => {
+            let result413: any = null;
+            result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u8bf7\u6c42\u4f53\u8fc7\u5927\uff08request.body-too-large\uff09\u3002The body is over the size limit (request.body-too-large).", status, _responseText, _headers, result413);
+            });
+        } else if (status === 415) {
+            return response.text().then((_responseText) => {
+            let result415: any = null;
+            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u4e0d\u652f\u6301\u7684\u5a92\u4f53\u7c7b\u578b\uff08request.unsupported-media-type\uff09\u3002The body\'s media type is not one this operation reads (request.unsupported-media-type).", status, _responseText, _headers, result415);
+            });
         } else if (status === 422) {
             return response.text().then((_responseText) => {
             let result422: any = null;
@@ -2555,6 +2687,12 @@ export class GaoxinClient {
             let result200: any = null;
             result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as PolicyCatalogueDto;
             return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u8bf7\u6c42\u683c\u5f0f\u65e0\u6548\uff08request.invalid-parameter\u3001request.malformed-body\u3001request.validation-failed\uff09\uff1aerrors \u5217\u51fa\u5404\u5b57\u6bb5\u3002A malformed parameter, header or body; errors names each field.", status, _responseText, _headers, result400);
             });
         } else if (status === 401) {
             return response.text().then((_responseText) => {
@@ -2632,6 +2770,12 @@ export class GaoxinClient {
         } else if (status === 304) {
             return response.text().then((_responseText) => {
             return throwException("Not Modified", status, _responseText, _headers);
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u8bf7\u6c42\u683c\u5f0f\u65e0\u6548\uff08request.invalid-parameter\u3001request.malformed-body\u3001request.validation-failed\uff09\uff1aerrors \u5217\u51fa\u5404\u5b57\u6bb5\u3002A malformed parameter, header or body; errors names each field.", status, _responseText, _headers, result400);
             });
         } else if (status === 401) {
             return response.text().then((_responseText) => {
@@ -2747,6 +2891,18 @@ export class GaoxinClient {
             result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
             return throwException("Precondition Failed", status, _responseText, _headers, result412);
             });
+        } else if (status === 413) {
+            return response.text().then((_responseText) => {
+            let result413: any = null;
+            result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u8bf7\u6c42\u4f53\u8fc7\u5927\uff08request.body-too-large\uff09\u3002The body is over the size limit (request.body-too-large).", status, _responseText, _headers, result413);
+            });
+        } else if (status === 415) {
+            return response.text().then((_responseText) => {
+            let result415: any = null;
+            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u4e0d\u652f\u6301\u7684\u5a92\u4f53\u7c7b\u578b\uff08request.unsupported-media-type\uff09\u3002The body\'s media type is not one this operation reads (request.unsupported-media-type).", status, _responseText, _headers, result415);
+            });
         } else if (status === 422) {
             return response.text().then((_responseText) => {
             let result422: any = null;
@@ -2817,6 +2973,12 @@ export class GaoxinClient {
         if (status === 204) {
             return response.text().then((_responseText) => {
             return;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u8bf7\u6c42\u683c\u5f0f\u65e0\u6548\uff08request.invalid-parameter\u3001request.malformed-body\u3001request.validation-failed\uff09\uff1aerrors \u5217\u51fa\u5404\u5b57\u6bb5\u3002A malformed parameter, header or body; errors names each field.", status, _responseText, _headers, result400);
             });
         } else if (status === 401) {
             return response.text().then((_responseText) => {
@@ -2914,6 +3076,12 @@ export class GaoxinClient {
             result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as PolicyVersionDto[];
             return result200;
             });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u8bf7\u6c42\u683c\u5f0f\u65e0\u6548\uff08request.invalid-parameter\u3001request.malformed-body\u3001request.validation-failed\uff09\uff1aerrors \u5217\u51fa\u5404\u5b57\u6bb5\u3002A malformed parameter, header or body; errors names each field.", status, _responseText, _headers, result400);
+            });
         } else if (status === 401) {
             return response.text().then((_responseText) => {
             let result401: any = null;
@@ -2989,6 +3157,12 @@ export class GaoxinClient {
             let result200: any = null;
             result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as PolicyVersionDto;
             return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u8bf7\u6c42\u683c\u5f0f\u65e0\u6548\uff08request.invalid-parameter\u3001request.malformed-body\u3001request.validation-failed\uff09\uff1aerrors \u5217\u51fa\u5404\u5b57\u6bb5\u3002A malformed parameter, header or body; errors names each field.", status, _responseText, _headers, result400);
             });
         } else if (status === 401) {
             return response.text().then((_responseText) => {
@@ -3098,6 +3272,18 @@ export class GaoxinClient {
             result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
             return throwException("Conflict", status, _responseText, _headers, result409);
             });
+        } else if (status === 413) {
+            return response.text().then((_responseText) => {
+            let result413: any = null;
+            result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u8bf7\u6c42\u4f53\u8fc7\u5927\uff08request.body-too-large\uff09\u3002The body is over the size limit (request.body-too-large).", status, _responseText, _headers, result413);
+            });
+        } else if (status === 415) {
+            return response.text().then((_responseText) => {
+            let result415: any = null;
+            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u4e0d\u652f\u6301\u7684\u5a92\u4f53\u7c7b\u578b\uff08request.unsupported-media-type\uff09\u3002The body\'s media type is not one this operation reads (request.unsupported-media-type).", status, _responseText, _headers, result415);
+            });
         } else if (status === 422) {
             return response.text().then((_responseText) => {
             let result422: any = null;
@@ -3164,6 +3350,12 @@ export class GaoxinClient {
         if (status === 204) {
             return response.text().then((_responseText) => {
             return;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u8bf7\u6c42\u683c\u5f0f\u65e0\u6548\uff08request.invalid-parameter\u3001request.malformed-body\u3001request.validation-failed\uff09\uff1aerrors \u5217\u51fa\u5404\u5b57\u6bb5\u3002A malformed parameter, header or body; errors names each field.", status, _responseText, _headers, result400);
             });
         } else if (status === 401) {
             return response.text().then((_responseText) => {
@@ -3242,6 +3434,12 @@ export class GaoxinClient {
             let result200: any = null;
             result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as SupportMeasureDto[];
             return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u8bf7\u6c42\u683c\u5f0f\u65e0\u6548\uff08request.invalid-parameter\u3001request.malformed-body\u3001request.validation-failed\uff09\uff1aerrors \u5217\u51fa\u5404\u5b57\u6bb5\u3002A malformed parameter, header or body; errors names each field.", status, _responseText, _headers, result400);
             });
         } else if (status === 401) {
             return response.text().then((_responseText) => {
@@ -3351,6 +3549,18 @@ export class GaoxinClient {
             result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
             return throwException("Conflict", status, _responseText, _headers, result409);
             });
+        } else if (status === 413) {
+            return response.text().then((_responseText) => {
+            let result413: any = null;
+            result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u8bf7\u6c42\u4f53\u8fc7\u5927\uff08request.body-too-large\uff09\u3002The body is over the size limit (request.body-too-large).", status, _responseText, _headers, result413);
+            });
+        } else if (status === 415) {
+            return response.text().then((_responseText) => {
+            let result415: any = null;
+            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u4e0d\u652f\u6301\u7684\u5a92\u4f53\u7c7b\u578b\uff08request.unsupported-media-type\uff09\u3002The body\'s media type is not one this operation reads (request.unsupported-media-type).", status, _responseText, _headers, result415);
+            });
         } else if (status === 422) {
             return response.text().then((_responseText) => {
             let result422: any = null;
@@ -3457,6 +3667,18 @@ export class GaoxinClient {
             result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
             return throwException("Precondition Failed", status, _responseText, _headers, result412);
             });
+        } else if (status === 413) {
+            return response.text().then((_responseText) => {
+            let result413: any = null;
+            result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u8bf7\u6c42\u4f53\u8fc7\u5927\uff08request.body-too-large\uff09\u3002The body is over the size limit (request.body-too-large).", status, _responseText, _headers, result413);
+            });
+        } else if (status === 415) {
+            return response.text().then((_responseText) => {
+            let result415: any = null;
+            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u4e0d\u652f\u6301\u7684\u5a92\u4f53\u7c7b\u578b\uff08request.unsupported-media-type\uff09\u3002The body\'s media type is not one this operation reads (request.unsupported-media-type).", status, _responseText, _headers, result415);
+            });
         } else if (status === 428) {
             return response.text().then((_responseText) => {
             let result428: any = null;
@@ -3525,6 +3747,12 @@ export class GaoxinClient {
         if (status === 204) {
             return response.text().then((_responseText) => {
             return;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u8bf7\u6c42\u683c\u5f0f\u65e0\u6548\uff08request.invalid-parameter\u3001request.malformed-body\u3001request.validation-failed\uff09\uff1aerrors \u5217\u51fa\u5404\u5b57\u6bb5\u3002A malformed parameter, header or body; errors names each field.", status, _responseText, _headers, result400);
             });
         } else if (status === 401) {
             return response.text().then((_responseText) => {
@@ -3985,11 +4213,11 @@ export interface CreateParkRequest {
     name: LocalizedText;
     /** Description in both languages (each at most 4000 characters); omitted means empty. */
     description?: LocalizedText | null;
-    accreditationLevel?: AccreditationLevel | null;
+    accreditationLevel?: CreateParkRequestAccreditationLevel | null;
     /** An area with its unit. 带单位的面积。 */
     landArea?: AreaDto | null;
-    status?: ParkStatus | null;
-    developmentPhase?: DevelopmentPhase | null;
+    status?: CreateParkRequestStatus | null;
+    developmentPhase?: CreateParkRequestDevelopmentPhase | null;
     /** Code of the source document of these facts, if any. */
     sourceCode?: string | null;
     /** Stable, URL-safe code: lower-case letters, digits and single hyphens, 2–64 characters. */
@@ -4058,7 +4286,7 @@ export type Eligibility = "eligible" | "possiblyEligible" | "notEligible";
 export interface EnterpriseProfile {
     /** The park the enterprise is registered in. */
     parkCode?: string | null;
-    industry?: Industry | null;
+    industry?: EnterpriseProfileIndustry | null;
     /** The qualifications it holds; omitted means unknown, an empty list means none. */
     qualifications?: Qualification[] | null;
     /** Yearly R&D spend, in 万元. */
@@ -4088,19 +4316,6 @@ export interface ImportProblemDto {
     code: string;
     /** What is wrong, in the request's language. */
     message: string;
-}
-
-/** A refused import (422): with `code``import.rejected`, an atomic import in which rows were rejected, so nothing was written, and `report` says which rows and why; with `idempotency.key-reused`, no report. */
-export interface ImportRejectedProblem {
-    type?: string | null;
-    title: string;
-    status: number;
-    detail?: string | null;
-    instance?: string | null;
-    code: string;
-    traceId?: string | null;
-    /** The report of the refused import. */
-    report?: ImportReportDto | null;
 }
 
 /** Exactly what happened to every row of an import. Counts are rows (lines), not records: an observation written from three rows (a total and two members) counts three. 导入报告。 */
@@ -4329,13 +4544,13 @@ export interface ParkDto {
     /** The description in both languages. */
     descriptions: LocalizedText;
     /** Accreditation level, where the place has one. */
-    accreditationLevel?: AccreditationLevel | null;
+    accreditationLevel?: ParkDtoAccreditationLevel | null;
     /** Land area, where known. */
     landArea?: AreaDto | null;
     /** Construction state, where the source states it. */
-    status?: ParkStatus | null;
+    status?: ParkDtoStatus | null;
     /** Development phase, where the source states it. */
-    developmentPhase?: DevelopmentPhase | null;
+    developmentPhase?: ParkDtoDevelopmentPhase | null;
     /** The document these facts come from. */
     source?: SourceDto | null;
     /** Number of direct sub-places. */
@@ -4393,8 +4608,8 @@ export interface ParkTreeNode {
     kind: ParkKind;
     /** Name in the response language. */
     name: string;
-    accreditationLevel?: AccreditationLevel | null;
-    status?: ParkStatus | null;
+    accreditationLevel?: ParkTreeNodeAccreditationLevel | null;
+    status?: ParkTreeNodeStatus | null;
     /** Sub-places, ordered by code. */
     children: ParkTreeNode[];
 }
@@ -4588,6 +4803,70 @@ export interface Problem {
     errors?: { [key: string]: string[]; } | null;
     /** Identifier of this request in the server's logs. */
     traceId?: string | null;
+    /** The park the problem is about. */
+    parkCode?: string | null;
+    /** The parent park named by the request (park.parent-cycle). */
+    parentCode?: string | null;
+    /** The sub-parks that stop a deletion (park.has-children). */
+    childCodes?: string[] | null;
+    /** How many observations stop a deletion (park.has-observations, indicator.has-observations). */
+    observationCount?: number | null;
+    /** The deepest the park tree may grow (park.tree-too-deep). */
+    maxDepth?: number | null;
+    /** The source the request named (source.not-found). */
+    sourceCode?: string | null;
+    /** The indicator the problem is about. */
+    indicatorCode?: string | null;
+    /** Breakdown members still in use (indicator.member-in-use). */
+    members?: string[] | null;
+    /** The indicator's unit (unit.incompatible). */
+    unit?: string | null;
+    /** The unit the request asked for (unit.incompatible). */
+    requestedUnit?: string | null;
+    /** The period of the figure the problem is about. */
+    period?: string | null;
+    /** The rule of the data that was broken: totalEqualsBreakdown, correctionNeedsNote, supportingImplementsCore. */
+    rule?: string | null;
+    /** The total sent (observation.total-mismatch). */
+    total?: number | null;
+    /** The sum of the breakdown sent (observation.total-mismatch). */
+    breakdownSum?: number | null;
+    /** The breakdown sent, by member (observation.total-mismatch). */
+    breakdown?: { [key: string]: number; } | null;
+    /** The policy document the problem is about. */
+    policyId?: string | null;
+    /** The version asked for (policy.version-not-found). */
+    version?: number | null;
+    /** The support measure the problem is about. */
+    measureCode?: string | null;
+    /** The relation asked for (relation.not-found). */
+    relationId?: number | null;
+    /** The other policy of a relation. */
+    targetId?: string | null;
+    /** The relation's kind (relation.exists). */
+    kind?: string | null;
+    /** The document number already taken (policy.document-number-taken). */
+    documentNumber?: string | null;
+    /** Policies that still relate to this one (policy.has-relations). */
+    relatedIds?: string[] | null;
+    /** The issuing organisation the request named (organisation.not-found). */
+    organisationCode?: string | null;
+    /** The API key the problem is about (api-key.*). */
+    name?: string | null;
+    /** The Idempotency-Key that was reused for another request (idempotency.key-reused). */
+    idempotencyKey?: string | null;
+    /** The resource's current ETag (precondition.failed, precondition.required): read again, then retry with it. */
+    currentETag?: string | null;
+    /** The scope the operation needs (auth.insufficient-scope). */
+    requiredScope?: string | null;
+    /** The most rows one import may hold (import.too-many-rows). */
+    maxRows?: number | null;
+    /** The content type that was sent (request.unsupported-media-type on imports). */
+    contentType?: string | null;
+    /** The import asked for (import.not-found). */
+    importId?: string | null;
+    /** The report of an atomic import that rejected rows: nothing was written (import.rejected). */
+    report?: ImportReportDto | null;
 }
 
 /** Progress against plan, for progress indicators. 工程进度状态。 */
@@ -4717,11 +4996,11 @@ export interface UpdateParkRequest {
     name: LocalizedText;
     /** Description in both languages (each at most 4000 characters); omitted means empty. */
     description?: LocalizedText | null;
-    accreditationLevel?: AccreditationLevel | null;
+    accreditationLevel?: UpdateParkRequestAccreditationLevel | null;
     /** An area with its unit. 带单位的面积。 */
     landArea?: AreaDto | null;
-    status?: ParkStatus | null;
-    developmentPhase?: DevelopmentPhase | null;
+    status?: UpdateParkRequestStatus | null;
+    developmentPhase?: UpdateParkRequestDevelopmentPhase | null;
     /** Code of the source document of these facts, if any. */
     sourceCode?: string | null;
 }
@@ -4758,6 +5037,30 @@ export interface UpdatePolicyRequest {
 
 /** What kind of number a value is; decides which values are valid. 数值类型。 */
 export type ValueKind = "count" | "amount" | "percent" | "progress";
+
+export type CreateParkRequestAccreditationLevel = "national" | "provincial" | "municipal";
+
+export type CreateParkRequestStatus = "planned" | "underConstruction" | "operating";
+
+export type CreateParkRequestDevelopmentPhase = "nearTerm" | "midTerm" | "longTerm";
+
+export type EnterpriseProfileIndustry = "marineEquipmentManufacturing" | "marineBiomedicine" | "marineElectronicInformation" | "other";
+
+export type ParkDtoAccreditationLevel = "national" | "provincial" | "municipal";
+
+export type ParkDtoStatus = "planned" | "underConstruction" | "operating";
+
+export type ParkDtoDevelopmentPhase = "nearTerm" | "midTerm" | "longTerm";
+
+export type ParkTreeNodeAccreditationLevel = "national" | "provincial" | "municipal";
+
+export type ParkTreeNodeStatus = "planned" | "underConstruction" | "operating";
+
+export type UpdateParkRequestAccreditationLevel = "national" | "provincial" | "municipal";
+
+export type UpdateParkRequestStatus = "planned" | "underConstruction" | "operating";
+
+export type UpdateParkRequestDevelopmentPhase = "nearTerm" | "midTerm" | "longTerm";
 
 export interface FileParameter {
     data: any;
