@@ -69,9 +69,12 @@ app.Use((context, next) =>
 app.UseSecurityHeaders();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseHeadAsGet();
+app.UseRouting(); // explicit, so that HEAD is routed as GET
 app.UseBodySizeLimit(app.Configuration.GetValue("Limits:MaxBodyBytes", 2L * 1024 * 1024));
 app.UseCors();
 app.UseAuthentication();
+app.UseRejectedKeysRefused();
 app.UseRateLimiter();
 app.UseAuthorization();
 

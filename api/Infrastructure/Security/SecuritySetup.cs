@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
 using Gaoxin.Api.Infrastructure.Errors;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Infrastructure;
 using Microsoft.AspNetCore.Authorization.Policy;
@@ -99,6 +100,47 @@ public static class SecuritySetup
             throw new BadHttpRequestException("Request body too large.", StatusCodes.Status413PayloadTooLarge);
         }
         return next(context);
+    });
+
+    /// <summary>
+    /// A request that sends a key which is unknown, revoked or malformed is refused with 401 on every endpoint, reads
+    /// included: a misconfigured municipal system must find out at once, not carry on silently as anonymous. Health
+    /// probes and the app's files answer whatever a caller sends.
+    /// </summary>
+    public static IApplicationBuilder UseRejectedKeysRefused(this IApplicationBuilder app) => app.Use(async (context, next) =>
+    {
+        if (context.Request.Path.StartsWithSegments("/api") && (await context.AuthenticateAsync()).Failure is not null)
+        {
+            await context.ChallengeAsync();
+            return;
+        }
+        await next(context);
+    });
+
+    /// <summary>
+    /// HEAD on any API resource answers as GET would (status and headers: ETag, Content-Language…) without the body.
+    /// Runs before routing, since endpoints are mapped for GET only; the body is discarded, and since API answers are
+    /// streamed without a Content-Length, nothing promises bytes that are not sent. (Static files do HEAD themselves.)
+    /// </summary>
+    public static IApplicationBuilder UseHeadAsGet(this IApplicationBuilder app) => app.Use(async (context, next) =>
+    {
+        if (!HttpMethods.IsHead(context.Request.Method) || !context.Request.Path.StartsWithSegments("/api"))
+        {
+            await next(context);
+            return;
+        }
+        context.Request.Method = HttpMethods.Get;
+        var body = context.Response.Body;
+        context.Response.Body = Stream.Null;
+        try
+        {
+            await next(context);
+        }
+        finally
+        {
+            context.Response.Body = body;
+            context.Request.Method = HttpMethods.Head;
+        }
     });
 
     /// <summary>Headers that keep browsers from sniffing, framing or leaking; a strict CSP for the app's pages.</summary>

@@ -25,4 +25,20 @@ public sealed class HostileInputTests(ApiFactory factory) : ApiTest(factory)
         await (await Client.PostJsonAsync("/api/v1/parks", park)).ReadProblemAsync(HttpStatusCode.BadRequest, "request.validation-failed");
         Assert.Equal(before, await CountAsync("parks"));
     }
+
+    [Theory]
+    [InlineData("/api/v1/parks/haidong")]
+    [InlineData("/api/v1/indicators/incubators")]
+    [InlineData("/api/v1/policies/high-quality-development-opinions")]
+    public async Task Head_of_a_resource_answers_like_get_without_the_body(string url)
+    {
+        var get = await Client.GetAsync(url);
+        using var head = await Client.SendAsync(new HttpRequestMessage(HttpMethod.Head, url));
+        Assert.Equal(HttpStatusCode.OK, head.StatusCode);
+        Assert.Equal(get.Headers.ETag, head.Headers.ETag);
+        Assert.Empty(await head.Content.ReadAsByteArrayAsync());
+
+        using var missing = await Client.SendAsync(new HttpRequestMessage(HttpMethod.Head, url + "-nothing"));
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+    }
 }

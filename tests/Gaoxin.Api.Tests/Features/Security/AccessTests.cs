@@ -45,6 +45,23 @@ public sealed class AccessTests(ApiFactory factory) : ApiTest(factory)
     }
 
     [Fact]
+    public async Task A_bogus_or_revoked_key_on_a_read_is_401_not_silently_anonymous()
+    {
+        using var wrong = Factory.ClientWithKey("gx_nobodyxx_eeeeeeeeeeeeeeeeeeeeeeeeeeeeeeee");
+        await (await wrong.GetAsync("/api/v1/parks/tree")).ReadProblemAsync(HttpStatusCode.Unauthorized, "auth.invalid-key");
+        using var malformed = Factory.ClientWithKey("not-a-key");
+        await (await malformed.GetAsync("/api/v1/policies")).ReadProblemAsync(HttpStatusCode.Unauthorized, "auth.invalid-key");
+
+        await Factory.AddKeyAsync("reader", ReadKey, ["read"], park: null);
+        Assert.Equal(HttpStatusCode.NoContent, (await Client.DeleteAsync("/api/v1/api-keys/reader")).StatusCode);
+        using var revoked = Factory.ClientWithKey(ReadKey);
+        await (await revoked.GetAsync("/api/v1/indicators")).ReadProblemAsync(HttpStatusCode.Unauthorized, "auth.invalid-key");
+
+        using var anonymous = Factory.ClientWithKey(null);
+        Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync("/api/v1/parks/tree")).StatusCode); // no key at all is still fine
+    }
+
+    [Fact]
     public async Task A_read_key_writing_is_403_naming_the_scope_it_lacks_and_x_api_key_works_too()
     {
         await Factory.AddKeyAsync("reader", ReadKey, ["read"], park: null);
