@@ -47,6 +47,9 @@ public sealed record Problem
     /// <summary>How many observations stop a deletion (park.has-observations, indicator.has-observations).</summary>
     public long? ObservationCount { get; init; }
 
+    /// <summary>How many revisions of observation history stop a deletion (park.has-history, indicator.has-history).</summary>
+    public long? RevisionCount { get; init; }
+
     /// <summary>The deepest the park tree may grow (park.tree-too-deep).</summary>
     public int? MaxDepth { get; init; }
 

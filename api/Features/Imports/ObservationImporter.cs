@@ -242,7 +242,8 @@ public sealed class ObservationImporter(DbSession session, TimeProvider clock, I
     // (a note may be given on one row only). Duplicate rows taint their figure but add nothing to it.
     private const string Figures = """
         create temp table import_figures on commit drop as
-        select g.*, coalesce(g.total, g.parts_sum) as value, o.id as existing_id, coalesce(o.version, 0) as existing_version,
+        select g.*, coalesce(g.total, g.parts_sum) as value, o.id as existing_id,
+               coalesce(o.version, rv.version, 0) as existing_version, -- a figure deleted before continues its versions
                case when o.id is null then 'create'
                     when o.value = coalesce(g.total, g.parts_sum) and o.breakdown = g.breakdown and o.as_of = g.as_of
                          and o.source_id is not distinct from g.source_id and o.note is not distinct from g.note then 'unchanged'
@@ -268,6 +269,8 @@ public sealed class ObservationImporter(DbSession session, TimeProvider clock, I
         join indicators i on i.id = g.indicator_id
         left join observations o on o.indicator_id = g.indicator_id and o.park_id = g.park_id
                                 and o.period_start = g.period_start and o.period = g.period
+        left join retired_versions rv on o.id is null and rv.resource_type = 'observation'
+                                     and rv.resource_key = g.indicator_id || '/' || g.park_id || '/' || g.period
         """;
 
     // The rows of refused figures that were not already refused one by one.
@@ -293,7 +296,7 @@ public sealed class ObservationImporter(DbSession session, TimeProvider clock, I
 
     private const string Apply = """
         insert into observations (indicator_id, park_id, period, period_start, period_end, value, breakdown, as_of, source_id, note, version, recorded_at, recorded_by)
-        select indicator_id, park_id, period, period_start, period_end, value, breakdown, as_of, source_id, note, 1, @RecordedAt, @RecordedBy
+        select indicator_id, park_id, period, period_start, period_end, value, breakdown, as_of, source_id, note, existing_version + 1, @RecordedAt, @RecordedBy
         from import_figures where action = 'create' and problem is null and not rejected;
 
         update observations o set value = f.value, breakdown = f.breakdown, as_of = f.as_of, source_id = f.source_id, note = f.note,

@@ -2,8 +2,9 @@ using System.Text.Json;
 using Dapper;
 using Gaoxin.Api.Features.Policies;
 using Gaoxin.Api.Features.Policies.CreatePolicy;
-using Gaoxin.Api.Features.Policies.Measures;
-using Gaoxin.Api.Features.Policies.PolicyRelations;
+using Gaoxin.Api.Features.Policies.CreateMeasure;
+using Gaoxin.Api.Features.Policies.UpdateMeasure;
+using Gaoxin.Api.Features.Policies.CreatePolicyRelation;
 using Gaoxin.Api.Features.Policies.UpdatePolicy;
 using Gaoxin.Api.Infrastructure.Database;
 using Gaoxin.Api.Infrastructure.Http;
@@ -41,12 +42,12 @@ public sealed class PolicyImporter(DbSession session, IMediator mediator) : Comm
             """, new { document.Id }, cancellationToken);
         if (latest is null)
         {
-            await Mediator.Send(new CreatePolicyCommand(document, ImportWriter), cancellationToken);
+            await Mediator.Send(new CreatePolicyCommand(document), cancellationToken);
             outcome = RowOutcome.Created;
         }
         else if (PolicyWrites.Snapshot(PolicyWrites.ReadSnapshot(latest)) != PolicyWrites.Snapshot(document))
         {
-            await Mediator.Send(new UpdatePolicyCommand(document.Id, ToUpdate(document), ImportWriter, new IfMatch(true, new HashSet<int>())), cancellationToken);
+            await Mediator.Send(new UpdatePolicyCommand(document.Id, ToUpdate(document), new IfMatch(true, new HashSet<int>())), cancellationToken);
             outcome = RowOutcome.Updated;
         }
 
@@ -95,9 +96,6 @@ public sealed class PolicyImporter(DbSession session, IMediator mediator) : Comm
             }
         }
     }
-
-    /// <summary>Who the version history names: the import, so a revision can be traced to the file it came from.</summary>
-    private string ImportWriter => "import";
 
     private static Row Parse(RowReader row, ImportTally tally)
     {

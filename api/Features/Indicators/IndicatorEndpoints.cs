@@ -74,10 +74,10 @@ public static class IndicatorEndpoints
         return Versioned.Answer(response, indicator, indicator.Version);
     }
 
-    private static async Task<Created<IndicatorDto>> CreateIndicator(CreateIndicatorRequest body, IMediator mediator, CancellationToken cancellationToken)
+    private static async Task<Created<IndicatorDto>> CreateIndicator(CreateIndicatorRequest body, IMediator mediator, HttpResponse response, CancellationToken cancellationToken)
     {
         var indicator = await mediator.Send(new CreateIndicatorCommand(body), cancellationToken);
-        return TypedResults.Created($"/api/v1/indicators/{indicator.Code}", indicator);
+        return Versioned.Created(response, $"/api/v1/indicators/{indicator.Code}", indicator, indicator.Version);
     }
 
     /// <param name="code">The indicator's code.</param>

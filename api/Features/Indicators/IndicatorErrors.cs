@@ -17,6 +17,11 @@ public static class IndicatorErrors
         new Text($"指标“{code}”仍有 {count} 条观测值，请先删除它们。", $"Indicator '{code}' still has {count} observations; delete them first."),
         new Dictionary<string, object?> { ["indicatorCode"] = code, ["observationCount"] = count });
 
+    public static ConflictException HasHistory(string code, long revisions) => new("indicator.has-history",
+        new Text($"指标“{code}”有 {revisions} 条观测值历史记录，历史须保留，因此不能删除该指标。",
+                 $"Indicator '{code}' has {revisions} revisions of observation history, which is kept for good; the indicator cannot be deleted."),
+        new Dictionary<string, object?> { ["indicatorCode"] = code, ["revisionCount"] = revisions });
+
     public static ConflictException UnitLocked(string code) => new("indicator.unit-locked",
         new Text($"指标“{code}”已有观测值，不能再更改单位或数值类型。", $"Indicator '{code}' has observations; its unit and value kind can no longer change."),
         new Dictionary<string, object?> { ["indicatorCode"] = code });

@@ -87,8 +87,7 @@ public static class ParkEndpoints
     private static async Task<Created<ParkDto>> CreatePark(CreateParkRequest body, IMediator mediator, HttpResponse response, CancellationToken cancellationToken)
     {
         var park = await mediator.Send(new CreateParkCommand(body), cancellationToken);
-        response.Headers.ETag = ETags.Of(park.Version);
-        return TypedResults.Created($"/api/v1/parks/{park.Code}", park);
+        return Versioned.Created(response, $"/api/v1/parks/{park.Code}", park, park.Version);
     }
 
     /// <param name="code">The park's code.</param>

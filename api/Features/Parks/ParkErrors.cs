@@ -37,4 +37,9 @@ public static class ParkErrors
     public static ConflictException TooDeep(string code, int maxDepth) => new("park.tree-too-deep",
         new Text($"园区“{code}”放在这里会使园区树超过 {maxDepth} 层。", $"Placing park '{code}' here would make the park tree deeper than {maxDepth} levels."),
         new Dictionary<string, object?> { ["parkCode"] = code, ["maxDepth"] = maxDepth });
+
+    public static ConflictException HasHistory(string code, long revisions) => new("park.has-history",
+        new Text($"园区“{code}”有 {revisions} 条观测值历史记录，历史须保留，因此不能删除该园区。",
+                 $"Park '{code}' has {revisions} revisions of observation history, which is kept for good; the park cannot be deleted."),
+        new Dictionary<string, object?> { ["parkCode"] = code, ["revisionCount"] = revisions });
 }

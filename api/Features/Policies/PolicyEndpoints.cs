@@ -7,8 +7,13 @@ using Gaoxin.Api.Features.Policies.GetPolicyCatalogue;
 using Gaoxin.Api.Features.Policies.ListOrganisations;
 using Gaoxin.Api.Features.Policies.ListPolicies;
 using Gaoxin.Api.Features.Policies.MatchPolicies;
-using Gaoxin.Api.Features.Policies.Measures;
-using Gaoxin.Api.Features.Policies.PolicyRelations;
+using Gaoxin.Api.Features.Policies.CreateMeasure;
+using Gaoxin.Api.Features.Policies.DeleteMeasure;
+using Gaoxin.Api.Features.Policies.GetMeasure;
+using Gaoxin.Api.Features.Policies.ListMeasures;
+using Gaoxin.Api.Features.Policies.UpdateMeasure;
+using Gaoxin.Api.Features.Policies.CreatePolicyRelation;
+using Gaoxin.Api.Features.Policies.DeletePolicyRelation;
 using Gaoxin.Api.Features.Policies.PolicyVersions;
 using Gaoxin.Api.Features.Policies.UpdatePolicy;
 using Gaoxin.Api.Infrastructure.Http;
@@ -90,6 +95,12 @@ public static class PolicyEndpoints
             .WithSummary("新建扶持措施 · Add a support measure")
             .ProducesProblems(400, 404, 409);
 
+        policies.MapGet("/{id}/measures/{code}", GetMeasure).WithName("getMeasure")
+            .WithSummary("扶持措施 · One support measure")
+            .WithDescription("一项扶持措施及其适用条件。带 ETag；If-None-Match 与之相同时返回 304。A support measure with its conditions. Carries an ETag; 304 when If-None-Match names it.")
+            .Produces(StatusCodes.Status304NotModified)
+            .ProducesProblems(404);
+
         policies.MapPut("/{id}/measures/{code}", UpdateMeasure).WithName("updateMeasure").RequireAuthorization(Scopes.Write)
             .WithSummary("更新扶持措施 · Update a support measure")
             .ProducesProblems(400, 404, 412, 428);
@@ -139,17 +150,18 @@ public static class PolicyEndpoints
         return Versioned.Answer(response, policy, policy.Version);
     }
 
-    private static async Task<Created<PolicyDto>> CreatePolicy(CreatePolicyRequest body, IMediator mediator, ICaller caller, CancellationToken cancellationToken)
+    private static async Task<Created<PolicyDto>> CreatePolicy(CreatePolicyRequest body, IMediator mediator, HttpResponse response, CancellationToken cancellationToken)
     {
-        var id = await mediator.Send(new CreatePolicyCommand(body, caller.Name), cancellationToken);
-        return TypedResults.Created($"/api/v1/policies/{id}", await mediator.Send(new GetPolicyQuery(id, null), cancellationToken));
+        var id = await mediator.Send(new CreatePolicyCommand(body), cancellationToken);
+        var policy = await mediator.Send(new GetPolicyQuery(id, null), cancellationToken);
+        return Versioned.Created(response, $"/api/v1/policies/{id}", policy, policy.Version);
     }
 
     /// <param name="id">The document's id.</param>
     /// <param name="ifMatch">The ETag of the version being replaced (required): 412 when it is no longer current, 428 when missing.</param>
     private static async Task<Ok<PolicyDto>> UpdatePolicy([MaxLength(80)] string id, UpdatePolicyRequest body, IMediator mediator, ICaller caller, HttpResponse response, CancellationToken cancellationToken, [FromHeader(Name = "If-Match"), MaxLength(ETags.MaxHeaderLength)] string? ifMatch = null)
     {
-        await mediator.Send(new UpdatePolicyCommand(id, body, caller.Name, IfMatch.Parse(ifMatch ?? "")), cancellationToken);
+        await mediator.Send(new UpdatePolicyCommand(id, body, IfMatch.Parse(ifMatch ?? "")), cancellationToken);
         var policy = await mediator.Send(new GetPolicyQuery(id, null), cancellationToken);
         response.Headers.ETag = ETags.Of(policy.Version);
         return TypedResults.Ok(policy);
@@ -173,10 +185,12 @@ public static class PolicyEndpoints
         TypedResults.Ok(await mediator.Send(new GetPolicyVersionQuery(id, version), cancellationToken));
 
     /// <param name="id">The acting document's id.</param>
-    private static async Task<Created<PolicyDto>> CreatePolicyRelation([MaxLength(80)] string id, CreatePolicyRelationRequest body, IMediator mediator, CancellationToken cancellationToken)
+    private static async Task<Created<PolicyDto>> CreatePolicyRelation([MaxLength(80)] string id, CreatePolicyRelationRequest body, IMediator mediator, HttpResponse response, CancellationToken cancellationToken)
     {
         await mediator.Send(new CreatePolicyRelationCommand(id, body), cancellationToken);
-        return TypedResults.Created($"/api/v1/policies/{id}", await mediator.Send(new GetPolicyQuery(id, null), cancellationToken));
+        // A relation has no page of its own: it is part of the acting document, whose new state (and ETag) this is.
+        var policy = await mediator.Send(new GetPolicyQuery(id, null), cancellationToken);
+        return Versioned.Created(response, $"/api/v1/policies/{id}", policy, policy.Version);
     }
 
     /// <param name="id">The acting document's id.</param>
@@ -192,10 +206,19 @@ public static class PolicyEndpoints
         TypedResults.Ok(await mediator.Send(new ListMeasuresQuery(id), cancellationToken));
 
     /// <param name="id">The document's id.</param>
-    private static async Task<Created<SupportMeasureDto>> CreateMeasure([MaxLength(80)] string id, CreateMeasureRequest body, IMediator mediator, CancellationToken cancellationToken)
+    private static async Task<Created<SupportMeasureDto>> CreateMeasure([MaxLength(80)] string id, CreateMeasureRequest body, IMediator mediator, HttpResponse response, CancellationToken cancellationToken)
     {
         var measure = await mediator.Send(new CreateMeasureCommand(id, body), cancellationToken);
-        return TypedResults.Created($"/api/v1/policies/{id}/measures", measure);
+        return Versioned.Created(response, $"/api/v1/policies/{id}/measures/{measure.Code}", measure, measure.Version);
+    }
+
+    /// <param name="id">The document's id.</param>
+    /// <param name="code">The measure's code.</param>
+    /// <param name="ifNoneMatch">The ETag of the copy the client has: 304 when it is still current.</param>
+    private static async Task<Results<Ok<SupportMeasureDto>, StatusCodeHttpResult>> GetMeasure([MaxLength(80)] string id, [MaxLength(64)] string code, IMediator mediator, HttpResponse response, CancellationToken cancellationToken, [FromHeader(Name = "If-None-Match"), MaxLength(ETags.MaxHeaderLength)] string? ifNoneMatch = null)
+    {
+        var measure = await mediator.Send(new GetMeasureQuery(id, code), cancellationToken);
+        return Versioned.Answer(response, measure, measure.Version);
     }
 
     /// <param name="id">The document's id.</param>

@@ -136,6 +136,26 @@ public static class PolicyWrites
         fields.Illustrative,
     };
 
+    /// <summary>
+    /// Relations and measures are part of what a document's GET answers, so a change to them is a new version of the
+    /// document: a new ETag (a stale If-Match is refused), an entry in the change feed, and a version whose content is
+    /// the document's as it was, recorded by whoever made the change. A document already written in this transaction
+    /// (created or edited together with its measures, as an import does) has its new version already.
+    /// </summary>
+    public static Task RecordNewVersionAsync(DbSession session, long[] policyIds, DateTimeOffset recordedAt, string recordedBy, CancellationToken cancellationToken) =>
+        session.ExecuteAsync("""
+            with raised as (
+                update policies set version = version + 1, updated_at = now()
+                where id = any(@policyIds) and not policy_versioned_in_transaction(id)
+                returning id, version
+            )
+            insert into policy_versions (policy_id, version, content, recorded_at, recorded_by)
+            select r.id, r.version, latest.content, @recordedAt, @recordedBy
+            from raised r
+            cross join lateral (select content from policy_versions v where v.policy_id = r.id order by v.version desc limit 1) latest
+            cross join lateral note_policy_versioned(r.id)
+            """, new { policyIds = policyIds.Distinct().ToArray(), recordedAt, recordedBy }, cancellationToken);
+
     /// <summary>Replaces the parks and the implements relation, and records the content as a new version.</summary>
     public static async Task SaveDependentsAsync(DbSession session, long policyId, PolicyFields fields, long[] parkIds, Target? implements,
         int version, DateTimeOffset recordedAt, string recordedBy, CancellationToken cancellationToken)
@@ -153,7 +173,8 @@ public static class PolicyWrites
         }
         await session.ExecuteAsync("""
             insert into policy_versions (policy_id, version, content, recorded_at, recorded_by)
-            values (@policyId, @version, @content::jsonb, @recordedAt, @recordedBy)
+            values (@policyId, @version, @content::jsonb, @recordedAt, @recordedBy);
+            select note_policy_versioned(@policyId);
             """, new { policyId, version, content = Snapshot(fields), recordedAt, recordedBy }, cancellationToken);
     }
 

@@ -3594,6 +3594,94 @@ export class GaoxinClient {
     }
 
     /**
+     * 扶持措施 · One support measure
+     * @param id The document's id.
+     * @param code The measure's code.
+     * @param if_None_Match (optional) The ETag of the copy the client has: 304 when it is still current.
+     * @return OK
+     */
+    getMeasure(id: string, code: string, if_None_Match?: string | undefined, signal?: AbortSignal): Promise<SupportMeasureDto> {
+        let url_ = this.baseUrl + "/api/v1/policies/{id}/measures/{code}";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        if (code === undefined || code === null)
+            throw new globalThis.Error("The parameter 'code' must be defined.");
+        url_ = url_.replace("{code}", encodeURIComponent("" + code));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "If-None-Match": if_None_Match !== undefined && if_None_Match !== null ? "" + if_None_Match : "",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetMeasure(_response);
+        });
+    }
+
+    protected processGetMeasure(response: Response): Promise<SupportMeasureDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as SupportMeasureDto;
+            return result200;
+            });
+        } else if (status === 304) {
+            return response.text().then((_responseText) => {
+            return throwException("Not Modified", status, _responseText, _headers);
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u8bf7\u6c42\u683c\u5f0f\u65e0\u6548\uff08request.invalid-parameter\u3001request.malformed-body\u3001request.validation-failed\uff09\uff1aerrors \u5217\u51fa\u5404\u5b57\u6bb5\u3002A malformed parameter, header or body; errors names each field.", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Only where Auth:RequireKeyForReads is set: no API key, or not a valid one.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u8bf7\u6c42\u8fc7\u591a\uff08request.rate-limited\uff09\uff1a\u8bf7\u5728 Retry-After \u79d2\u540e\u91cd\u8bd5\u3002Too many requests (request.rate-limited): retry after Retry-After seconds.", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u670d\u52a1\u5668\u9519\u8bef\uff08server.error\uff09\uff1a\u5e26 traceId\uff0c\u4e0d\u542b\u5185\u90e8\u7ec6\u8282\u3002An unexpected error (server.error), with a traceId and no internals.", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u6570\u636e\u5e93\u6682\u4e0d\u53ef\u7528\uff08server.database-unavailable\uff09\uff1a\u7a0d\u540e\u91cd\u8bd5\u3002The database cannot be reached (server.database-unavailable): retry later.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<SupportMeasureDto>(null as any);
+    }
+
+    /**
      * 更新扶持措施 · Update a support measure
      * @param id The document's id.
      * @param code The measure's code.
@@ -4811,6 +4899,8 @@ export interface Problem {
     childCodes?: string[] | null;
     /** How many observations stop a deletion (park.has-observations, indicator.has-observations). */
     observationCount?: number | null;
+    /** How many revisions of observation history stop a deletion (park.has-history, indicator.has-history). */
+    revisionCount?: number | null;
     /** The deepest the park tree may grow (park.tree-too-deep). */
     maxDepth?: number | null;
     /** The source the request named (source.not-found). */

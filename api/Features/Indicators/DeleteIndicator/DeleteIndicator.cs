@@ -9,8 +9,8 @@ namespace Gaoxin.Api.Features.Indicators.DeleteIndicator;
 public sealed record DeleteIndicatorCommand(string Code, IfMatch? IfMatch) : ICommand<Unit>;
 
 /// <summary>
-/// Refused while observations exist. Once they are all deleted, the indicator goes together with the history of
-/// those deletions: nothing is left that the history could describe.
+/// Refused while observations exist, and refused for good once any figure was recorded: the history of the zone's
+/// figures is kept, and it must stay readable by the indicator's code.
 /// </summary>
 public sealed class DeleteIndicatorHandler(DbSession session, ICaller caller) : IRequestHandler<DeleteIndicatorCommand, Unit>
 {
@@ -24,7 +24,11 @@ public sealed class DeleteIndicatorHandler(DbSession session, ICaller caller) : 
         {
             throw IndicatorErrors.HasObservations(command.Code, observations);
         }
-        await session.ExecuteAsync("delete from observation_revisions where indicator_id = @Id", new { indicator.Id }, cancellationToken);
+        var revisions = await session.ExecuteScalarAsync<long>("select count(*) from observation_revisions where indicator_id = @Id", new { indicator.Id }, cancellationToken);
+        if (revisions > 0)
+        {
+            throw IndicatorErrors.HasHistory(command.Code, revisions);
+        }
         await session.ExecuteAsync("delete from indicators where id = @Id", new { indicator.Id }, cancellationToken);
         return Unit.Value;
     }

@@ -61,6 +61,7 @@ public sealed class PutObservationHandler(DbSession session, TimeProvider clock,
         insert into observations (indicator_id, park_id, period, period_start, period_end, value, breakdown, as_of, source_id, note, version, recorded_at, recorded_by)
         values (@IndicatorId, @ParkId, @Period, @PeriodStart, @PeriodEnd, @Value, @Breakdown::jsonb, @AsOf, @SourceId, @Note, 1, @RecordedAt, @RecordedBy)
         on conflict (indicator_id, park_id, period_start, period) do nothing
+        returning version
         """;
 
     private const string Update = """
@@ -136,9 +137,13 @@ public sealed class PutObservationHandler(DbSession session, TimeProvider clock,
         }
 
         var created = false;
+        var version = 1;
         if (existing is null)
         {
-            created = await session.ExecuteAsync(Insert, values, cancellationToken) == 1;
+            // A figure deleted before continues its versions (migration 0011), so the version comes from the database.
+            var inserted = await session.ExecuteScalarAsync<int?>(Insert, values, cancellationToken);
+            created = inserted is not null;
+            version = inserted ?? 0;
             // Lost a race with a concurrent insert of the same key: that writer won, as with a stale If-Match.
             if (!created)
             {
@@ -147,7 +152,6 @@ public sealed class PutObservationHandler(DbSession session, TimeProvider clock,
             }
         }
 
-        var version = 1;
         if (existing is not null)
         {
             var figureChanged = existing.Value != value || !SameParts(StoredBreakdown.ParseValues(existing.BreakdownJson), parts);

@@ -16,10 +16,8 @@ public sealed class DeleteParkHandler(DbSession session, ICaller caller) : IRequ
     private const string Find = "select id, version from parks where code = @Code for update";
     private const string Children = "select code from parks where parent_id = @Id order by code limit 20";
     private const string Observations = "select count(*) from observations where park_id = @Id";
-    private const string Delete = """
-        delete from observation_revisions where park_id = @Id;
-        delete from parks where id = @Id;
-        """;
+    private const string Revisions = "select count(*) from observation_revisions where park_id = @Id";
+    private const string Delete = "delete from parks where id = @Id";
 
     public async Task<Unit> Handle(DeleteParkCommand command, CancellationToken cancellationToken)
     {
@@ -35,12 +33,17 @@ public sealed class DeleteParkHandler(DbSession session, ICaller caller) : IRequ
             throw ParkErrors.HasChildren(command.Code, children);
         }
 
-        // Observations are the zone's record: they go first, explicitly. With none left, the park takes the history
-        // of their deletion with it.
+        // Observations are the zone's record: they go first, explicitly. Their history stays for good, so a park
+        // that ever had a figure stays too (it can be marked closed): deleting it would leave history no one can read.
         var observations = await session.ExecuteScalarAsync<long>(Observations, new { Id = id }, cancellationToken);
         if (observations > 0)
         {
             throw ParkErrors.HasObservations(command.Code, observations);
+        }
+        var revisions = await session.ExecuteScalarAsync<long>(Revisions, new { Id = id }, cancellationToken);
+        if (revisions > 0)
+        {
+            throw ParkErrors.HasHistory(command.Code, revisions);
         }
 
         await session.ExecuteAsync(Delete, new { Id = id }, cancellationToken);

@@ -10,7 +10,7 @@ using MediatR;
 
 namespace Gaoxin.Api.Features.Policies.CreatePolicy;
 
-public sealed record CreatePolicyCommand(CreatePolicyRequest Body, string RecordedBy) : ICommand<string>;
+public sealed record CreatePolicyCommand(CreatePolicyRequest Body) : ICommand<string>;
 
 public sealed class CreatePolicyValidator : AbstractValidator<CreatePolicyCommand>
 {
@@ -21,7 +21,7 @@ public sealed class CreatePolicyValidator : AbstractValidator<CreatePolicyComman
     }
 }
 
-/// <summary>Creates the document, its parks, its implements relation and its version 1; returns its id.</summary>
+/// <summary>Creates the document, its parks, its implements relation and its first version; returns its id.</summary>
 public sealed class CreatePolicyHandler(DbSession session, TimeProvider clock, ICaller caller) : IRequestHandler<CreatePolicyCommand, string>
 {
     private const string Insert = """
@@ -30,7 +30,7 @@ public sealed class CreatePolicyHandler(DbSession session, TimeProvider clock, I
         values (@Code, @DocumentNumber, @TitleZh, @TitleEn, @SummaryZh, @SummaryEn, @BodyZh, @BodyEn, @IssuerId, @Role,
                 @Categories, @Industries, @DraftedOn, @IssuedOn, @EffectiveFrom, @ExpiresOn, @Illustrative)
         on conflict (code) do nothing
-        returning id
+        returning id, version
         """;
 
     public async Task<string> Handle(CreatePolicyCommand command, CancellationToken cancellationToken)
@@ -42,9 +42,10 @@ public sealed class CreatePolicyHandler(DbSession session, TimeProvider clock, I
 
         var parameters = new DynamicParameters(PolicyWrites.Columns(body, issuerId));
         parameters.Add("Code", body.Id);
-        var id = await session.ExecuteScalarAsync<long?>(Insert, parameters, cancellationToken) ?? throw PolicyErrors.IdTaken(body.Id);
+        // A document deleted before continues its versions (migration 0011), so the first version comes from the database.
+        var (id, version) = await session.QuerySingleOrDefaultAsync<(long Id, int Version)?>(Insert, parameters, cancellationToken) ?? throw PolicyErrors.IdTaken(body.Id);
 
-        await PolicyWrites.SaveDependentsAsync(session, id, body, parkIds, implements, version: 1, clock.GetUtcNow(), command.RecordedBy, cancellationToken);
+        await PolicyWrites.SaveDependentsAsync(session, id, body, parkIds, implements, version, clock.GetUtcNow(), caller.Name, cancellationToken);
         return body.Id;
     }
 }

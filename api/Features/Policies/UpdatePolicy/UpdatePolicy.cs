@@ -9,7 +9,7 @@ using MediatR;
 
 namespace Gaoxin.Api.Features.Policies.UpdatePolicy;
 
-public sealed record UpdatePolicyCommand(string Id, UpdatePolicyRequest Body, string RecordedBy, IfMatch? IfMatch) : ICommand<Unit>;
+public sealed record UpdatePolicyCommand(string Id, UpdatePolicyRequest Body, IfMatch? IfMatch) : ICommand<Unit>;
 
 public sealed class UpdatePolicyValidator : AbstractValidator<UpdatePolicyCommand>
 {
@@ -56,7 +56,7 @@ public sealed class UpdatePolicyHandler(DbSession session, TimeProvider clock, I
         var parameters = new DynamicParameters(PolicyWrites.Columns(command.Body, issuerId));
         parameters.AddDynamicParams(new { policy.Id, Version = version, RecordedAt = recordedAt });
         await session.ExecuteAsync(Update, parameters, cancellationToken);
-        await PolicyWrites.SaveDependentsAsync(session, policy.Id, command.Body, parkIds, implements, version, recordedAt, command.RecordedBy, cancellationToken);
+        await PolicyWrites.SaveDependentsAsync(session, policy.Id, command.Body, parkIds, implements, version, recordedAt, caller.Name, cancellationToken);
         return Unit.Value;
     }
 }

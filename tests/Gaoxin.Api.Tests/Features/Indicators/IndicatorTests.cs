@@ -109,14 +109,21 @@ public sealed class IndicatorTests(ApiFactory factory) : ApiTest(factory)
     }
 
     [Fact]
-    public async Task Deleting_an_indicator_is_refused_while_it_has_observations()
+    public async Task Deleting_an_indicator_is_refused_while_it_has_observations_and_for_good_once_it_has_history()
     {
         var problem = await (await DeleteCurrentAsync("/api/v1/indicators/incubators")).ReadProblemAsync(HttpStatusCode.Conflict, "indicator.has-observations");
         Assert.Equal(1, problem.GetProperty("observationCount").GetInt32());
 
         Assert.Equal(HttpStatusCode.NoContent, (await DeleteObservationAsync("incubators", "zhanjiang-hitech-zone", "2023-03-31")).StatusCode);
-        Assert.Equal(HttpStatusCode.NoContent, (await DeleteCurrentAsync("/api/v1/indicators/incubators")).StatusCode);
-        await (await Client.GetAsync("/api/v1/indicators/incubators")).ReadProblemAsync(HttpStatusCode.NotFound, "indicator.not-found");
+        var history = await (await DeleteCurrentAsync("/api/v1/indicators/incubators")).ReadProblemAsync(HttpStatusCode.Conflict, "indicator.has-history");
+        Assert.Equal(2, history.GetProperty("revisionCount").GetInt32()); // recorded, then deleted
+        var revisions = await Client.GetStringAsync("/api/v1/observations/history?indicator=incubators&park=zhanjiang-hitech-zone&period=2023-03-31");
+        Assert.Contains("deleted", revisions); // the history is still readable by the indicator's code
+
+        // An indicator that never had a figure goes.
+        Assert.Equal(HttpStatusCode.Created, (await Client.PostJsonAsync("/api/v1/indicators", IndicatorRequests.HighTechEnterprises())).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await DeleteCurrentAsync("/api/v1/indicators/high-tech-enterprises")).StatusCode);
+        await (await Client.GetAsync("/api/v1/indicators/high-tech-enterprises")).ReadProblemAsync(HttpStatusCode.NotFound, "indicator.not-found");
     }
 
     [Fact]

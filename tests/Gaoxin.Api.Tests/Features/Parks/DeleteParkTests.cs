@@ -24,13 +24,15 @@ public sealed class DeleteParkTests(ApiFactory factory) : ApiTest(factory)
     }
 
     [Fact]
-    public async Task A_park_with_observations_is_409_and_keeps_its_figures()
+    public async Task A_park_with_observations_is_409_and_keeps_its_figures_and_their_history()
     {
         var problem = await (await DeleteCurrentAsync("/api/v1/parks/haidong-incubator")).ReadProblemAsync(HttpStatusCode.Conflict, "park.has-observations");
         Assert.Equal(1, problem.GetProperty("observationCount").GetInt32());
 
         Assert.Equal(HttpStatusCode.NoContent, (await DeleteObservationAsync("incubating-enterprises", "haidong-incubator", "2023-03-31")).StatusCode);
-        Assert.Equal(HttpStatusCode.NoContent, (await DeleteCurrentAsync("/api/v1/parks/haidong-incubator")).StatusCode);
+        await (await DeleteCurrentAsync("/api/v1/parks/haidong-incubator")).ReadProblemAsync(HttpStatusCode.Conflict, "park.has-history");
+        var history = await Client.GetStringAsync("/api/v1/observations/history?indicator=incubating-enterprises&park=haidong-incubator&period=2023-03-31");
+        Assert.Contains("deleted", history);
     }
 
     [Fact]

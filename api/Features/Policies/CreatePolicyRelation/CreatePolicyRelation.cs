@@ -7,7 +7,7 @@ using Gaoxin.Api.Infrastructure.Validation;
 using Gaoxin.Contracts.Policies;
 using MediatR;
 
-namespace Gaoxin.Api.Features.Policies.PolicyRelations;
+namespace Gaoxin.Api.Features.Policies.CreatePolicyRelation;
 
 public sealed record CreatePolicyRelationCommand(string Id, CreatePolicyRelationRequest Body) : ICommand<long>;
 
@@ -24,7 +24,7 @@ public sealed class CreatePolicyRelationValidator : AbstractValidator<CreatePoli
 }
 
 /// <summary>Adds an effect of this document on another; repeals and supersessions change the target's status from their date.</summary>
-public sealed class CreatePolicyRelationHandler(DbSession session, ICaller caller) : IRequestHandler<CreatePolicyRelationCommand, long>
+public sealed class CreatePolicyRelationHandler(DbSession session, ICaller caller, TimeProvider clock) : IRequestHandler<CreatePolicyRelationCommand, long>
 {
     private const string Insert = """
         insert into policy_relations (from_policy_id, to_policy_id, kind, effective_on, note_zh, note_en)
@@ -43,7 +43,7 @@ public sealed class CreatePolicyRelationHandler(DbSession session, ICaller calle
         {
             throw PolicyErrors.ImplementsNeedsCore(command.Id, body.TargetId);
         }
-        return await session.ExecuteScalarAsync<long?>(Insert, new
+        var relationId = await session.ExecuteScalarAsync<long?>(Insert, new
         {
             FromId = from.Id,
             ToId = to.Id,
@@ -52,19 +52,7 @@ public sealed class CreatePolicyRelationHandler(DbSession session, ICaller calle
             NoteZh = body.Note?.Zh,
             NoteEn = body.Note?.En,
         }, cancellationToken) ?? throw PolicyErrors.RelationExists(command.Id, body.TargetId, body.Kind.ToDb());
-    }
-}
-
-public sealed record DeletePolicyRelationCommand(string Id, long RelationId) : ICommand<Unit>;
-
-public sealed class DeletePolicyRelationHandler(DbSession session, ICaller caller) : IRequestHandler<DeletePolicyRelationCommand, Unit>
-{
-    public async Task<Unit> Handle(DeletePolicyRelationCommand command, CancellationToken cancellationToken)
-    {
-        caller.EnsureUnrestricted();
-        var policy = await PolicyWrites.FindAsync(session, command.Id, forUpdate: false, cancellationToken);
-        var deleted = await session.ExecuteAsync("delete from policy_relations where id = @RelationId and from_policy_id = @PolicyId",
-            new { command.RelationId, PolicyId = policy.Id }, cancellationToken);
-        return deleted == 1 ? Unit.Value : throw PolicyErrors.RelationNotFound(command.Id, command.RelationId);
+        await PolicyWrites.RecordNewVersionAsync(session, [from.Id, to.Id], clock.GetUtcNow(), caller.Name, cancellationToken);
+        return relationId;
     }
 }

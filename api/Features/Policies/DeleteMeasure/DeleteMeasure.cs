@@ -1,0 +1,30 @@
+using Dapper;
+using FluentValidation;
+using Gaoxin.Api.Features.Parks;
+using Gaoxin.Api.Infrastructure.Database;
+using Gaoxin.Api.Infrastructure.Http;
+using Gaoxin.Api.Infrastructure.Localization;
+using Gaoxin.Api.Infrastructure.Mediation;
+using Gaoxin.Api.Infrastructure.Security;
+using Gaoxin.Api.Infrastructure.Validation;
+using Gaoxin.Contracts.Policies;
+using MediatR;
+
+namespace Gaoxin.Api.Features.Policies.DeleteMeasure;
+
+public sealed record DeleteMeasureCommand(string PolicyId, string Code, IfMatch? IfMatch) : ICommand<Unit>;
+
+public sealed class DeleteMeasureHandler(DbSession session, ICaller caller, TimeProvider clock) : IRequestHandler<DeleteMeasureCommand, Unit>
+{
+    public async Task<Unit> Handle(DeleteMeasureCommand command, CancellationToken cancellationToken)
+    {
+        caller.EnsureUnrestricted();
+        var policy = await PolicyWrites.FindAsync(session, command.PolicyId, forUpdate: true, cancellationToken);
+        var version = await session.ExecuteScalarAsync<int?>("select version from support_measures where policy_id = @PolicyId and code = @Code",
+            new { PolicyId = policy.Id, command.Code }, cancellationToken) ?? throw PolicyErrors.MeasureNotFound(command.PolicyId, command.Code);
+        command.IfMatch.Check(version);
+        await session.ExecuteAsync("delete from support_measures where policy_id = @PolicyId and code = @Code", new { PolicyId = policy.Id, command.Code }, cancellationToken);
+        await PolicyWrites.RecordNewVersionAsync(session, [policy.Id], clock.GetUtcNow(), caller.Name, cancellationToken);
+        return Unit.Value;
+    }
+}
