@@ -37,6 +37,7 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
             // Small limits, so the tests can cross them cheaply.
             ["Imports:MaxBodyBytes"] = (1024 * 1024).ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Imports:MaxRows"] = "5000",
+            ["Imports:MaxRecordBytes"] = "65536",
         }));
     }
 

@@ -23,7 +23,10 @@ public static class ImportErrors
         new Text($"导入“{id}”不存在。", $"Import '{id}' does not exist."),
         new Dictionary<string, object?> { ["importId"] = id });
 
-    public static ConflictException InProgress(string key) => new("import.in-progress",
-        new Text("使用同一 Idempotency-Key 的导入正在进行，请稍后重试以获取其报告。", "An import with the same Idempotency-Key is running; retry later to get its report."),
-        new Dictionary<string, object?> { ["idempotencyKey"] = key });
+    /// <summary>503: every import slot is taken; the client should come back (Retry-After), nothing was read or written.</summary>
+    public static ApiException Busy(int slots) => new(StatusCodes.Status503ServiceUnavailable, "import.busy", new Text("导入繁忙", "Imports busy"),
+        new Text($"已有 {slots} 个导入正在进行（上限），请在 30 秒后重试。", $"{slots} imports are running already (the limit); retry in 30 seconds."))
+    {
+        RetryAfterSeconds = 30,
+    };
 }

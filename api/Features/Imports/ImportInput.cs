@@ -34,13 +34,17 @@ public abstract class RowReader : IAsyncDisposable
 
     public abstract ValueTask DisposeAsync();
 
-    public static async Task<RowReader> OpenAsync(Stream body, ImportFormat format, string? charset, IReadOnlyList<string> columns, CancellationToken cancellationToken) =>
-        format switch
+    public static async Task<RowReader> OpenAsync(Stream body, ImportOptions options, IReadOnlyList<string> columns, CancellationToken cancellationToken) =>
+        options.Format switch
         {
-            ImportFormat.Csv => await CsvRowReader.OpenAsync(body, charset, columns, cancellationToken),
-            ImportFormat.Json => new JsonArrayRowReader(body, columns),
-            _ => new NdJsonRowReader(body, columns),
+            ImportFormat.Csv => await CsvRowReader.OpenAsync(body, options.Charset, columns, cancellationToken),
+            ImportFormat.Json => new JsonArrayRowReader(body, columns, options.MaxRecordBytes),
+            _ => new NdJsonRowReader(body, columns, options.MaxRecordBytes),
         };
+
+    /// <summary>413: one record is larger than <c>Imports:MaxRecordBytes</c>; it is never held whole in memory.</summary>
+    protected static ImportFormatException RecordTooLarge(int line, int maxBytes) => new("import.record-too-large",
+        $"第 {line} 条记录超过了单条记录的上限（{maxBytes} 字节）。", $"Record {line} is larger than one record may be ({maxBytes} bytes).");
 
     /// <summary>snake_case CSV header → camelCase JSON property (indicator_code → indicatorCode).</summary>
     public static string JsonName(string column)
@@ -155,15 +159,20 @@ internal static class JsonRow
     }
 }
 
-internal sealed class JsonArrayRowReader(Stream body, IReadOnlyList<string> columns) : RowReader
+internal sealed class JsonArrayRowReader(Stream body, IReadOnlyList<string> columns, int maxRecordBytes) : RowReader
 {
     private readonly IReadOnlyList<string> _names = columns.Select(JsonName).ToList();
+    private readonly CountingStream _counted = new(body);
     private IAsyncEnumerator<JsonElement>? _elements;
     private string?[] _values = [];
 
     public override async ValueTask<bool> ReadAsync(CancellationToken cancellationToken)
     {
-        _elements ??= JsonSerializer.DeserializeAsyncEnumerable<JsonElement>(body, cancellationToken: cancellationToken).GetAsyncEnumerator(cancellationToken);
+        // The serializer buffers one element whole before yielding it: bound what it may read for one element (plus its
+        // read-ahead buffer), so a single huge record is refused instead of filling memory.
+        _counted.Limit = _counted.Position + maxRecordBytes + (1 << 16);
+        _counted.OnLimit = () => throw RecordTooLarge(Line + 1, maxRecordBytes);
+        _elements ??= JsonSerializer.DeserializeAsyncEnumerable<JsonElement>(_counted, cancellationToken: cancellationToken).GetAsyncEnumerator(cancellationToken);
         try
         {
             if (!await _elements.MoveNextAsync())
@@ -203,17 +212,52 @@ internal sealed class JsonArrayRowReader(Stream body, IReadOnlyList<string> colu
     }
 }
 
-internal sealed class NdJsonRowReader(Stream body, IReadOnlyList<string> columns) : RowReader
+internal sealed class NdJsonRowReader(Stream body, IReadOnlyList<string> columns, int maxRecordBytes) : RowReader
 {
-    private readonly StreamReader _text = new(body, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16, leaveOpen: true);
+    // Strict UTF-8, as for CSV: invalid bytes are refused (import.invalid-encoding), never silently replaced.
+    private readonly StreamReader _text = new(body, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true),
+        detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16, leaveOpen: true);
     private readonly IReadOnlyList<string> _names = columns.Select(JsonName).ToList();
+    private readonly char[] _buffer = new char[1 << 14];
+    private int _start;
+    private int _end;
     private string?[] _values = [];
+
+    /// <summary>The next line, or null at the end; a line longer than one record may be is refused, not buffered.</summary>
+    private async Task<string?> ReadBoundedLineAsync(CancellationToken cancellationToken)
+    {
+        var line = new StringBuilder();
+        while (true)
+        {
+            if (_start == _end)
+            {
+                _start = 0;
+                _end = await _text.ReadAsync(_buffer, cancellationToken);
+                if (_end == 0)
+                {
+                    return line.Length > 0 ? line.ToString() : null;
+                }
+            }
+            var newline = Array.IndexOf(_buffer, '\n', _start, _end - _start);
+            var stop = newline < 0 ? _end : newline;
+            line.Append(_buffer, _start, stop - _start);
+            _start = newline < 0 ? _end : newline + 1;
+            if (line.Length > maxRecordBytes)
+            {
+                throw RecordTooLarge(Line + 1, maxRecordBytes);
+            }
+            if (newline >= 0)
+            {
+                return line.ToString().TrimEnd('\r');
+            }
+        }
+    }
 
     public override async ValueTask<bool> ReadAsync(CancellationToken cancellationToken)
     {
         while (true)
         {
-            var line = await _text.ReadLineAsync(cancellationToken);
+            var line = await ReadBoundedLineAsync(cancellationToken);
             if (line is null)
             {
                 return false;
@@ -254,4 +298,39 @@ internal sealed class NdJsonRowReader(Stream body, IReadOnlyList<string> columns
         _text.Dispose();
         return ValueTask.CompletedTask;
     }
+}
+
+/// <summary>Counts the bytes read through it and calls <see cref="OnLimit"/> once they pass <see cref="Limit"/>.</summary>
+internal sealed class CountingStream(Stream inner) : Stream
+{
+    public long Limit { get; set; } = long.MaxValue;
+
+    public Action OnLimit { get; set; } = () => { };
+
+    public override long Position { get; set; }
+
+    public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+    {
+        var read = await inner.ReadAsync(buffer, cancellationToken);
+        Position += read;
+        if (Position > Limit)
+        {
+            OnLimit();
+        }
+        return read;
+    }
+
+    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+    public override int Read(byte[] buffer, int offset, int count) => ReadAsync(buffer, offset, count, CancellationToken.None).GetAwaiter().GetResult();
+
+    public override bool CanRead => true;
+    public override bool CanSeek => false;
+    public override bool CanWrite => false;
+    public override long Length => throw new NotSupportedException();
+    public override void Flush() { }
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+    public override void SetLength(long value) => throw new NotSupportedException();
+    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 }

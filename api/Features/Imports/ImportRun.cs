@@ -4,7 +4,7 @@ using Gaoxin.Contracts.Imports;
 namespace Gaoxin.Api.Features.Imports;
 
 /// <summary>Options of one import request.</summary>
-public sealed record ImportOptions(ImportKind Kind, ImportFormat Format, string? Charset, bool DryRun, ImportMode Mode, int MaxRows);
+public sealed record ImportOptions(ImportKind Kind, ImportFormat Format, string? Charset, bool DryRun, ImportMode Mode, int MaxRows, int MaxRecordBytes);
 
 /// <summary>The running tally of an import: counts and the first problems, each message in the request's language.</summary>
 public sealed class ImportTally

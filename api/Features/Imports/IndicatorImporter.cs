@@ -8,14 +8,20 @@ using Gaoxin.Contracts.Common;
 using Gaoxin.Contracts.Indicators;
 using MediatR;
 
+using Gaoxin.Contracts.Imports;
+
 namespace Gaoxin.Api.Features.Imports;
 
 /// <summary>
 /// Indicator definitions by code. A breakdown is one cell: <c>national:国家级:National|provincial:省级:Provincial</c>
 /// (member code, Chinese name, English name; members separated by |).
 /// </summary>
-public sealed class IndicatorImporter(DbSession session, IMediator mediator) : CommandRowImporter(session, mediator)
+public sealed class IndicatorImporter(DbSession session, IMediator mediator) : CommandRowImporter(session, mediator), IImporter
 {
+    public ImportKind Kind => ImportKind.Indicators;
+
+    IReadOnlyList<string> IImporter.Columns => Columns;
+
     public static readonly string[] Columns =
     [
         "code", "name_zh", "name_en", "description_zh", "description_en", "category", "unit", "value_kind", "aggregation",

@@ -4,6 +4,7 @@ using Gaoxin.Api.Infrastructure.Database;
 using Gaoxin.Api.Infrastructure.Localization;
 using Gaoxin.Api.Infrastructure.Security;
 using Gaoxin.Api.Infrastructure.Validation;
+using Gaoxin.Contracts.Imports;
 using Gaoxin.Contracts.Indicators;
 using Npgsql;
 using NpgsqlTypes;
@@ -16,8 +17,12 @@ namespace Gaoxin.Api.Features.Imports;
 /// file (totals against breakdowns, corrections need a note), and merge them into observations and their history.
 /// No row is written one by one, and the body is never held in memory.
 /// </summary>
-public sealed class ObservationImporter(DbSession session, TimeProvider clock, ICaller caller)
+public sealed class ObservationImporter(DbSession session, TimeProvider clock, ICaller caller) : IImporter
 {
+    public ImportKind Kind => ImportKind.Observations;
+
+    IReadOnlyList<string> IImporter.Columns => Columns;
+
     public static readonly string[] Columns = ["indicator_code", "park_code", "period", "breakdown_member", "value", "as_of", "source", "note"];
     private const int IndicatorCode = 0, ParkCode = 1, PeriodColumn = 2, Member = 3, Value = 4, AsOf = 5, Source = 6, Note = 7;
 

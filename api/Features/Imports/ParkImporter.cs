@@ -8,11 +8,17 @@ using Gaoxin.Contracts.Common;
 using Gaoxin.Contracts.Parks;
 using MediatR;
 
+using Gaoxin.Contracts.Imports;
+
 namespace Gaoxin.Api.Features.Imports;
 
 /// <summary>Parks by code: new codes are created, known ones updated; a parent must come before its children.</summary>
-public sealed class ParkImporter(DbSession session, IMediator mediator) : CommandRowImporter(session, mediator)
+public sealed class ParkImporter(DbSession session, IMediator mediator) : CommandRowImporter(session, mediator), IImporter
 {
+    public ImportKind Kind => ImportKind.Parks;
+
+    IReadOnlyList<string> IImporter.Columns => Columns;
+
     public static readonly string[] Columns =
     [
         "code", "kind", "parent_code", "name_zh", "name_en", "description_zh", "description_en",

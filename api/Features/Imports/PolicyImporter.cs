@@ -12,6 +12,8 @@ using Gaoxin.Api.Infrastructure.Errors;
 using Gaoxin.Contracts.Policies;
 using MediatR;
 
+using Gaoxin.Contracts.Imports;
+
 namespace Gaoxin.Api.Features.Imports;
 
 /// <summary>
@@ -19,8 +21,12 @@ namespace Gaoxin.Api.Features.Imports;
 /// <c>createPolicy</c>'s body plus <c>measures</c> (createMeasure bodies) and <c>relations</c> (createPolicyRelation
 /// bodies). Relations are applied after the last row, so a document may relate to one later in the file.
 /// </summary>
-public sealed class PolicyImporter(DbSession session, IMediator mediator) : CommandRowImporter(session, mediator)
+public sealed class PolicyImporter(DbSession session, IMediator mediator) : CommandRowImporter(session, mediator), IImporter
 {
+    public ImportKind Kind => ImportKind.Policies;
+
+    IReadOnlyList<string> IImporter.Columns => Columns;
+
     /// <summary>No flat columns: rows are nested documents, read whole.</summary>
     public static readonly string[] Columns = [];
 

@@ -14,6 +14,9 @@ public class ApiException(int status, string code, Text title, Text detail, IRea
     public Text Title { get; } = title;
     public Text Detail { get; } = detail;
     public IReadOnlyDictionary<string, object?> Extensions { get; } = ProblemMembers.EnsureDeclared(code, extensions ?? new Dictionary<string, object?>());
+
+    /// <summary>When the client may try again, sent as <c>Retry-After</c> (seconds) with the problem.</summary>
+    public int? RetryAfterSeconds { get; init; }
 }
 
 /// <summary>

@@ -379,7 +379,7 @@ export class GaoxinClient {
      * @param body The file: CSV, a JSON array or NDJSON. 文件：CSV、JSON 数组或 NDJSON。
      * @param dryRun (optional) Check everything, write nothing, report as if written.
      * @param mode (optional) atomic (default): any rejected row rejects the import; rows: write the good rows.
-     * @param idempotency_Key (optional) Makes retries safe: the same key with the same body returns the first report (kept at least 24 hours).
+     * @param idempotency_Key (optional) 使重试安全：同一 API 密钥以同一键发送同一请求（方法、路径、查询参数、内容类型与请求体），返回首次的结果且不再写入；键保留 Idempotency:KeyHours（默认 48 小时）。Makes retries safe: the same request (method, path, query, content type and body) with the same key from the same API key gets the first answer again (Idempotent-Replayed: true) and writes nothing again. Keys are kept Idempotency:KeyHours (default 48). Another request with the key is 422 idempotency.key-reused; a retry while the first runs is 409 idempotency.in-progress.
      * @return OK
      */
     runImport(kind: ImportKind, body: Blob, dryRun?: boolean | undefined, mode?: ImportMode | undefined, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<ImportReportDto> {
@@ -482,7 +482,7 @@ export class GaoxinClient {
             return response.text().then((_responseText) => {
             let result503: any = null;
             result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
-            return throwException("\u6570\u636e\u5e93\u6682\u4e0d\u53ef\u7528\uff08server.database-unavailable\uff09\uff1a\u7a0d\u540e\u91cd\u8bd5\u3002The database cannot be reached (server.database-unavailable): retry later.", status, _responseText, _headers, result503);
+            return throwException("Service Unavailable", status, _responseText, _headers, result503);
             });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
@@ -498,7 +498,7 @@ export class GaoxinClient {
      * @return OK
      */
     getImport(id: string, signal?: AbortSignal): Promise<ImportReportDto> {
-        let url_ = this.baseUrl + "/api/v1/imports/{id}";
+        let url_ = this.baseUrl + "/api/v1/import-reports/{id}";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
         url_ = url_.replace("{id}", encodeURIComponent("" + id));
@@ -666,7 +666,7 @@ export class GaoxinClient {
 
     /**
      * 新建指标 · Create an indicator
-     * @param idempotency_Key (optional) 使重试安全：同一键与同一请求返回首次的结果（保留 48 小时）。Makes retries safe: the same key with the same request returns the first answer (kept 48 hours) and creates nothing again; another request with the key is 422, one still running 409.
+     * @param idempotency_Key (optional) 使重试安全：同一 API 密钥以同一键发送同一请求（方法、路径、查询参数、内容类型与请求体），返回首次的结果且不再写入；键保留 Idempotency:KeyHours（默认 48 小时）。Makes retries safe: the same request (method, path, query, content type and body) with the same key from the same API key gets the first answer again (Idempotent-Replayed: true) and writes nothing again. Keys are kept Idempotency:KeyHours (default 48). Another request with the key is 422 idempotency.key-reused; a retry while the first runs is 409 idempotency.in-progress.
      * @return Created
      */
     createIndicator(body: CreateIndicatorRequest, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<IndicatorDto> {
@@ -1704,7 +1704,7 @@ export class GaoxinClient {
 
     /**
      * 新建园区 · Create a park
-     * @param idempotency_Key (optional) 使重试安全：同一键与同一请求返回首次的结果（保留 48 小时）。Makes retries safe: the same key with the same request returns the first answer (kept 48 hours) and creates nothing again; another request with the key is 422, one still running 409.
+     * @param idempotency_Key (optional) 使重试安全：同一 API 密钥以同一键发送同一请求（方法、路径、查询参数、内容类型与请求体），返回首次的结果且不再写入；键保留 Idempotency:KeyHours（默认 48 小时）。Makes retries safe: the same request (method, path, query, content type and body) with the same key from the same API key gets the first answer again (Idempotent-Replayed: true) and writes nothing again. Keys are kept Idempotency:KeyHours (default 48). Another request with the key is 422 idempotency.key-reused; a retry while the first runs is 409 idempotency.in-progress.
      * @return Created
      */
     createPark(body: CreateParkRequest, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<ParkDto> {
@@ -2545,7 +2545,7 @@ export class GaoxinClient {
 
     /**
      * 新建政策文件 · Create a policy document
-     * @param idempotency_Key (optional) 使重试安全：同一键与同一请求返回首次的结果（保留 48 小时）。Makes retries safe: the same key with the same request returns the first answer (kept 48 hours) and creates nothing again; another request with the key is 422, one still running 409.
+     * @param idempotency_Key (optional) 使重试安全：同一 API 密钥以同一键发送同一请求（方法、路径、查询参数、内容类型与请求体），返回首次的结果且不再写入；键保留 Idempotency:KeyHours（默认 48 小时）。Makes retries safe: the same request (method, path, query, content type and body) with the same key from the same API key gets the first answer again (Idempotent-Replayed: true) and writes nothing again. Keys are kept Idempotency:KeyHours (default 48). Another request with the key is 422 idempotency.key-reused; a retry while the first runs is 409 idempotency.in-progress.
      * @return Created
      */
     createPolicy(body: CreatePolicyRequest, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<PolicyDto> {
@@ -3205,7 +3205,7 @@ export class GaoxinClient {
     /**
      * 新建文件关系 · Relate a document to another
      * @param id The acting document's id.
-     * @param idempotency_Key (optional) 使重试安全：同一键与同一请求返回首次的结果（保留 48 小时）。Makes retries safe: the same key with the same request returns the first answer (kept 48 hours) and creates nothing again; another request with the key is 422, one still running 409.
+     * @param idempotency_Key (optional) 使重试安全：同一 API 密钥以同一键发送同一请求（方法、路径、查询参数、内容类型与请求体），返回首次的结果且不再写入；键保留 Idempotency:KeyHours（默认 48 小时）。Makes retries safe: the same request (method, path, query, content type and body) with the same key from the same API key gets the first answer again (Idempotent-Replayed: true) and writes nothing again. Keys are kept Idempotency:KeyHours (default 48). Another request with the key is 422 idempotency.key-reused; a retry while the first runs is 409 idempotency.in-progress.
      * @return Created
      */
     createPolicyRelation(id: string, body: CreatePolicyRelationRequest, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<PolicyDto> {
@@ -3482,7 +3482,7 @@ export class GaoxinClient {
     /**
      * 新建扶持措施 · Add a support measure
      * @param id The document's id.
-     * @param idempotency_Key (optional) 使重试安全：同一键与同一请求返回首次的结果（保留 48 小时）。Makes retries safe: the same key with the same request returns the first answer (kept 48 hours) and creates nothing again; another request with the key is 422, one still running 409.
+     * @param idempotency_Key (optional) 使重试安全：同一 API 密钥以同一键发送同一请求（方法、路径、查询参数、内容类型与请求体），返回首次的结果且不再写入；键保留 Idempotency:KeyHours（默认 48 小时）。Makes retries safe: the same request (method, path, query, content type and body) with the same key from the same API key gets the first answer again (Idempotent-Replayed: true) and writes nothing again. Keys are kept Idempotency:KeyHours (default 48). Another request with the key is 422 idempotency.key-reused; a retry while the first runs is 409 idempotency.in-progress.
      * @return Created
      */
     createMeasure(id: string, body: CreateMeasureRequest, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<SupportMeasureDto> {

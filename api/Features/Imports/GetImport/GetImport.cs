@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Dapper;
 using Gaoxin.Api.Infrastructure.Mediation;
+using Gaoxin.Api.Infrastructure.Security;
 using Gaoxin.Contracts.Imports;
 using MediatR;
 using Npgsql;
@@ -9,7 +10,8 @@ namespace Gaoxin.Api.Features.Imports.GetImport;
 
 public sealed record GetImportQuery(Guid Id) : IQuery<ImportReportDto>;
 
-public sealed class GetImportHandler(NpgsqlDataSource db) : IRequestHandler<GetImportQuery, ImportReportDto>
+/// <summary>An import's report, for the key that ran it and for admins: who imported what is not public.</summary>
+public sealed class GetImportHandler(NpgsqlDataSource db, ICaller caller) : IRequestHandler<GetImportQuery, ImportReportDto>
 {
     private sealed class Row
     {
@@ -28,8 +30,12 @@ public sealed class GetImportHandler(NpgsqlDataSource db) : IRequestHandler<GetI
     {
         await using var connection = await db.OpenConnectionAsync(cancellationToken);
         var row = await connection.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(
-            "select id, kind, mode, dry_run, status, requested_by, created_at, finished_at, report::text as report from imports where id = @Id",
-            new { query.Id }, cancellationToken: cancellationToken)) ?? throw ImportErrors.NotFound(query.Id);
+            """
+            select id, kind, mode, dry_run, status, requested_by, created_at, finished_at, report::text as report from imports
+            where id = @Id and (@IsAdmin or requested_by = @Caller)
+            """,
+            new { query.Id, IsAdmin = caller.Scopes.Contains(Scopes.Admin), Caller = caller.Name }, cancellationToken: cancellationToken))
+            ?? throw ImportErrors.NotFound(query.Id); // another key's import is "not found": not even its existence is told
 
         // A running or failed import has no report yet: answer with what is known.
         return row.Report is not null

@@ -8,41 +8,25 @@ using MediatR;
 namespace Gaoxin.Api.Features.Imports.RunImport;
 
 /// <summary>
-/// Reads the body and imports it, all in one transaction: the rows and the import's report commit together. When the
-/// rows must not be kept (dry run, refused atomic import) the transaction is rolled back and <c>ReportSaved</c> is
-/// false: the caller stores the report on its own.
+/// Reads the spooled body and imports it, all in one transaction: the rows and the import's report commit together.
+/// When the rows must not be kept (dry run, refused atomic import) the transaction is rolled back and
+/// <c>ReportSaved</c> is false: the caller stores the report on its own.
 /// </summary>
-public sealed record RunImportCommand(Guid Id, ImportOptions Options, Stream Body, string RequestedBy, DateTimeOffset CreatedAt, TimeSpan KeyLifetime)
-    : ICommand<RunImportResult>;
+public sealed record RunImportCommand(Guid Id, ImportOptions Options, Stream Body, DateTimeOffset CreatedAt) : ICommand<RunImportResult>;
 
-public sealed record RunImportResult(ImportReportDto Report, string RequestHash, bool ReportSaved);
+public sealed record RunImportResult(ImportReportDto Report, bool ReportSaved);
 
-public sealed class RunImportHandler(DbSession session, IServiceProvider services, TimeProvider clock, ICaller caller) : IRequestHandler<RunImportCommand, RunImportResult>
+public sealed class RunImportHandler(DbSession session, IEnumerable<IImporter> importers, TimeProvider clock, ICaller caller) : IRequestHandler<RunImportCommand, RunImportResult>
 {
     public async Task<RunImportResult> Handle(RunImportCommand command, CancellationToken cancellationToken)
     {
         var options = command.Options;
+        var importer = importers.Single(i => i.Kind == options.Kind);
         var tally = new ImportTally { Id = command.Id };
-        await using var body = new HashingStream(command.Body);
         try
         {
-            await using var rows = await RowReader.OpenAsync(body, options.Format, options.Charset, ImportEngine.Columns(options.Kind), cancellationToken);
-            switch (options.Kind)
-            {
-                case ImportKind.Observations:
-                    await new ObservationImporter(session, clock, caller).RunAsync(rows, options, tally, cancellationToken);
-                    break;
-                case ImportKind.Parks:
-                    await services.GetRequiredService<ParkImporter>().RunAsync(rows, options, tally, cancellationToken);
-                    break;
-                case ImportKind.Indicators:
-                    await services.GetRequiredService<IndicatorImporter>().RunAsync(rows, options, tally, cancellationToken);
-                    break;
-                default:
-                    await services.GetRequiredService<PolicyImporter>().RunAsync(rows, options, tally, cancellationToken);
-                    break;
-            }
-            await body.DrainAsync(cancellationToken);
+            await using var rows = await RowReader.OpenAsync(command.Body, options, importer.Columns, cancellationToken);
+            await importer.RunAsync(rows, options, tally, cancellationToken);
         }
         catch (ImportFormatException e)
         {
@@ -56,14 +40,13 @@ public sealed class RunImportHandler(DbSession session, IServiceProvider service
         }
 
         var committed = ImportEngine.ShouldWrite(options, tally);
-        var report = ImportEngine.Report(options, tally, committed, command.RequestedBy, command.CreatedAt, clock.GetUtcNow());
-        var hash = body.Finish();
+        var report = ImportEngine.Report(options, tally, committed, caller.Name, command.CreatedAt, clock.GetUtcNow());
         if (!committed)
         {
             session.MarkRollbackOnly();
-            return new RunImportResult(report, hash, ReportSaved: false);
+            return new RunImportResult(report, ReportSaved: false);
         }
-        await session.ExecuteAsync(SaveImportReportHandler.Sql, SaveImportReportHandler.Parameters(report, hash, command.KeyLifetime), cancellationToken);
-        return new RunImportResult(report, hash, ReportSaved: true);
+        await session.ExecuteAsync(SaveImportReportHandler.Sql, SaveImportReportHandler.Parameters(report), cancellationToken);
+        return new RunImportResult(report, ReportSaved: true);
     }
 }

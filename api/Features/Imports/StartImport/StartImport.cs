@@ -1,95 +1,56 @@
-using Dapper;
 using Gaoxin.Api.Infrastructure.Database;
 using Gaoxin.Api.Infrastructure.Mediation;
+using Gaoxin.Api.Infrastructure.Security;
 using Gaoxin.Contracts.Imports;
 using MediatR;
 
 namespace Gaoxin.Api.Features.Imports.StartImport;
 
-/// <summary>
-/// Registers an import before its body is read. With an Idempotency-Key, the key is reserved in its own committed
-/// transaction, so a second request with the same key sees it at once: running → 409, finished → its stored report.
-/// </summary>
-public sealed record StartImportCommand(Guid Id, ImportKind Kind, ImportMode Mode, bool DryRun, string? IdempotencyKey, string RequestedBy)
-    : ICommand<StartImportResult>;
+/// <summary>Registers an import as running, committed on its own, so its report can be asked for while it runs.</summary>
+public sealed record StartImportCommand(Guid Id, ImportKind Kind, ImportMode Mode, bool DryRun, DateTimeOffset CreatedAt) : ICommand<Unit>;
 
-/// <summary>Either a new import to run, or the earlier import this key already ran (to replay when the body matches).</summary>
-public sealed record StartImportResult(Guid Id, bool IsReplay, string? RequestHash);
-
-public sealed class StartImportHandler(DbSession session, TimeProvider clock) : IRequestHandler<StartImportCommand, StartImportResult>
+public sealed class StartImportHandler(DbSession session, ICaller caller) : IRequestHandler<StartImportCommand, Unit>
 {
-    private const string ReleaseExpired = "update imports set idempotency_key = null where idempotency_key = @Key and expires_at < @Now";
-
-    private const string Insert = """
-        insert into imports (id, kind, status, dry_run, mode, idempotency_key, requested_by, created_at)
-        values (@Id, @Kind, 'running', @DryRun, @Mode, @Key, @RequestedBy, @Now)
-        on conflict (idempotency_key) where idempotency_key is not null do nothing
-        """;
-
-    private sealed class Existing
+    public async Task<Unit> Handle(StartImportCommand command, CancellationToken cancellationToken)
     {
-        public Guid Id { get; init; }
-        public string Status { get; init; } = "";
-        public string? RequestHash { get; init; }
-    }
-
-    public async Task<StartImportResult> Handle(StartImportCommand command, CancellationToken cancellationToken)
-    {
-        var now = clock.GetUtcNow();
-        var parameters = new
-        {
-            command.Id, Kind = command.Kind.ToDb(), command.DryRun, Mode = command.Mode.ToDb(),
-            Key = command.IdempotencyKey, command.RequestedBy, Now = now,
-        };
-        if (command.IdempotencyKey is not null)
-        {
-            await session.ExecuteAsync(ReleaseExpired, parameters, cancellationToken);
-        }
-        if (await session.ExecuteAsync(Insert, parameters, cancellationToken) == 1)
-        {
-            return new StartImportResult(command.Id, IsReplay: false, RequestHash: null);
-        }
-
-        var existing = await session.QuerySingleAsync<Existing>(
-            "select id, status, request_hash from imports where idempotency_key = @Key", parameters, cancellationToken);
-        return existing.Status == "running"
-            ? throw ImportErrors.InProgress(command.IdempotencyKey!)
-            : new StartImportResult(existing.Id, IsReplay: true, existing.RequestHash);
+        await session.ExecuteAsync("""
+            insert into imports (id, kind, status, dry_run, mode, requested_by, created_at)
+            values (@Id, @Kind, 'running', @DryRun, @Mode, @RequestedBy, @CreatedAt)
+            """, new { command.Id, Kind = command.Kind.ToDb(), command.DryRun, Mode = command.Mode.ToDb(), RequestedBy = caller.Name, command.CreatedAt }, cancellationToken);
+        return Unit.Value;
     }
 }
 
 /// <summary>Stores the report of an import whose rows were not kept (a dry run, a refused atomic import).</summary>
-public sealed record SaveImportReportCommand(ImportReportDto Report, string RequestHash, TimeSpan KeyLifetime) : ICommand<Unit>;
+public sealed record SaveImportReportCommand(ImportReportDto Report) : ICommand<Unit>;
 
 public sealed class SaveImportReportHandler(DbSession session) : IRequestHandler<SaveImportReportCommand, Unit>
 {
     public const string Sql = """
-        update imports set status = 'completed', request_hash = @RequestHash, report = @Report::jsonb,
-               finished_at = @FinishedAt, expires_at = @FinishedAt + @KeyLifetime
+        update imports set status = 'completed', report = @Report::jsonb, finished_at = @FinishedAt
         where id = @Id
         """;
 
     public async Task<Unit> Handle(SaveImportReportCommand command, CancellationToken cancellationToken)
     {
-        await session.ExecuteAsync(Sql, Parameters(command.Report, command.RequestHash, command.KeyLifetime), cancellationToken);
+        await session.ExecuteAsync(Sql, Parameters(command.Report), cancellationToken);
         return Unit.Value;
     }
 
-    public static object Parameters(ImportReportDto report, string requestHash, TimeSpan keyLifetime) => new
+    public static object Parameters(ImportReportDto report) => new
     {
-        report.Id, RequestHash = requestHash, Report = System.Text.Json.JsonSerializer.Serialize(report, ImportEngine.Json),
-        FinishedAt = report.FinishedAt!.Value.ToUniversalTime(), KeyLifetime = keyLifetime,
+        report.Id, Report = System.Text.Json.JsonSerializer.Serialize(report, ImportEngine.Json), FinishedAt = report.FinishedAt!.Value.ToUniversalTime(),
     };
 }
 
-/// <summary>Marks an import that could not finish and frees its Idempotency-Key, so the client can simply retry.</summary>
+/// <summary>Marks an import that could not finish.</summary>
 public sealed record FailImportCommand(Guid Id) : ICommand<Unit>;
 
 public sealed class FailImportHandler(DbSession session, TimeProvider clock) : IRequestHandler<FailImportCommand, Unit>
 {
     public async Task<Unit> Handle(FailImportCommand command, CancellationToken cancellationToken)
     {
-        await session.ExecuteAsync("update imports set status = 'failed', idempotency_key = null, finished_at = @Now where id = @Id and status = 'running'",
+        await session.ExecuteAsync("update imports set status = 'failed', finished_at = @Now where id = @Id and status = 'running'",
             new { command.Id, Now = clock.GetUtcNow() }, cancellationToken);
         return Unit.Value;
     }

@@ -53,7 +53,7 @@ public sealed class ImportSafetyTests(ApiFactory factory) : ApiTest(factory)
         Assert.Contains(responses, r => r.StatusCode == HttpStatusCode.OK);
         foreach (var conflict in responses.Where(r => r.StatusCode == HttpStatusCode.Conflict))
         {
-            await conflict.ReadProblemAsync(HttpStatusCode.Conflict, "import.in-progress");
+            await conflict.ReadProblemAsync(HttpStatusCode.Conflict, "idempotency.in-progress");
         }
         Assert.Equal(1, await CountAsync("imports"));
         Assert.Equal(4000 + 17, await CountAsync("observation_revisions"));
@@ -92,6 +92,6 @@ public sealed class ImportSafetyTests(ApiFactory factory) : ApiTest(factory)
     public async Task An_unknown_kind_is_400_and_an_unknown_import_404()
     {
         await (await Client.PostCsvAsync("unicorns", Figures)).ReadProblemAsync(HttpStatusCode.BadRequest, "request.invalid-parameter");
-        await (await Client.GetAsync($"/api/v1/imports/{Guid.NewGuid()}")).ReadProblemAsync(HttpStatusCode.NotFound, "import.not-found");
+        await (await Client.GetAsync($"/api/v1/import-reports/{Guid.NewGuid()}")).ReadProblemAsync(HttpStatusCode.NotFound, "import.not-found");
     }
 }

@@ -37,7 +37,7 @@ public sealed class ObservationImportTests(ApiFactory factory) : ApiTest(factory
         var history = await (await Client.GetAsync("/api/v1/observations/history?indicator=incubators&park=haidong&period=2024")).ReadAsync<List<ObservationRevisionDto>>();
         Assert.Equal($"import:{report.Id}", Assert.Single(history).RecordedBy);
 
-        var stored = await (await Client.GetAsync($"/api/v1/imports/{report.Id}")).ReadAsync<ImportReportDto>();
+        var stored = await (await Client.GetAsync($"/api/v1/import-reports/{report.Id}")).ReadAsync<ImportReportDto>();
         Assert.Equal(report with { Problems = [] }, stored with { Problems = [] });
     }
 

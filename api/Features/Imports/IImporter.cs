@@ -1,0 +1,17 @@
+using Gaoxin.Contracts.Imports;
+
+namespace Gaoxin.Api.Features.Imports;
+
+/// <summary>
+/// One kind of import: what it is called, the columns it reads, and how it applies rows inside the import's
+/// transaction. Each kind is one class registered in <see cref="ImportEndpoints.AddImports"/>; nothing else names it.
+/// </summary>
+public interface IImporter
+{
+    ImportKind Kind { get; }
+
+    /// <summary>The CSV header (snake_case; JSON uses the same names in camelCase). Empty: rows are read whole.</summary>
+    IReadOnlyList<string> Columns { get; }
+
+    Task RunAsync(RowReader rows, ImportOptions options, ImportTally tally, CancellationToken cancellationToken);
+}
