@@ -73,9 +73,9 @@ app.UseHeadAsGet();
 app.UseRouting(); // explicit, so that HEAD is routed as GET
 app.UseBodySizeLimit(app.Configuration.GetValue("Limits:MaxBodyBytes", 2L * 1024 * 1024));
 app.UseCors();
+app.UseGaoxinRateLimits();
 app.UseAuthentication();
 app.UseRejectedKeysRefused();
-app.UseRateLimiter();
 app.UseAuthorization();
 
 app.UseSwagger(options => options.RouteTemplate = OpenApiSetup.DocumentRoute);

@@ -36,6 +36,8 @@ public static class OpenApiSetup
             options.UseAllOfToExtendReferenceSchemas(); // so a nullable enum or object property is marked nullable, not just optional
             options.IncludeXmlComments(XmlDocs(typeof(Program).Assembly));
             options.IncludeXmlComments(XmlDocs(typeof(LocalizedText).Assembly));
+            options.DocumentFilter<ServerDocumentFilter>();
+            options.DocumentFilter<ResponseHeadersDocumentFilter>();
             options.DocumentFilter<StableOrderDocumentFilter>();
             options.ParameterFilter<EnumQueryParameterFilter>();
             options.OperationFilter<RawBodyOperationFilter>();
@@ -43,6 +45,7 @@ public static class OpenApiSetup
             options.OperationFilter<RateLimitOperationFilter>();
             options.OperationFilter<ServerProblemsOperationFilter>();
             options.OperationFilter<RequestProblemsOperationFilter>();
+            options.OperationFilter<IfMatchRequiredOperationFilter>();
             options.SchemaFilter<ItemLengthSchemaFilter>();
             options.SchemaFilter<NullableEnumSchemaFilter>();
             options.OperationFilter<Features.Idempotency.IdempotencyKeyOperationFilter>();
@@ -50,7 +53,14 @@ public static class OpenApiSetup
             {
                 Type = SecuritySchemeType.Http,
                 Scheme = "bearer",
-                Description = "API key: `Authorization: Bearer gx_…` (the X-Api-Key header is accepted too). Never put a key in a URL. Scopes: read, write, import, admin.",
+                Description = "API key: `Authorization: Bearer gx_…`. Never put a key in a URL. Scopes: read, write, import, admin.",
+            });
+            options.AddSecurityDefinition(SecurityOperationFilter.HeaderSchemeName, new OpenApiSecurityScheme
+            {
+                Type = SecuritySchemeType.ApiKey,
+                In = ParameterLocation.Header,
+                Name = "X-Api-Key",
+                Description = "The same API key in the X-Api-Key header, for clients that cannot set Authorization.",
             });
             // Bounded like every other string, so that clients and the OWASP lint see a length on dates and ids too.
             options.MapType<DateOnly>(() => new OpenApiSchema { Type = JsonSchemaType.String, Format = "date", MaxLength = 10 });

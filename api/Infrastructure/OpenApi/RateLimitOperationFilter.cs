@@ -16,7 +16,7 @@ public sealed class RateLimitOperationFilter : IOperationFilter
         {
             ["Retry-After"] = Header("Seconds to wait before retrying."),
             ["RateLimit-Limit"] = Header("Requests allowed per minute for this key (or, without a key, this client address)."),
-            ["RateLimit-Remaining"] = Header("Requests left in the current window: 0."),
+            ["RateLimit-Remaining"] = Header("Requests left in the current one-minute window: 0."),
             ["RateLimit-Reset"] = Header("Seconds until the window resets."),
         };
         operation.Responses ??= [];

@@ -11,6 +11,7 @@ namespace Gaoxin.Api.Infrastructure.OpenApi;
 public sealed class SecurityOperationFilter : IOperationFilter
 {
     public const string SchemeName = "bearer";
+    public const string HeaderSchemeName = "apiKeyHeader";
 
     public void Apply(OpenApiOperation operation, OperationFilterContext context)
     {
@@ -22,11 +23,16 @@ public sealed class SecurityOperationFilter : IOperationFilter
             if (context.ApiDescription.ActionDescriptor.EndpointMetadata.OfType<IAuthorizeData>().Any(a => a.Policy == Security.Scopes.Read))
             {
                 operation.Responses ??= [];
-                operation.Responses.TryAdd("401", ProblemResponse.Create(context, "Only where Auth:RequireKeyForReads is set: no API key, or not a valid one."));
+                operation.Responses.TryAdd("401", ProblemResponse.Create(context, "A key was sent that is unknown, revoked or malformed (auth.invalid-key); or, where Auth:RequireKeyForReads is set, none was sent."));
             }
             return;
         }
-        operation.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(SchemeName, context.Document)] = [] }];
+        // Either scheme: the key as a bearer token, or in X-Api-Key.
+        operation.Security =
+        [
+            new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(SchemeName, context.Document)] = [] },
+            new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(HeaderSchemeName, context.Document)] = [] },
+        ];
         operation.Extensions ??= new Dictionary<string, IOpenApiExtension>();
         operation.Extensions["x-required-scope"] = new JsonNodeExtension(System.Text.Json.Nodes.JsonValue.Create(scope));
         operation.Description = (operation.Description is { Length: > 0 } d ? d + "\n\n" : "") + $"需要权限 · Requires scope: `{scope}`.";

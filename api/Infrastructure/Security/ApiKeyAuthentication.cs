@@ -34,11 +34,15 @@ public sealed class ApiKeyAuthenticationHandler(
         public DateTime? LastUsedAt { get; init; }
     }
 
+    /// <summary>The key a request presents (Authorization: Bearer, else X-Api-Key), or empty.</summary>
+    public static string PresentedKey(HttpRequest request) =>
+        request.Headers.Authorization.ToString() is { Length: > 7 } bearer && bearer.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+            ? bearer[7..].Trim()
+            : request.Headers[HeaderName].ToString().Trim();
+
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
-        var key = Request.Headers.Authorization.ToString() is { Length: > 7 } bearer && bearer.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
-            ? bearer[7..].Trim()
-            : Request.Headers[HeaderName].ToString().Trim();
+        var key = PresentedKey(Request);
         if (key.Length == 0)
         {
             return AuthenticateResult.NoResult();

@@ -1,11 +1,9 @@
 using System.Globalization;
-using System.Threading.RateLimiting;
 using Gaoxin.Api.Infrastructure.Errors;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Infrastructure;
 using Microsoft.AspNetCore.Authorization.Policy;
-using Microsoft.AspNetCore.RateLimiting;
 
 namespace Gaoxin.Api.Infrastructure.Security;
 
@@ -52,33 +50,7 @@ public static class SecuritySetup
         });
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, ProblemAuthorizationResultHandler>();
 
-        services.AddRateLimiter(options =>
-        {
-            options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
-            {
-                var settings = context.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<SecuritySettings>>().Value;
-                var name = context.User.Identity?.IsAuthenticated == true ? context.User.Identity.Name : null;
-                var permits = name is null ? settings.AnonymousPermitsPerMinute : settings.PermitsPerMinute;
-                var partition = name is null ? "ip:" + context.Connection.RemoteIpAddress : "key:" + name;
-                return permits <= 0
-                    ? RateLimitPartition.GetNoLimiter(partition)
-                    : RateLimitPartition.GetFixedWindowLimiter(partition, _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = TimeSpan.FromMinutes(1) });
-            });
-            options.OnRejected = async (rejected, cancellationToken) =>
-            {
-                var http = rejected.HttpContext;
-                var retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? (int)Math.Ceiling(wait.TotalSeconds) : 60;
-                http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
-                http.Response.Headers.RetryAfter = retryAfter.ToString(CultureInfo.InvariantCulture);
-                var settings = http.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<SecuritySettings>>().Value;
-                http.Response.Headers["RateLimit-Limit"] = (http.User.Identity?.IsAuthenticated == true ? settings.PermitsPerMinute : settings.AnonymousPermitsPerMinute).ToString(CultureInfo.InvariantCulture);
-                http.Response.Headers["RateLimit-Remaining"] = "0";
-                http.Response.Headers["RateLimit-Reset"] = retryAfter.ToString(CultureInfo.InvariantCulture);
-                var problem = ProblemExceptionHandler.Create(429, "request.rate-limited", new("请求过多", "Too many requests"),
-                    new($"请求过于频繁，请在 {retryAfter} 秒后重试。", $"Too many requests; retry in {retryAfter} seconds."));
-                await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = problem });
-            };
-        });
+        services.AddSingleton<RateLimiting>();
 
         var origins = configuration.GetSection("Cors:Origins").Get<string[]>() ?? ["http://localhost:5173"];
         services.AddCors(options => options.AddDefaultPolicy(policy => policy
@@ -101,6 +73,13 @@ public static class SecuritySetup
         }
         return next(context);
     });
+
+    /// <summary>The rate limit, before any key is looked up: see <see cref="RateLimiting"/>.</summary>
+    public static IApplicationBuilder UseGaoxinRateLimits(this IApplicationBuilder app)
+    {
+        var limiter = app.ApplicationServices.GetRequiredService<RateLimiting>();
+        return app.Use((context, next) => limiter.InvokeAsync(context, next));
+    }
 
     /// <summary>
     /// A request that sends a key which is unknown, revoked or malformed is refused with 401 on every endpoint, reads

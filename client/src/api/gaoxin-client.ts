@@ -14,7 +14,7 @@ export class GaoxinClient {
 
     constructor(baseUrl?: string, http?: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> }) {
         this.http = http ? http : window as any;
-        this.baseUrl = baseUrl ?? "";
+        this.baseUrl = baseUrl ?? "/";
     }
 
     /**
@@ -636,7 +636,7 @@ export class GaoxinClient {
             return response.text().then((_responseText) => {
             let result401: any = null;
             result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
-            return throwException("Only where Auth:RequireKeyForReads is set: no API key, or not a valid one.", status, _responseText, _headers, result401);
+            return throwException("A key was sent that is unknown, revoked or malformed (auth.invalid-key); or, where Auth:RequireKeyForReads is set, none was sent.", status, _responseText, _headers, result401);
             });
         } else if (status === 429) {
             return response.text().then((_responseText) => {
@@ -818,7 +818,7 @@ export class GaoxinClient {
             return response.text().then((_responseText) => {
             let result401: any = null;
             result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
-            return throwException("Only where Auth:RequireKeyForReads is set: no API key, or not a valid one.", status, _responseText, _headers, result401);
+            return throwException("A key was sent that is unknown, revoked or malformed (auth.invalid-key); or, where Auth:RequireKeyForReads is set, none was sent.", status, _responseText, _headers, result401);
             });
         } else if (status === 404) {
             return response.text().then((_responseText) => {
@@ -855,10 +855,10 @@ export class GaoxinClient {
     /**
      * 更新指标 · Update an indicator
      * @param code The indicator's code.
-     * @param if_Match (optional) The ETag of the version being replaced (required): 412 when it is no longer current, 428 when missing.
+     * @param if_Match The ETag of the version being replaced (required): 412 when it is no longer current, 428 when missing.
      * @return OK
      */
-    updateIndicator(code: string, body: UpdateIndicatorRequest, if_Match?: string | undefined, signal?: AbortSignal): Promise<IndicatorDto> {
+    updateIndicator(code: string, if_Match: string, body: UpdateIndicatorRequest, signal?: AbortSignal): Promise<IndicatorDto> {
         let url_ = this.baseUrl + "/api/v1/indicators/{code}";
         if (code === undefined || code === null)
             throw new globalThis.Error("The parameter 'code' must be defined.");
@@ -975,10 +975,10 @@ export class GaoxinClient {
     /**
      * 删除指标 · Delete an indicator
      * @param code The indicator's code.
-     * @param if_Match (optional) The ETag of the version being deleted (required).
+     * @param if_Match The ETag of the version being deleted (required).
      * @return No Content
      */
-    deleteIndicator(code: string, if_Match?: string | undefined, signal?: AbortSignal): Promise<void> {
+    deleteIndicator(code: string, if_Match: string, signal?: AbortSignal): Promise<void> {
         let url_ = this.baseUrl + "/api/v1/indicators/{code}";
         if (code === undefined || code === null)
             throw new globalThis.Error("The parameter 'code' must be defined.");
@@ -1137,7 +1137,7 @@ export class GaoxinClient {
             return response.text().then((_responseText) => {
             let result401: any = null;
             result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
-            return throwException("Only where Auth:RequireKeyForReads is set: no API key, or not a valid one.", status, _responseText, _headers, result401);
+            return throwException("A key was sent that is unknown, revoked or malformed (auth.invalid-key); or, where Auth:RequireKeyForReads is set, none was sent.", status, _responseText, _headers, result401);
             });
         } else if (status === 404) {
             return response.text().then((_responseText) => {
@@ -1251,7 +1251,7 @@ export class GaoxinClient {
             return response.text().then((_responseText) => {
             let result401: any = null;
             result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
-            return throwException("Only where Auth:RequireKeyForReads is set: no API key, or not a valid one.", status, _responseText, _headers, result401);
+            return throwException("A key was sent that is unknown, revoked or malformed (auth.invalid-key); or, where Auth:RequireKeyForReads is set, none was sent.", status, _responseText, _headers, result401);
             });
         } else if (status === 404) {
             return response.text().then((_responseText) => {
@@ -1414,11 +1414,11 @@ export class GaoxinClient {
      * @param indicator The indicator's code.
      * @param park The park's code.
      * @param period The period.
+     * @param if_Match The ETag of the figure being deleted (required).
      * @param note (optional) Why it is deleted; kept in the history (at most 2000 characters).
-     * @param if_Match (optional) The ETag of the figure being deleted (required).
      * @return No Content
      */
-    deleteObservation(indicator: string, park: string, period: string, note?: string | undefined, if_Match?: string | undefined, signal?: AbortSignal): Promise<void> {
+    deleteObservation(indicator: string, park: string, period: string, if_Match: string, note?: string | undefined, signal?: AbortSignal): Promise<void> {
         let url_ = this.baseUrl + "/api/v1/observations?";
         if (indicator === undefined || indicator === null)
             throw new globalThis.Error("The parameter 'indicator' must be defined and cannot be null.");
@@ -1575,7 +1575,7 @@ export class GaoxinClient {
             return response.text().then((_responseText) => {
             let result401: any = null;
             result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
-            return throwException("Only where Auth:RequireKeyForReads is set: no API key, or not a valid one.", status, _responseText, _headers, result401);
+            return throwException("A key was sent that is unknown, revoked or malformed (auth.invalid-key); or, where Auth:RequireKeyForReads is set, none was sent.", status, _responseText, _headers, result401);
             });
         } else if (status === 404) {
             return response.text().then((_responseText) => {
@@ -1674,7 +1674,7 @@ export class GaoxinClient {
             return response.text().then((_responseText) => {
             let result401: any = null;
             result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
-            return throwException("Only where Auth:RequireKeyForReads is set: no API key, or not a valid one.", status, _responseText, _headers, result401);
+            return throwException("A key was sent that is unknown, revoked or malformed (auth.invalid-key); or, where Auth:RequireKeyForReads is set, none was sent.", status, _responseText, _headers, result401);
             });
         } else if (status === 429) {
             return response.text().then((_responseText) => {
@@ -1846,7 +1846,7 @@ export class GaoxinClient {
             return response.text().then((_responseText) => {
             let result401: any = null;
             result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
-            return throwException("Only where Auth:RequireKeyForReads is set: no API key, or not a valid one.", status, _responseText, _headers, result401);
+            return throwException("A key was sent that is unknown, revoked or malformed (auth.invalid-key); or, where Auth:RequireKeyForReads is set, none was sent.", status, _responseText, _headers, result401);
             });
         } else if (status === 429) {
             return response.text().then((_responseText) => {
@@ -1924,7 +1924,7 @@ export class GaoxinClient {
             return response.text().then((_responseText) => {
             let result401: any = null;
             result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
-            return throwException("Only where Auth:RequireKeyForReads is set: no API key, or not a valid one.", status, _responseText, _headers, result401);
+            return throwException("A key was sent that is unknown, revoked or malformed (auth.invalid-key); or, where Auth:RequireKeyForReads is set, none was sent.", status, _responseText, _headers, result401);
             });
         } else if (status === 404) {
             return response.text().then((_responseText) => {
@@ -1961,10 +1961,10 @@ export class GaoxinClient {
     /**
      * 更新园区 · Update a park
      * @param code The park's code.
-     * @param if_Match (optional) The ETag of the version being replaced (required): 412 when it is no longer current, 428 when missing.
+     * @param if_Match The ETag of the version being replaced (required): 412 when it is no longer current, 428 when missing.
      * @return OK
      */
-    updatePark(code: string, body: UpdateParkRequest, if_Match?: string | undefined, signal?: AbortSignal): Promise<ParkDto> {
+    updatePark(code: string, if_Match: string, body: UpdateParkRequest, signal?: AbortSignal): Promise<ParkDto> {
         let url_ = this.baseUrl + "/api/v1/parks/{code}";
         if (code === undefined || code === null)
             throw new globalThis.Error("The parameter 'code' must be defined.");
@@ -2081,10 +2081,10 @@ export class GaoxinClient {
     /**
      * 删除园区 · Delete a park
      * @param code The park's code.
-     * @param if_Match (optional) The ETag of the version being deleted (required).
+     * @param if_Match The ETag of the version being deleted (required).
      * @return No Content
      */
-    deletePark(code: string, if_Match?: string | undefined, signal?: AbortSignal): Promise<void> {
+    deletePark(code: string, if_Match: string, signal?: AbortSignal): Promise<void> {
         let url_ = this.baseUrl + "/api/v1/parks/{code}";
         if (code === undefined || code === null)
             throw new globalThis.Error("The parameter 'code' must be defined.");
@@ -2233,7 +2233,7 @@ export class GaoxinClient {
             return response.text().then((_responseText) => {
             let result401: any = null;
             result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
-            return throwException("Only where Auth:RequireKeyForReads is set: no API key, or not a valid one.", status, _responseText, _headers, result401);
+            return throwException("A key was sent that is unknown, revoked or malformed (auth.invalid-key); or, where Auth:RequireKeyForReads is set, none was sent.", status, _responseText, _headers, result401);
             });
         } else if (status === 404) {
             return response.text().then((_responseText) => {
@@ -2311,7 +2311,7 @@ export class GaoxinClient {
             return response.text().then((_responseText) => {
             let result401: any = null;
             result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
-            return throwException("Only where Auth:RequireKeyForReads is set: no API key, or not a valid one.", status, _responseText, _headers, result401);
+            return throwException("A key was sent that is unknown, revoked or malformed (auth.invalid-key); or, where Auth:RequireKeyForReads is set, none was sent.", status, _responseText, _headers, result401);
             });
         } else if (status === 404) {
             return response.text().then((_responseText) => {
@@ -2391,7 +2391,7 @@ export class GaoxinClient {
             return response.text().then((_responseText) => {
             let result401: any = null;
             result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
-            return throwException("Only where Auth:RequireKeyForReads is set: no API key, or not a valid one.", status, _responseText, _headers, result401);
+            return throwException("A key was sent that is unknown, revoked or malformed (auth.invalid-key); or, where Auth:RequireKeyForReads is set, none was sent.", status, _responseText, _headers, result401);
             });
         } else if (status === 429) {
             return response.text().then((_responseText) => {
@@ -2509,7 +2509,7 @@ export class GaoxinClient {
             return response.text().then((_responseText) => {
             let result401: any = null;
             result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
-            return throwException("Only where Auth:RequireKeyForReads is set: no API key, or not a valid one.", status, _responseText, _headers, result401);
+            return throwException("A key was sent that is unknown, revoked or malformed (auth.invalid-key); or, where Auth:RequireKeyForReads is set, none was sent.", status, _responseText, _headers, result401);
             });
         } else if (status === 404) {
             return response.text().then((_responseText) => {
@@ -2698,7 +2698,7 @@ export class GaoxinClient {
             return response.text().then((_responseText) => {
             let result401: any = null;
             result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
-            return throwException("Only where Auth:RequireKeyForReads is set: no API key, or not a valid one.", status, _responseText, _headers, result401);
+            return throwException("A key was sent that is unknown, revoked or malformed (auth.invalid-key); or, where Auth:RequireKeyForReads is set, none was sent.", status, _responseText, _headers, result401);
             });
         } else if (status === 429) {
             return response.text().then((_responseText) => {
@@ -2781,7 +2781,7 @@ export class GaoxinClient {
             return response.text().then((_responseText) => {
             let result401: any = null;
             result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
-            return throwException("Only where Auth:RequireKeyForReads is set: no API key, or not a valid one.", status, _responseText, _headers, result401);
+            return throwException("A key was sent that is unknown, revoked or malformed (auth.invalid-key); or, where Auth:RequireKeyForReads is set, none was sent.", status, _responseText, _headers, result401);
             });
         } else if (status === 404) {
             return response.text().then((_responseText) => {
@@ -2818,10 +2818,10 @@ export class GaoxinClient {
     /**
      * 更新政策文件 · Update a policy document
      * @param id The document's id.
-     * @param if_Match (optional) The ETag of the version being replaced (required): 412 when it is no longer current, 428 when missing.
+     * @param if_Match The ETag of the version being replaced (required): 412 when it is no longer current, 428 when missing.
      * @return OK
      */
-    updatePolicy(id: string, body: UpdatePolicyRequest, if_Match?: string | undefined, signal?: AbortSignal): Promise<PolicyDto> {
+    updatePolicy(id: string, if_Match: string, body: UpdatePolicyRequest, signal?: AbortSignal): Promise<PolicyDto> {
         let url_ = this.baseUrl + "/api/v1/policies/{id}";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -2944,10 +2944,10 @@ export class GaoxinClient {
     /**
      * 删除政策文件 · Delete a policy document
      * @param id The document's id.
-     * @param if_Match (optional) The ETag of the version being deleted (required).
+     * @param if_Match The ETag of the version being deleted (required).
      * @return No Content
      */
-    deletePolicy(id: string, if_Match?: string | undefined, signal?: AbortSignal): Promise<void> {
+    deletePolicy(id: string, if_Match: string, signal?: AbortSignal): Promise<void> {
         let url_ = this.baseUrl + "/api/v1/policies/{id}";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -3086,7 +3086,7 @@ export class GaoxinClient {
             return response.text().then((_responseText) => {
             let result401: any = null;
             result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
-            return throwException("Only where Auth:RequireKeyForReads is set: no API key, or not a valid one.", status, _responseText, _headers, result401);
+            return throwException("A key was sent that is unknown, revoked or malformed (auth.invalid-key); or, where Auth:RequireKeyForReads is set, none was sent.", status, _responseText, _headers, result401);
             });
         } else if (status === 404) {
             return response.text().then((_responseText) => {
@@ -3168,7 +3168,7 @@ export class GaoxinClient {
             return response.text().then((_responseText) => {
             let result401: any = null;
             result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
-            return throwException("Only where Auth:RequireKeyForReads is set: no API key, or not a valid one.", status, _responseText, _headers, result401);
+            return throwException("A key was sent that is unknown, revoked or malformed (auth.invalid-key); or, where Auth:RequireKeyForReads is set, none was sent.", status, _responseText, _headers, result401);
             });
         } else if (status === 404) {
             return response.text().then((_responseText) => {
@@ -3445,7 +3445,7 @@ export class GaoxinClient {
             return response.text().then((_responseText) => {
             let result401: any = null;
             result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
-            return throwException("Only where Auth:RequireKeyForReads is set: no API key, or not a valid one.", status, _responseText, _headers, result401);
+            return throwException("A key was sent that is unknown, revoked or malformed (auth.invalid-key); or, where Auth:RequireKeyForReads is set, none was sent.", status, _responseText, _headers, result401);
             });
         } else if (status === 404) {
             return response.text().then((_responseText) => {
@@ -3647,7 +3647,7 @@ export class GaoxinClient {
             return response.text().then((_responseText) => {
             let result401: any = null;
             result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
-            return throwException("Only where Auth:RequireKeyForReads is set: no API key, or not a valid one.", status, _responseText, _headers, result401);
+            return throwException("A key was sent that is unknown, revoked or malformed (auth.invalid-key); or, where Auth:RequireKeyForReads is set, none was sent.", status, _responseText, _headers, result401);
             });
         } else if (status === 404) {
             return response.text().then((_responseText) => {
@@ -3685,10 +3685,10 @@ export class GaoxinClient {
      * 更新扶持措施 · Update a support measure
      * @param id The document's id.
      * @param code The measure's code.
-     * @param if_Match (optional) The ETag of the version being replaced (required).
+     * @param if_Match The ETag of the version being replaced (required).
      * @return OK
      */
-    updateMeasure(id: string, code: string, body: UpdateMeasureRequest, if_Match?: string | undefined, signal?: AbortSignal): Promise<SupportMeasureDto> {
+    updateMeasure(id: string, code: string, if_Match: string, body: UpdateMeasureRequest, signal?: AbortSignal): Promise<SupportMeasureDto> {
         let url_ = this.baseUrl + "/api/v1/policies/{id}/measures/{code}";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -3803,10 +3803,10 @@ export class GaoxinClient {
      * 删除扶持措施 · Delete a support measure
      * @param id The document's id.
      * @param code The measure's code.
-     * @param if_Match (optional) The ETag of the version being deleted (required).
+     * @param if_Match The ETag of the version being deleted (required).
      * @return No Content
      */
-    deleteMeasure(id: string, code: string, if_Match?: string | undefined, signal?: AbortSignal): Promise<void> {
+    deleteMeasure(id: string, code: string, if_Match: string, signal?: AbortSignal): Promise<void> {
         let url_ = this.baseUrl + "/api/v1/policies/{id}/measures/{code}";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -3948,7 +3948,7 @@ export class GaoxinClient {
             return response.text().then((_responseText) => {
             let result401: any = null;
             result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
-            return throwException("Only where Auth:RequireKeyForReads is set: no API key, or not a valid one.", status, _responseText, _headers, result401);
+            return throwException("A key was sent that is unknown, revoked or malformed (auth.invalid-key); or, where Auth:RequireKeyForReads is set, none was sent.", status, _responseText, _headers, result401);
             });
         } else if (status === 429) {
             return response.text().then((_responseText) => {

@@ -10,3 +10,20 @@ describe('toCsv', () => {
     expect(toCsv(['note', 'value', 'source'], [['a, "b"\nc', 78, null]])).toBe('\uFEFFnote,value,source\r\n"a, ""b""\nc",78,\r\n');
   });
 });
+
+describe('toCsv against formula injection', () => {
+  it.each([
+    ['=HYPERLINK("http://x","y")', `"'=HYPERLINK(""http://x"",""y"")"`],
+    ['+1+1', "'+1+1"],
+    ['-2+3', "'-2+3"],
+    ['@SUM(A1)', "'@SUM(A1)"],
+    ['\t=1', "'\t=1"],
+    ['\r=1', `"'\r=1"`],
+  ])('neutralises a text cell starting %j', (cell, expected) => {
+    expect(toCsv(['note'], [[cell]])).toBe(`\uFEFFnote\r\n${expected}\r\n`);
+  });
+
+  it('keeps numbers, negative ones included, and plain text as they are', () => {
+    expect(toCsv(['v', 'n'], [[-5, '湛江 = 高新']])).toBe('\uFEFFv,n\r\n-5,湛江 = 高新\r\n');
+  });
+});

@@ -54,6 +54,7 @@ public sealed class RateLimitTests : IDisposable
                 ["GAOXIN_DB"] = ApiFactory.ConnectionString,
                 ["Auth:KeyPepper"] = "pepper-for-the-tests-only",
                 ["RateLimits:AnonymousPermitsPerMinute"] = "3",
+                ["RateLimits:PermitsPerMinute"] = "2",
                 ["Spa:Root"] = "/nonexistent",
             }));
     }
@@ -71,6 +72,34 @@ public sealed class RateLimitTests : IDisposable
         Assert.True(int.Parse(response.Headers.GetValues("Retry-After").Single()) > 0);
         Assert.Equal("3", response.Headers.GetValues("RateLimit-Limit").Single());
     }
+
+    [Fact]
+    public async Task Every_answer_says_where_the_client_stands_and_bogus_keys_are_limited_before_any_lookup()
+    {
+        using var client = _factory.CreateClient();
+        var ok = await client.GetAsync("/health/live");
+        Assert.Equal(("3", "2"), (ok.Headers.GetValues("RateLimit-Limit").Single(), ok.Headers.GetValues("RateLimit-Remaining").Single()));
+        var reset = int.Parse(ok.Headers.GetValues("RateLimit-Reset").Single());
+        Assert.InRange(reset, 1, 60);
+        var missing = await client.GetAsync("/api/v1/parks/atlantis");
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+        Assert.Equal("1", missing.Headers.GetValues("RateLimit-Remaining").Single());
+
+        // A bogus key has its own allowance (2 here), and past it the limiter answers before the key is looked up.
+        using var bogus = _factory.CreateClient();
+        bogus.DefaultRequestHeaders.Add("X-Api-Key", "gx_bogusbog_kkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkk");
+        Assert.Equal(HttpStatusCode.Unauthorized, (await bogus.GetAsync("/api/v1/parks/tree")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await bogus.GetAsync("/api/v1/parks/tree")).StatusCode);
+        await (await bogus.GetAsync("/api/v1/parks/tree")).ReadProblemAsync(HttpStatusCode.TooManyRequests, "request.rate-limited");
+    }
+
+    [Theory]
+    [InlineData("203.0.113.7", "203.0.113.7")]
+    [InlineData("::ffff:203.0.113.7", "203.0.113.7")]
+    [InlineData("2001:db8:1:2:aaaa:bbbb:cccc:dddd", "2001:db8:1:2::/64")]
+    [InlineData("2001:db8:1:2::1", "2001:db8:1:2::/64")]
+    public void Anonymous_clients_are_counted_by_address_and_ipv6_by_its_64(string address, string bucket) =>
+        Assert.Equal(bucket, Gaoxin.Api.Infrastructure.Security.RateLimiting.AddressBucket(System.Net.IPAddress.Parse(address)));
 
     public void Dispose() => _factory.Dispose();
 }

@@ -1,0 +1,123 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using Gaoxin.Api.Infrastructure.Errors;
+using Microsoft.Extensions.Options;
+
+namespace Gaoxin.Api.Infrastructure.Security;
+
+/// <summary>
+/// A fixed window of a minute per client, owned here rather than taken from ASP.NET Core's limiter, because clients
+/// must be told where they stand on every answer (RateLimit-Limit, -Remaining, -Reset, as GitHub sends them) and that
+/// limiter does not expose when its window resets. It runs before keys are looked up, so requests past the limit,
+/// bogus keys included, cost no database work. A client is the key's public prefix when a key is sent, else its
+/// address (IPv6 by its /64, which one household or server usually holds whole).
+/// </summary>
+public sealed class RateLimiting(IOptions<SecuritySettings> settings, TimeProvider clock)
+{
+    private sealed class Window
+    {
+        public long Minute;
+        public int Count;
+    }
+
+    private readonly ConcurrentDictionary<string, Window> _windows = new(StringComparer.Ordinal);
+    private long _lastSweep;
+
+    public async Task InvokeAsync(HttpContext context, RequestDelegate next)
+    {
+        var (client, limit) = ClientOf(context);
+        if (limit <= 0)
+        {
+            await next(context);
+            return;
+        }
+        var now = clock.GetUtcNow().ToUnixTimeSeconds();
+        var minute = now / 60;
+        var reset = (int)((minute + 1) * 60 - now);
+        Sweep(minute);
+        var window = _windows.GetOrAdd(client, _ => new Window { Minute = minute });
+        int count;
+        lock (window)
+        {
+            if (window.Minute != minute)
+            {
+                window.Minute = minute;
+                window.Count = 0;
+            }
+            count = ++window.Count;
+        }
+
+        var headers = context.Response.Headers;
+        headers["RateLimit-Limit"] = limit.ToString(CultureInfo.InvariantCulture);
+        headers["RateLimit-Remaining"] = Math.Max(0, limit - count).ToString(CultureInfo.InvariantCulture);
+        headers["RateLimit-Reset"] = reset.ToString(CultureInfo.InvariantCulture);
+        if (count <= limit)
+        {
+            // Error answers are written after the exception handler clears the response: keep the headers on them too.
+            context.Response.OnStarting(() =>
+            {
+                headers["RateLimit-Limit"] = limit.ToString(CultureInfo.InvariantCulture);
+                headers["RateLimit-Remaining"] = Math.Max(0, limit - count).ToString(CultureInfo.InvariantCulture);
+                headers["RateLimit-Reset"] = reset.ToString(CultureInfo.InvariantCulture);
+                return Task.CompletedTask;
+            });
+            await next(context);
+            return;
+        }
+
+        context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+        headers.RetryAfter = reset.ToString(CultureInfo.InvariantCulture);
+        var problem = ProblemExceptionHandler.Create(429, "request.rate-limited", new("请求过多", "Too many requests"),
+            new($"请求过于频繁，请在 {reset} 秒后重试。", $"Too many requests; retry in {reset} seconds."));
+        await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem });
+    }
+
+    private (string Client, int Limit) ClientOf(HttpContext context)
+    {
+        var limits = settings.Value;
+        if (ApiKeyAuthenticationHandler.PresentedKey(context.Request) is { Length: > 0 } key)
+        {
+            return ("key:" + (ApiKeyFormat.PrefixOf(key) ?? "malformed"), limits.PermitsPerMinute);
+        }
+        return ("ip:" + AddressBucket(context.Connection.RemoteIpAddress), limits.AnonymousPermitsPerMinute);
+    }
+
+    /// <summary>An IPv4 address as it is; an IPv6 address by its /64 network (an IPv4-mapped one as IPv4).</summary>
+    public static string AddressBucket(IPAddress? address)
+    {
+        if (address is null)
+        {
+            return "";
+        }
+        if (address.IsIPv4MappedToIPv6)
+        {
+            address = address.MapToIPv4();
+        }
+        if (address.AddressFamily != AddressFamily.InterNetworkV6)
+        {
+            return address.ToString();
+        }
+        var bytes = address.GetAddressBytes();
+        Array.Clear(bytes, 8, 8);
+        return new IPAddress(bytes) + "/64";
+    }
+
+    /// <summary>Drops the windows of past minutes, once a minute, so the table holds only current clients.</summary>
+    private void Sweep(long minute)
+    {
+        var last = Interlocked.Read(ref _lastSweep);
+        if (last == minute || Interlocked.CompareExchange(ref _lastSweep, minute, last) != last)
+        {
+            return;
+        }
+        foreach (var (client, window) in _windows)
+        {
+            if (window.Minute < minute)
+            {
+                _windows.TryRemove(client, out _);
+            }
+        }
+    }
+}
