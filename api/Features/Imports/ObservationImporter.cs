@@ -1,4 +1,5 @@
 using Dapper;
+using Gaoxin.Api.Features.Indicators;
 using Gaoxin.Api.Features.Observations;
 using Gaoxin.Api.Infrastructure.Database;
 using Gaoxin.Api.Infrastructure.Localization;
@@ -42,7 +43,7 @@ public sealed class ObservationImporter(DbSession session, TimeProvider clock, I
     {
         var connection = session.Connection;
         var indicators = (await connection.QueryAsync<(long Id, string Code, ValueKind Kind, string? Breakdown)>(new CommandDefinition(
-                "select id, code, value_kind, breakdown::text from indicators", transaction: session.Transaction, cancellationToken: cancellationToken)))
+                IndicatorWrites.ShareAll, transaction: session.Transaction, cancellationToken: cancellationToken)))
             .ToDictionary(i => i.Code, i => new IndicatorInfo(i.Id, i.Kind,
                 Indicators.StoredBreakdown.Parse(i.Breakdown)?.Members.Select(m => m.Code).ToHashSet() ?? []));
         var parks = await CodesAsync("parks", cancellationToken);

@@ -97,6 +97,17 @@ public static class IndicatorWrites
 
     public static async Task<IndicatorRow> FindAsync(DbSession session, string code, bool forUpdate, CancellationToken cancellationToken) =>
         await session.QuerySingleOrDefaultAsync<IndicatorRow>(
-            IndicatorRow.Select + "\nwhere i.code = @code" + (forUpdate ? " for update" : ""), new { code }, cancellationToken)
+            IndicatorRow.Select + "\nwhere i.code = @code" + (forUpdate ? " for update of i" : ""), new { code }, cancellationToken)
         ?? throw IndicatorErrors.NotFound(code);
+
+    /// <summary>
+    /// The definition a figure is checked against, held (FOR SHARE) until the write commits: a concurrent change of
+    /// the indicator's unit, value kind, members or rule waits, so no figure is written under rules that changed
+    /// between its check and its commit. Imports take the same lock on every indicator (<c>ShareAll</c>).
+    /// </summary>
+    public static async Task<IndicatorRow> FindForFigureAsync(DbSession session, string code, CancellationToken cancellationToken) =>
+        await session.QuerySingleOrDefaultAsync<IndicatorRow>(IndicatorRow.Select + "\nwhere i.code = @code for share of i", new { code }, cancellationToken)
+        ?? throw IndicatorErrors.NotFound(code);
+
+    public const string ShareAll = "select id, code, value_kind, breakdown::text from indicators for share";
 }

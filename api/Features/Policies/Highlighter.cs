@@ -15,14 +15,34 @@ public static partial class Highlighter
 {
     private const int Context = 40;
 
-    public static Highlight? Find(string query, IEnumerable<(string Field, string? Text)> fields)
+    private static readonly TimeSpan Budget = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>
+    /// The first passage that matches, marked; null when none does, or when marking takes longer than its budget: a
+    /// result without a highlight is still a result, and a search must never fail for want of one.
+    /// </summary>
+    public static Highlight? Find(string query, IEnumerable<(string Field, string? Text)> fields) => Find(query, fields, Budget);
+
+    public static Highlight? Find(string query, IEnumerable<(string Field, string? Text)> fields, TimeSpan budget)
+    {
+        try
+        {
+            return Mark(query, fields, budget);
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            return null;
+        }
+    }
+
+    private static Highlight? Mark(string query, IEnumerable<(string Field, string? Text)> fields, TimeSpan budget)
     {
         var patterns = Terms(query);
         if (patterns.Count == 0)
         {
             return null;
         }
-        var regex = new Regex(string.Join('|', patterns), RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(200));
+        var regex = new Regex(string.Join('|', patterns), RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, budget);
 
         foreach (var (field, text) in fields)
         {

@@ -90,7 +90,7 @@ public sealed class PutObservationHandler(DbSession session, TimeProvider clock,
     {
         var body = command.Body;
         Period.TryParse(body.Period, out var period);
-        var indicator = await IndicatorWrites.FindAsync(session, body.IndicatorCode, forUpdate: false, cancellationToken);
+        var indicator = await IndicatorWrites.FindForFigureAsync(session, body.IndicatorCode, cancellationToken);
         var parkId = await session.ExecuteScalarAsync<long?>("select id from parks where code = @ParkCode", new { body.ParkCode }, cancellationToken)
             ?? throw ParkErrors.NotFound(body.ParkCode);
         await caller.EnsureWithinAsync(session, parkId, body.ParkCode, cancellationToken);

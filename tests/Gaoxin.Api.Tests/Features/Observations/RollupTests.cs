@@ -27,6 +27,23 @@ public sealed class RollupTests(ApiFactory factory) : ApiTest(factory)
     }
 
     [Fact]
+    public async Task A_sum_adds_figures_of_one_period_only_never_mixing_periods_under_one_date()
+    {
+        // Illustrative: 13 enterprises in incubation at another park for 2024-Q4, beside Haidong's 18 of 2023-03-31.
+        await PutObservationAsync(Put("incubating-enterprises", "haichuang-centre", "2024-Q4", 13));
+
+        var zone = (await DashboardAsync("zhanjiang-hitech-zone", descendants: true)).Single(f => f.IndicatorCode == "incubating-enterprises");
+        Assert.Equal((13m, "2024-Q4"), (zone.Value, zone.Period)); // not "31 as of 2024-12-31"
+        Assert.Equal(["haichuang-centre"], zone.ParkCodes);
+
+        // Once Haidong reports the same period, the two add up.
+        await PutObservationAsync(Put("incubating-enterprises", "haidong-incubator", "2024-Q4", 20));
+        zone = (await DashboardAsync("zhanjiang-hitech-zone", descendants: true)).Single(f => f.IndicatorCode == "incubating-enterprises");
+        Assert.Equal((33m, "2024-Q4"), (zone.Value, zone.Period));
+        Assert.Equal(["haichuang-centre", "haidong-incubator"], zone.ParkCodes);
+    }
+
+    [Fact]
     public async Task A_parks_own_figure_wins_over_its_sub_parks()
     {
         await PutObservationAsync(Put("incubating-enterprises", "haidong", "2023-03-31", 25));
