@@ -19,6 +19,10 @@ public sealed record ApiKeyDto
     /// <summary>The park whose subtree the key may write to; null for the whole zone.</summary>
     public string? ParkCode { get; init; }
 
+    /// <summary>What the public sees as the author of what the key records (recordedBy); null: "API".</summary>
+    /// <example>湛江市统计局</example>
+    public string? DisplayName { get; init; }
+
     public required DateTimeOffset CreatedAt { get; init; }
 
     /// <summary>Last use, to the minute.</summary>
@@ -54,4 +58,9 @@ public sealed record CreateApiKeyRequest
     /// <example>haidong</example>
     [StringLength(64, MinimumLength = 2)]
     public string? ParkCode { get; init; }
+
+    /// <summary>What the public sees as the author of what the key records (recordedBy), instead of the key's name; "API" when not given.</summary>
+    /// <example>湛江市统计局</example>
+    [StringLength(100, MinimumLength = 1)]
+    public string? DisplayName { get; init; }
 }

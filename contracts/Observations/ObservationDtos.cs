@@ -76,7 +76,7 @@ public sealed record ObservationDto
     /// <summary>When this version was recorded.</summary>
     public required DateTimeOffset RecordedAt { get; init; }
 
-    /// <summary>Who recorded it: <c>seed</c>, <c>api</c>, an API key's name or an import.</summary>
+    /// <summary>Who recorded it, as the public sees it: <c>seed</c>, or the display name chosen for the API key (<c>API</c> when none was chosen). Never a key's internal name.</summary>
     /// <example>seed</example>
     public required string RecordedBy { get; init; }
 }

@@ -63,27 +63,30 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
         }
         await connection.ExecuteAsync("select stamp_changes()", transaction: transaction);
         await transaction.CommitAsync();
-        await AddKeyAsync(connection, "test-admin", AdminKey, ["admin"], park: null);
+        await AddKeyAsync(connection, "test-admin", AdminKey, ["admin"], park: null, displayName: TestAdminDisplayName);
     }
+
+    /// <summary>What the public sees as the author of the test admin's writes (its key's display name).</summary>
+    public const string TestAdminDisplayName = "测试管理员";
 
     /// <summary>The key every test client sends unless a test says otherwise: it may do anything.</summary>
     public const string AdminKey = "gx_testadmn_aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa";
 
     /// <summary>Stores a key with a known value (keys made through the API are random), for tests of scopes.</summary>
-    public async Task AddKeyAsync(string name, string key, string[] scopes, string? park)
+    public async Task AddKeyAsync(string name, string key, string[] scopes, string? park, string? displayName = null)
     {
         var dataSource = Services.GetRequiredService<NpgsqlDataSource>();
         await using var connection = await dataSource.OpenConnectionAsync();
-        await AddKeyAsync(connection, name, key, scopes, park);
+        await AddKeyAsync(connection, name, key, scopes, park, displayName);
     }
 
-    private async Task AddKeyAsync(NpgsqlConnection connection, string name, string key, string[] scopes, string? park)
+    private async Task AddKeyAsync(NpgsqlConnection connection, string name, string key, string[] scopes, string? park, string? displayName)
     {
         var format = Services.GetRequiredService<Gaoxin.Api.Infrastructure.Security.ApiKeyFormat>();
         await connection.ExecuteAsync("""
-            insert into api_keys (name, prefix, hash, scopes, park_id, created_at)
-            values (@name, @prefix, @hash, @scopes, (select id from parks where code = @park), now())
-            """, new { name, prefix = Gaoxin.Api.Infrastructure.Security.ApiKeyFormat.PrefixOf(key), hash = format.Hash(key), scopes, park });
+            insert into api_keys (name, prefix, hash, scopes, park_id, display_name, created_at)
+            values (@name, @prefix, @hash, @scopes, (select id from parks where code = @park), @displayName, now())
+            """, new { name, prefix = Gaoxin.Api.Infrastructure.Security.ApiKeyFormat.PrefixOf(key), hash = format.Hash(key), scopes, park, displayName });
     }
 
     /// <summary>A client that sends the given key (or none).</summary>

@@ -14,7 +14,6 @@ public sealed class ImportTally
     private readonly List<ImportProblemDto> _problems = [];
 
     public Guid Id { get; init; }
-    public string Writer => $"import:{Id}";
     public int TotalRows { get; set; }
     public int Created { get; set; }
     public int Updated { get; set; }

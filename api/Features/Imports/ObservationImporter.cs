@@ -370,7 +370,7 @@ public sealed class ObservationImporter(DbSession session, TimeProvider clock, I
 
         if (ImportEngine.ShouldWrite(options, tally))
         {
-            await session.ExecuteAsync(Apply, new { RecordedAt = clock.GetUtcNow(), RecordedBy = tally.Writer }, cancellationToken);
+            await session.ExecuteAsync(Apply, new { RecordedAt = clock.GetUtcNow(), RecordedBy = caller.DisplayName }, cancellationToken);
         }
     }
 }

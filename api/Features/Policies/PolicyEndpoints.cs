@@ -159,7 +159,7 @@ public static class PolicyEndpoints
 
     /// <param name="id">The document's id.</param>
     /// <param name="ifMatch">The ETag of the version being replaced (required): 412 when it is no longer current, 428 when missing.</param>
-    private static async Task<Ok<PolicyDto>> UpdatePolicy([MaxLength(80)] string id, UpdatePolicyRequest body, IMediator mediator, ICaller caller, HttpResponse response, CancellationToken cancellationToken, [FromHeader(Name = "If-Match"), MaxLength(ETags.MaxHeaderLength)] string? ifMatch = null)
+    private static async Task<Ok<PolicyDto>> UpdatePolicy([MaxLength(80)] string id, UpdatePolicyRequest body, IMediator mediator, HttpResponse response, CancellationToken cancellationToken, [FromHeader(Name = "If-Match"), MaxLength(ETags.MaxHeaderLength)] string? ifMatch = null)
     {
         await mediator.Send(new UpdatePolicyCommand(id, body, IfMatch.Parse(ifMatch ?? "")), cancellationToken);
         var policy = await mediator.Send(new GetPolicyQuery(id, null), cancellationToken);

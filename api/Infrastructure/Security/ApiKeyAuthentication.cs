@@ -31,6 +31,7 @@ public sealed class ApiKeyAuthenticationHandler(
         public byte[] Hash { get; init; } = [];
         public string[] Scopes { get; init; } = [];
         public long? ParkId { get; init; }
+        public string? DisplayName { get; init; }
         public DateTime? LastUsedAt { get; init; }
     }
 
@@ -54,7 +55,7 @@ public sealed class ApiKeyAuthenticationHandler(
 
         await using var connection = await db.OpenConnectionAsync(Context.RequestAborted);
         var row = await connection.QuerySingleOrDefaultAsync<KeyRow>(new CommandDefinition(
-            "select id, name, hash, scopes, park_id, last_used_at from api_keys where prefix = @prefix and revoked_at is null",
+            "select id, name, hash, scopes, park_id, display_name, last_used_at from api_keys where prefix = @prefix and revoked_at is null",
             new { prefix }, cancellationToken: Context.RequestAborted));
         if (row is null || !format.Matches(key, row.Hash))
         {
@@ -70,7 +71,11 @@ public sealed class ApiKeyAuthenticationHandler(
         }
 
         var claims = new List<Claim> { new(ClaimTypes.Name, row.Name) };
-        claims.AddRange(row.Scopes.Select(scope => new Claim("scope", scope)));
+        claims.AddRange(row.Scopes.Select(scope => new Claim(HttpCaller.ScopeClaim, scope)));
+        if (row.DisplayName is { } displayName)
+        {
+            claims.Add(new Claim(HttpCaller.DisplayNameClaim, displayName));
+        }
         if (row.ParkId is { } park)
         {
             claims.Add(new Claim(HttpCaller.ParkClaim, park.ToString(CultureInfo.InvariantCulture)));

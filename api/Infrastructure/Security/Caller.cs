@@ -20,6 +20,12 @@ public interface ICaller
     /// <summary>The API key's name, "anonymous", or for work started on the server itself "operator:{user}".</summary>
     string Name { get; }
 
+    /// <summary>
+    /// What the public sees as the author of what this caller records (recordedBy): the display name chosen for the
+    /// key, or "API" when none was chosen; never the key's internal name, which stays in the admins' audit log.
+    /// </summary>
+    string DisplayName { get; }
+
     /// <summary>The scopes the caller holds (all of them for the operator on the command line).</summary>
     IReadOnlySet<string> Scopes { get; }
 
@@ -31,10 +37,16 @@ public sealed class HttpCaller(IHttpContextAccessor http) : ICaller
 {
     public const string ParkClaim = "gaoxin:park";
     public const string ScopeClaim = "scope";
+    public const string DisplayNameClaim = "gaoxin:display-name";
+
+    /// <summary>Shown when a key has no display name of its own.</summary>
+    public const string DefaultDisplayName = "API";
 
     private ClaimsPrincipal? User => http.HttpContext?.User;
 
     public string Name => User?.Identity?.IsAuthenticated == true ? User.Identity.Name ?? "anonymous" : "anonymous";
+
+    public string DisplayName => User?.FindFirst(DisplayNameClaim)?.Value ?? DefaultDisplayName;
 
     public IReadOnlySet<string> Scopes => User?.FindAll(ScopeClaim).Select(c => c.Value).ToHashSet() ?? [];
 
@@ -50,6 +62,8 @@ public sealed class OperatorCaller : ICaller
     public string Name { get; } = "operator:" + (Environment.UserName is { Length: > 0 } user ? user : "unknown");
 
     public IReadOnlySet<string> Scopes { get; } = Security.Scopes.All.ToHashSet();
+
+    public string DisplayName => "operator";
 
     public long? ParkScopeId => null;
 }

@@ -4091,6 +4091,8 @@ export interface ApiKeyDto {
     scopes: string[];
     /** The park whose subtree the key may write to; null for the whole zone. */
     parkCode?: string | null;
+    /** What the public sees as the author of what the key records (recordedBy); null: "API". */
+    displayName?: string | null;
     createdAt: string;
     /** Last use, to the minute. */
     lastUsedAt?: string | null;
@@ -4245,6 +4247,8 @@ export interface CreateApiKeyRequest {
     scopes: string[];
     /** Limit writes to this park and the parks within it. */
     parkCode?: string | null;
+    /** What the public sees as the author of what the key records (recordedBy), instead of the key's name; "API" when not given. */
+    displayName?: string | null;
 }
 
 /** A new indicator. 新建指标。 */
@@ -4576,7 +4580,7 @@ other units convert to nothing but themselves. 计量单位。 */
     version: number;
     /** When this version was recorded. */
     recordedAt: string;
-    /** Who recorded it: `seed`, `api`, an API key's name or an import. */
+    /** Who recorded it, as the public sees it: `seed`, or the display name chosen for the API key (`API` when none was chosen). Never a key's internal name. */
     recordedBy: string;
 }
 

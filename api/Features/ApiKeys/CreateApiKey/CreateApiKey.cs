@@ -23,6 +23,8 @@ public sealed class CreateApiKeyValidator : AbstractValidator<CreateApiKeyComman
         RuleForEach(c => c.Body.Scopes).Must(scope => Scopes.All.Contains(scope))
             .WithMessage(_ => Lang.Pick($"权限范围只能是 {string.Join("、", Scopes.All)}。", $"A scope is one of {string.Join(", ", Scopes.All)}."));
         RuleFor(c => c.Body.ParkCode).MustBeCode().When(c => c.Body.ParkCode is not null);
+        RuleFor(c => c.Body.DisplayName!).Must(n => n.Trim().Length is >= 1 and <= 100).When(c => c.Body.DisplayName is not null)
+            .WithMessage(_ => Lang.Pick("显示名称须为 1 到 100 个字符。", "A display name has 1 to 100 characters."));
     }
 }
 
@@ -44,9 +46,10 @@ public sealed class CreateApiKeyHandler(DbSession session, ICaller caller, ApiKe
         var (key, prefix) = format.Generate();
         var now = clock.GetUtcNow();
         var inserted = await session.ExecuteAsync("""
-            insert into api_keys (name, prefix, hash, scopes, park_id, created_at) values (@Name, @prefix, @hash, @scopes, @parkId, @now)
+            insert into api_keys (name, prefix, hash, scopes, park_id, display_name, created_at)
+            values (@Name, @prefix, @hash, @scopes, @parkId, @displayName, @now)
             on conflict (name) do nothing
-            """, new { body.Name, prefix, hash = format.Hash(key), scopes, parkId, now }, cancellationToken);
+            """, new { body.Name, prefix, hash = format.Hash(key), scopes, parkId, displayName = body.DisplayName?.Trim(), now }, cancellationToken);
         if (inserted == 0)
         {
             throw new ConflictException("api-key.name-taken", new Text($"名称“{body.Name}”已被其他密钥使用。", $"Name '{body.Name}' is already used by another key."),
@@ -55,7 +58,7 @@ public sealed class CreateApiKeyHandler(DbSession session, ICaller caller, ApiKe
         return new CreatedApiKeyDto
         {
             Key = key,
-            Info = new ApiKeyDto { Name = body.Name, Prefix = prefix, Scopes = scopes, ParkCode = body.ParkCode, CreatedAt = now },
+            Info = new ApiKeyDto { Name = body.Name, Prefix = prefix, Scopes = scopes, ParkCode = body.ParkCode, DisplayName = body.DisplayName?.Trim(), CreatedAt = now },
         };
     }
 }

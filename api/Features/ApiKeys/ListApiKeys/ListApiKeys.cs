@@ -18,6 +18,7 @@ public sealed class ListApiKeysHandler(NpgsqlDataSource db, ICaller caller) : IR
         public string Prefix { get; init; } = "";
         public string[] Scopes { get; init; } = [];
         public string? ParkCode { get; init; }
+        public string? DisplayName { get; init; }
         public DateTime CreatedAt { get; init; }
         public DateTime? LastUsedAt { get; init; }
         public DateTime? RevokedAt { get; init; }
@@ -29,7 +30,7 @@ public sealed class ListApiKeysHandler(NpgsqlDataSource db, ICaller caller) : IR
             union all
             select p.id from parks p join managed m on p.parent_id = m.id
         )
-        select k.name, k.prefix, k.scopes, p.code as park_code, k.created_at, k.last_used_at, k.revoked_at
+        select k.name, k.prefix, k.scopes, p.code as park_code, k.display_name, k.created_at, k.last_used_at, k.revoked_at
         from api_keys k left join parks p on p.id = k.park_id
         where @ScopeId::bigint is null or k.park_id in (select id from managed)
         order by k.name
@@ -42,7 +43,7 @@ public sealed class ListApiKeysHandler(NpgsqlDataSource db, ICaller caller) : IR
         static DateTimeOffset? Utc(DateTime? t) => t is { } v ? new DateTimeOffset(DateTime.SpecifyKind(v, DateTimeKind.Utc)) : null;
         return rows.Select(r => new ApiKeyDto
         {
-            Name = r.Name, Prefix = r.Prefix, Scopes = r.Scopes, ParkCode = r.ParkCode, CreatedAt = Utc(r.CreatedAt)!.Value,
+            Name = r.Name, Prefix = r.Prefix, Scopes = r.Scopes, ParkCode = r.ParkCode, DisplayName = r.DisplayName, CreatedAt = Utc(r.CreatedAt)!.Value,
             LastUsedAt = Utc(r.LastUsedAt), RevokedAt = Utc(r.RevokedAt),
         }).ToList();
     }

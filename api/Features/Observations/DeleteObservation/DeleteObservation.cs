@@ -8,7 +8,7 @@ using MediatR;
 
 namespace Gaoxin.Api.Features.Observations.DeleteObservation;
 
-public sealed record DeleteObservationCommand(string Indicator, string Park, string Period, string? Note, string RecordedBy, IfMatch? IfMatch)
+public sealed record DeleteObservationCommand(string Indicator, string Park, string Period, string? Note, IfMatch? IfMatch)
     : ICommand<Unit>, IObservationKey;
 
 public sealed class DeleteObservationValidator : AbstractValidator<DeleteObservationCommand>
@@ -46,7 +46,7 @@ public sealed class DeleteObservationHandler(DbSession session, TimeProvider clo
             IndicatorId = indicatorId, ParkId = parkId, Period = period.Canonical, PeriodStart = period.Start, PeriodEnd = period.End,
             Action = "deleted", Version = version + 1, Value = (decimal?)null, Breakdown = (string?)null, AsOf = (DateOnly?)null,
             SourceId = (long?)null, Note = string.IsNullOrWhiteSpace(command.Note) ? null : command.Note.Trim(),
-            RecordedAt = clock.GetUtcNow(), command.RecordedBy,
+            RecordedAt = clock.GetUtcNow(), RecordedBy = caller.DisplayName,
         }, cancellationToken);
         return Unit.Value;
     }

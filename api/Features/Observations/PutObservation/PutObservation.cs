@@ -19,7 +19,7 @@ namespace Gaoxin.Api.Features.Observations.PutObservation;
 /// <paramref name="IfMatch"/> is required when the figure exists (a correction must say which version it corrects);
 /// <paramref name="CreateOnly"/> (If-None-Match: *) refuses to touch an existing one.
 /// </summary>
-public sealed record PutObservationCommand(PutObservationRequest Body, string RecordedBy, IfMatch? IfMatch = null, bool CreateOnly = false) : ICommand<PutObservationResult>;
+public sealed record PutObservationCommand(PutObservationRequest Body, IfMatch? IfMatch = null, bool CreateOnly = false) : ICommand<PutObservationResult>;
 
 public sealed record PutObservationResult(ObservationDto Observation, bool Created);
 
@@ -117,7 +117,7 @@ public sealed class PutObservationHandler(DbSession session, TimeProvider clock,
         {
             key.IndicatorId, key.ParkId, key.Period, key.PeriodStart, PeriodEnd = period.End,
             Value = value, Breakdown = breakdownJson, body.AsOf, SourceId = sourceId, Note = note,
-            RecordedAt = clock.GetUtcNow(), command.RecordedBy,
+            RecordedAt = clock.GetUtcNow(), RecordedBy = caller.DisplayName,
         };
 
         if (existing is not null)

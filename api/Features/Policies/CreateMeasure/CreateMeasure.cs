@@ -43,7 +43,7 @@ public sealed class CreateMeasureHandler(DbSession session, ICaller caller, Time
         {
             throw PolicyErrors.MeasureCodeTaken(command.PolicyId, command.Body.Code);
         }
-        await PolicyWrites.RecordNewVersionAsync(session, [policy.Id], clock.GetUtcNow(), caller.Name, cancellationToken);
+        await PolicyWrites.RecordNewVersionAsync(session, [policy.Id], clock.GetUtcNow(), caller.DisplayName, cancellationToken);
         return await MeasureQueries.ReadAsync(session, policy.Id, command.PolicyId, command.Body.Code, cancellationToken);
     }
 }

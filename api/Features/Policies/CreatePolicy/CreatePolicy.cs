@@ -45,7 +45,7 @@ public sealed class CreatePolicyHandler(DbSession session, TimeProvider clock, I
         // A document deleted before continues its versions (migration 0011), so the first version comes from the database.
         var (id, version) = await session.QuerySingleOrDefaultAsync<(long Id, int Version)?>(Insert, parameters, cancellationToken) ?? throw PolicyErrors.IdTaken(body.Id);
 
-        await PolicyWrites.SaveDependentsAsync(session, id, body, parkIds, implements, version, clock.GetUtcNow(), caller.Name, cancellationToken);
+        await PolicyWrites.SaveDependentsAsync(session, id, body, parkIds, implements, version, clock.GetUtcNow(), caller.DisplayName, cancellationToken);
         return body.Id;
     }
 }

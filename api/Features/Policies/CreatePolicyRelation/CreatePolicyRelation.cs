@@ -52,7 +52,7 @@ public sealed class CreatePolicyRelationHandler(DbSession session, ICaller calle
             NoteZh = body.Note?.Zh,
             NoteEn = body.Note?.En,
         }, cancellationToken) ?? throw PolicyErrors.RelationExists(command.Id, body.TargetId, body.Kind.ToDb());
-        await PolicyWrites.RecordNewVersionAsync(session, [from.Id, to.Id], clock.GetUtcNow(), caller.Name, cancellationToken);
+        await PolicyWrites.RecordNewVersionAsync(session, [from.Id, to.Id], clock.GetUtcNow(), caller.DisplayName, cancellationToken);
         return relationId;
     }
 }

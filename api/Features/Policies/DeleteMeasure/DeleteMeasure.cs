@@ -24,7 +24,7 @@ public sealed class DeleteMeasureHandler(DbSession session, ICaller caller, Time
             new { PolicyId = policy.Id, command.Code }, cancellationToken) ?? throw PolicyErrors.MeasureNotFound(command.PolicyId, command.Code);
         command.IfMatch.Check(version);
         await session.ExecuteAsync("delete from support_measures where policy_id = @PolicyId and code = @Code", new { PolicyId = policy.Id, command.Code }, cancellationToken);
-        await PolicyWrites.RecordNewVersionAsync(session, [policy.Id], clock.GetUtcNow(), caller.Name, cancellationToken);
+        await PolicyWrites.RecordNewVersionAsync(session, [policy.Id], clock.GetUtcNow(), caller.DisplayName, cancellationToken);
         return Unit.Value;
     }
 }

@@ -19,7 +19,7 @@ public sealed class DeletePolicyRelationHandler(DbSession session, ICaller calle
         var policy = await PolicyWrites.FindAsync(session, command.Id, forUpdate: false, cancellationToken);
         var target = await session.ExecuteScalarAsync<long?>("delete from policy_relations where id = @RelationId and from_policy_id = @PolicyId returning to_policy_id",
             new { command.RelationId, PolicyId = policy.Id }, cancellationToken) ?? throw PolicyErrors.RelationNotFound(command.Id, command.RelationId);
-        await PolicyWrites.RecordNewVersionAsync(session, [policy.Id, target], clock.GetUtcNow(), caller.Name, cancellationToken);
+        await PolicyWrites.RecordNewVersionAsync(session, [policy.Id, target], clock.GetUtcNow(), caller.DisplayName, cancellationToken);
         return Unit.Value;
     }
 }

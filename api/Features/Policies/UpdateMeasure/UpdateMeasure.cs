@@ -41,7 +41,7 @@ public sealed class UpdateMeasureHandler(DbSession session, ICaller caller, Time
         {
             throw PolicyErrors.MeasureNotFound(command.PolicyId, command.Code);
         }
-        await PolicyWrites.RecordNewVersionAsync(session, [policy.Id], clock.GetUtcNow(), caller.Name, cancellationToken);
+        await PolicyWrites.RecordNewVersionAsync(session, [policy.Id], clock.GetUtcNow(), caller.DisplayName, cancellationToken);
         return await MeasureQueries.ReadAsync(session, policy.Id, command.PolicyId, command.Code, cancellationToken);
     }
 }

@@ -56,7 +56,7 @@ public sealed class UpdatePolicyHandler(DbSession session, TimeProvider clock, I
         var parameters = new DynamicParameters(PolicyWrites.Columns(command.Body, issuerId));
         parameters.AddDynamicParams(new { policy.Id, Version = version, RecordedAt = recordedAt });
         await session.ExecuteAsync(Update, parameters, cancellationToken);
-        await PolicyWrites.SaveDependentsAsync(session, policy.Id, command.Body, parkIds, implements, version, recordedAt, caller.Name, cancellationToken);
+        await PolicyWrites.SaveDependentsAsync(session, policy.Id, command.Body, parkIds, implements, version, recordedAt, caller.DisplayName, cancellationToken);
         return Unit.Value;
     }
 }

@@ -65,7 +65,7 @@ public sealed class HistoryTests(ApiFactory factory) : ApiTest(factory)
         Assert.Null(history[0].OldValue);
         Assert.Equal(78, history[0].NewValue);
         Assert.Equal(RevisionAction.Updated, history[1].Action);
-        Assert.Equal("test-admin", history[1].RecordedBy);
+        Assert.Equal(ApiFactory.TestAdminDisplayName, history[1].RecordedBy);
         Assert.Equal(78, history[1].OldValue);
         Assert.Equal(80, history[1].NewValue);
         Assert.Equal(["provincial", "municipal"], history[1].NewBreakdown.Select(b => b.Member));

@@ -35,7 +35,7 @@ public sealed class PutObservationTests(ApiFactory factory) : ApiTest(factory)
         Assert.Equal(new DateOnly(2024, 1, 1), created.PeriodStart);
         Assert.Equal(new DateOnly(2024, 12, 31), created.PeriodEnd);
         Assert.Equal(1, created.Version);
-        Assert.Equal("test-admin", created.RecordedBy); // the name of the key that wrote it
+        Assert.Equal(ApiFactory.TestAdminDisplayName, created.RecordedBy); // the display name of the key that wrote it
     }
 
     [Fact]

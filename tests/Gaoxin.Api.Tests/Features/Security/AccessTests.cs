@@ -81,7 +81,7 @@ public sealed class AccessTests(ApiFactory factory) : ApiTest(factory)
         var before = await CountAsync("observations");
 
         var own = await (await haidong.PutJsonAsync("/api/v1/observations", Figure("haidong-incubator"))).ReadAsync<ObservationDto>(HttpStatusCode.Created);
-        Assert.Equal("haidong-writer", own.RecordedBy); // the history says who
+        Assert.Equal("API", own.RecordedBy); // a key without a display name is "API" in public, never its internal name
 
         var problem = await (await haidong.PutJsonAsync("/api/v1/observations", Figure("haichuang-centre"))).ReadProblemAsync(HttpStatusCode.Forbidden, "auth.outside-park-scope");
         Assert.Equal("haichuang-centre", problem.GetProperty("parkCode").GetString());

@@ -85,4 +85,30 @@ public sealed class KeyGrantTests(ApiFactory factory) : ApiTest(factory)
         Assert.Equal(2, audit.Items.Count);
         Assert.All(audit.Items, entry => Assert.StartsWith("operator:", entry.Actor));
     }
+
+    [Fact]
+    public async Task Public_reads_name_the_keys_display_name_and_only_the_audit_log_its_internal_name()
+    {
+        var created = await (await Client.PostJsonAsync("/api/v1/api-keys", new CreateApiKeyRequest
+        {
+            Name = "municipal-stats-bureau", Scopes = ["write", "import"], DisplayName = "湛江市统计局",
+        })).ReadAsync<CreatedApiKeyDto>(HttpStatusCode.Created);
+        using var bureau = Factory.ClientWithKey(created.Key);
+
+        var figure = await (await bureau.PutJsonAsync("/api/v1/observations", Observations.ObservationRequests.Put("incubating-enterprises", "haidong", "2024", 7)))
+            .ReadAsync<Gaoxin.Contracts.Observations.ObservationDto>(HttpStatusCode.Created);
+        Assert.Equal("湛江市统计局", figure.RecordedBy);
+        var imported = Imports.Imports.Csv("incubating-enterprises,haidong,2025,,9,2025-12-31,,");
+        Assert.Equal(HttpStatusCode.OK, (await Imports.Imports.PostCsvAsync(bureau, "observations", imported)).StatusCode);
+
+        var history = await Client.GetStringAsync("/api/v1/observations/history?indicator=incubating-enterprises&park=haidong&period=2025");
+        Assert.Contains("湛江市统计局", history);
+        Assert.DoesNotContain("municipal-stats-bureau", history);
+        Assert.DoesNotContain("import:", history);
+        var series = await Client.GetStringAsync("/api/v1/observations?indicator=incubating-enterprises&park=haidong");
+        Assert.DoesNotContain("municipal-stats-bureau", series);
+
+        var audit = await (await Client.GetAsync("/api/v1/audit?resourceType=api-key&key=municipal-stats-bureau")).ReadAsync<AuditPage>();
+        Assert.Equal("test-admin", audit.Items[0].Actor); // admins still see which key did what
+    }
 }
