@@ -13,7 +13,7 @@ public enum ChangeAction
 /// <summary>One create, update or delete, in the order the writes committed. 变更记录。</summary>
 public sealed record ChangeDto
 {
-    /// <summary>This change's place in the feed; pass it as <c>after</c> to continue right behind it.</summary>
+    /// <summary>This change's place in the feed; pass it as <c>cursor</c> to continue right behind it.</summary>
     public required string Position { get; init; }
 
     /// <summary>park, indicator, observation, policy or measure.</summary>
@@ -33,7 +33,7 @@ public sealed record ChangeDto
 }
 
 /// <summary>
-/// A page of the change feed. Store <c>nextCursor</c> and ask again with <c>after=nextCursor</c>: a client that does
+/// A page of the change feed. Store <c>nextCursor</c> and ask again with <c>cursor=nextCursor</c>: a client that does
 /// misses no write and sees none twice, whatever order concurrent writes committed in.
 /// </summary>
 public sealed record ChangePage
@@ -80,4 +80,18 @@ public sealed record AuditPage
     public required IReadOnlyList<AuditEntryDto> Items { get; init; }
 
     public string? NextCursor { get; init; }
+
+    /// <summary>True when another page follows (nextCursor is set): the same on every list.</summary>
+    [System.ComponentModel.DataAnnotations.Required]
+    public bool HasMore => NextCursor is not null;
+}
+
+/// <summary>Where the change feed ends now. 变更流当前位置。</summary>
+public sealed record ChangeFeedHead
+{
+    /// <summary>Pass as <c>cursor</c> to listChanges to follow every change committed from now on.</summary>
+    public required string Cursor { get; init; }
+
+    /// <summary>When the position was read.</summary>
+    public required DateTimeOffset At { get; init; }
 }

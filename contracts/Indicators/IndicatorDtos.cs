@@ -80,6 +80,10 @@ public sealed record IndicatorPage
     public required IReadOnlyList<IndicatorDto> Items { get; init; }
 
     public string? NextCursor { get; init; }
+
+    /// <summary>True when another page follows (nextCursor is set): the same on every list.</summary>
+    [System.ComponentModel.DataAnnotations.Required]
+    public bool HasMore => NextCursor is not null;
 }
 
 /// <summary>A member of a breakdown being defined.</summary>

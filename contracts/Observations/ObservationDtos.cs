@@ -87,6 +87,10 @@ public sealed record ObservationPage
     public required IReadOnlyList<ObservationDto> Items { get; init; }
 
     public string? NextCursor { get; init; }
+
+    /// <summary>True when another page follows (nextCursor is set): the same on every list.</summary>
+    [System.ComponentModel.DataAnnotations.Required]
+    public bool HasMore => NextCursor is not null;
 }
 
 /// <summary>One breakdown member's value being written.</summary>

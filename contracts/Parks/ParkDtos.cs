@@ -77,6 +77,10 @@ public sealed record ParkPage
 
     /// <summary>Opaque cursor for the next page; null on the last page.</summary>
     public string? NextCursor { get; init; }
+
+    /// <summary>True when another page follows (nextCursor is set): the same on every list.</summary>
+    [System.ComponentModel.DataAnnotations.Required]
+    public bool HasMore => NextCursor is not null;
 }
 
 /// <summary>A node of the "one zone, many parks" (一区多园) tree.</summary>

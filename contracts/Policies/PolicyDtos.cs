@@ -93,6 +93,10 @@ public sealed record PolicyPage
 
     public string? NextCursor { get; init; }
 
+    /// <summary>True when another page follows (nextCursor is set): the same on every list.</summary>
+    [System.ComponentModel.DataAnnotations.Required]
+    public bool HasMore => NextCursor is not null;
+
     /// <summary>How many documents match the filters in all.</summary>
     public required int Total { get; init; }
 }

@@ -3900,12 +3900,19 @@ export class GaoxinClient {
 
     /**
      * 变更流 · The change feed
-     * @param after (optional) The nextCursor of the previous page; omitted: from the beginning.
-     * @param limit (optional) 1–5000 (default 500).
+     * @param cursor (optional) The nextCursor of the previous page (or getChangeFeedHead's cursor); omitted: from the beginning.
+     * @param after (optional) Deprecated: the former name of `cursor`, still read when `cursor` is not given.
+     * @param limit (optional) How many changes to read past the cursor, 1–5000 (default 500); with filters, the page holds those that match.
+     * @param resourceType (optional) Only these kinds, comma-separated: park, indicator, observation, policy, measure.
+     * @param park (optional) Only this park's subtree: its parks and their figures.
      * @return OK
      */
-    listChanges(after?: string | undefined, limit?: number | undefined, signal?: AbortSignal): Promise<ChangePage> {
+    listChanges(cursor?: string | undefined, after?: string | undefined, limit?: number | undefined, resourceType?: string | undefined, park?: string | undefined, signal?: AbortSignal): Promise<ChangePage> {
         let url_ = this.baseUrl + "/api/v1/changes?";
+        if (cursor === null)
+            throw new globalThis.Error("The parameter 'cursor' cannot be null.");
+        else if (cursor !== undefined)
+            url_ += "cursor=" + encodeURIComponent("" + cursor) + "&";
         if (after === null)
             throw new globalThis.Error("The parameter 'after' cannot be null.");
         else if (after !== undefined)
@@ -3914,6 +3921,14 @@ export class GaoxinClient {
             throw new globalThis.Error("The parameter 'limit' cannot be null.");
         else if (limit !== undefined)
             url_ += "limit=" + encodeURIComponent("" + limit) + "&";
+        if (resourceType === null)
+            throw new globalThis.Error("The parameter 'resourceType' cannot be null.");
+        else if (resourceType !== undefined)
+            url_ += "resourceType=" + encodeURIComponent("" + resourceType) + "&";
+        if (park === null)
+            throw new globalThis.Error("The parameter 'park' cannot be null.");
+        else if (park !== undefined)
+            url_ += "park=" + encodeURIComponent("" + park) + "&";
         url_ = url_.replace(/[?&]$/, "");
 
         let options_: RequestInit = {
@@ -3950,6 +3965,12 @@ export class GaoxinClient {
             result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
             return throwException("A key was sent that is unknown, revoked or malformed (auth.invalid-key); or, where Auth:RequireKeyForReads is set, none was sent.", status, _responseText, _headers, result401);
             });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
         } else if (status === 429) {
             return response.text().then((_responseText) => {
             let result429: any = null;
@@ -3974,6 +3995,68 @@ export class GaoxinClient {
             });
         }
         return Promise.resolve<ChangePage>(null as any);
+    }
+
+    /**
+     * 变更流当前位置 · Where the change feed ends now
+     * @return OK
+     */
+    getChangeFeedHead(signal?: AbortSignal): Promise<ChangeFeedHead> {
+        let url_ = this.baseUrl + "/api/v1/changes/head";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetChangeFeedHead(_response);
+        });
+    }
+
+    protected processGetChangeFeedHead(response: Response): Promise<ChangeFeedHead> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ChangeFeedHead;
+            return result200;
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("A key was sent that is unknown, revoked or malformed (auth.invalid-key); or, where Auth:RequireKeyForReads is set, none was sent.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u8bf7\u6c42\u8fc7\u591a\uff08request.rate-limited\uff09\uff1a\u8bf7\u5728 Retry-After \u79d2\u540e\u91cd\u8bd5\u3002Too many requests (request.rate-limited): retry after Retry-After seconds.", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u670d\u52a1\u5668\u9519\u8bef\uff08server.error\uff09\uff1a\u5e26 traceId\uff0c\u4e0d\u542b\u5185\u90e8\u7ec6\u8282\u3002An unexpected error (server.error), with a traceId and no internals.", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u6570\u636e\u5e93\u6682\u4e0d\u53ef\u7528\uff08server.database-unavailable\uff09\uff1a\u7a0d\u540e\u91cd\u8bd5\u3002The database cannot be reached (server.database-unavailable): retry later.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ChangeFeedHead>(null as any);
     }
 
     /**
@@ -4130,6 +4213,8 @@ export interface AuditEntryDto {
 export interface AuditPage {
     items: AuditEntryDto[];
     nextCursor?: string | null;
+    /** True when another page follows (nextCursor is set): the same on every list. */
+    readonly hasMore: boolean;
 }
 
 /** A breakdown dimension being defined, with its allowed members (1–20). */
@@ -4199,7 +4284,7 @@ export type ChangeAction = "created" | "updated" | "deleted";
 
 /** One create, update or delete, in the order the writes committed. 变更记录。 */
 export interface ChangeDto {
-    /** This change's place in the feed; pass it as `after` to continue right behind it. */
+    /** This change's place in the feed; pass it as `cursor` to continue right behind it. */
     position: string;
     /** park, indicator, observation, policy or measure. */
     resourceType: string;
@@ -4212,7 +4297,15 @@ export interface ChangeDto {
     changedAt: string;
 }
 
-/** A page of the change feed. Store `nextCursor` and ask again with `after=nextCursor`: a client that does misses no write and sees none twice, whatever order concurrent writes committed in. */
+/** Where the change feed ends now. 变更流当前位置。 */
+export interface ChangeFeedHead {
+    /** Pass as `cursor` to listChanges to follow every change committed from now on. */
+    cursor: string;
+    /** When the position was read. */
+    at: string;
+}
+
+/** A page of the change feed. Store `nextCursor` and ask again with `cursor=nextCursor`: a client that does misses no write and sees none twice, whatever order concurrent writes committed in. */
 export interface ChangePage {
     items: ChangeDto[];
     /** Where to continue; the same cursor again when there was nothing new. */
@@ -4504,6 +4597,8 @@ A park's own figure always wins over its sub-parks'. */
 export interface IndicatorPage {
     items: IndicatorDto[];
     nextCursor?: string | null;
+    /** True when another page follows (nextCursor is set): the same on every list. */
+    readonly hasMore: boolean;
 }
 
 /** The unit values are stored in. Area units convert into each other on reads (1 亩 mu = 10000/15 m², 1 hectare = 10000 m²); other units convert to nothing but themselves. 计量单位。 */
@@ -4588,6 +4683,8 @@ other units convert to nothing but themselves. 计量单位。 */
 export interface ObservationPage {
     items: ObservationDto[];
     nextCursor?: string | null;
+    /** True when another page follows (nextCursor is set): the same on every list. */
+    readonly hasMore: boolean;
 }
 
 /** One recorded change of an observation: old and new values, who and when. 修订记录。 */
@@ -4688,6 +4785,8 @@ export interface ParkPage {
     items: ParkDto[];
     /** Opaque cursor for the next page; null on the last page. */
     nextCursor?: string | null;
+    /** True when another page follows (nextCursor is set): the same on every list. */
+    readonly hasMore: boolean;
 }
 
 /** State of a place. 建设状态。 */
@@ -4798,6 +4897,8 @@ export interface PolicyMatchResult {
 export interface PolicyPage {
     items: PolicySummaryDto[];
     nextCursor?: string | null;
+    /** True when another page follows (nextCursor is set): the same on every list. */
+    readonly hasMore: boolean;
     /** How many documents match the filters in all. */
     total: number;
 }
