@@ -1,3 +1,4 @@
+using Gaoxin.Api.Infrastructure.Errors;
 using Gaoxin.Api.Infrastructure.Database;
 using Gaoxin.Api.Infrastructure.Localization;
 using Gaoxin.Api.Infrastructure.Security;
@@ -47,7 +48,7 @@ public static class KeyGrants
         }
     }
 
-    private static ForbiddenException Exceeds(string keyName, Text why) => new("api-key.exceeds-caller",
+    private static ApiException Exceeds(string keyName, Text why) => new(Problems.ApiKeyExceedsCaller,
         new Text($"不能创建或吊销密钥“{keyName}”：{why.Zh}", $"Key '{keyName}' cannot be created or revoked by this key: {why.En}"),
         new Dictionary<string, object?> { ["name"] = keyName });
 }

@@ -47,6 +47,5 @@ public static class HealthEndpoints
         return applied >= Migrator.Migrations.Count ? TypedResults.Ok(new HealthDto("ready")) : throw Unavailable();
     }
 
-    private static ApiException Unavailable() => new(StatusCodes.Status503ServiceUnavailable, ProblemCodes.DatabaseUnavailable,
-        new Text("服务暂不可用", "Service unavailable"), new Text("数据库暂时无法访问或尚未迁移，请稍后重试。", "The database cannot be reached or is not migrated yet; retry later."));
+    private static ApiException Unavailable() => new(Problems.ServerDatabaseUnavailable, new Text("数据库暂时无法访问或尚未迁移，请稍后重试。", "The database cannot be reached or is not migrated yet; retry later."));
 }

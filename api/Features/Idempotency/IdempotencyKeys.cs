@@ -91,19 +91,15 @@ public static class IdempotencyKeys
         return Results.Text(earlier.ResponseBody ?? "", earlier.ContentType ?? "application/json", Encoding.UTF8, status);
     }
 
-    public static ApiException InProgress(string key) => new(StatusCodes.Status409Conflict, "idempotency.in-progress",
-        new Text("请求正在处理", "Request in progress"),
-        new Text("使用同一 Idempotency-Key 的请求正在处理，请稍后重试以获取其结果。", "A request with the same Idempotency-Key is being processed; retry later to get its answer."),
+    public static ApiException InProgress(string key) => new(Problems.IdempotencyInProgress, new Text("使用同一 Idempotency-Key 的请求正在处理，请稍后重试以获取其结果。", "A request with the same Idempotency-Key is being processed; retry later to get its answer."),
         new Dictionary<string, object?> { ["idempotencyKey"] = key });
 
-    public static RuleViolationException KeyReused(string key) => new("idempotency.key-reused",
+    public static ApiException KeyReused(string key) => new(Problems.IdempotencyKeyReused,
         new Text("该 Idempotency-Key 已用于另一个请求（方法、路径、查询参数、内容类型或请求体不同）。每个不同的请求请使用新的键。",
                  "This Idempotency-Key was used for another request (a different method, path, query, content type or body). Use a new key for each different request."),
         new Dictionary<string, object?> { ["idempotencyKey"] = key });
 
-    public static ApiException TooLong() => new(StatusCodes.Status400BadRequest, ProblemCodes.InvalidParameter,
-        new Text("请求参数无效", "Invalid request"),
-        new Text("Idempotency-Key 须为 1 到 255 个字符。", "An Idempotency-Key has 1 to 255 characters."));
+    public static ApiException TooLong() => new(Problems.RequestInvalidParameter, new Text("Idempotency-Key 须为 1 到 255 个字符。", "An Idempotency-Key has 1 to 255 characters."));
 }
 
 /// <summary>What a key answered before: the request's fingerprint, and the answer (null status: still running).</summary>

@@ -49,7 +49,7 @@ public abstract class CommandRowImporter(DbSession session, IMediator mediator)
             {
                 foreach (var field in rows.UnknownFields)
                 {
-                    tally.Problem(rows.Line, field, "import.unknown-field", new($"未知字段“{field}”。", $"Unknown field '{field}'."));
+                    tally.Problem(rows.Line, field, Problems.ImportUnknownField, new($"未知字段“{field}”。", $"Unknown field '{field}'."));
                 }
                 tally.Rejected++;
                 continue;
@@ -87,11 +87,11 @@ public abstract class CommandRowImporter(DbSession session, IMediator mediator)
                     {
                         var field = failure.PropertyName.StartsWith("Body.", StringComparison.Ordinal) ? failure.PropertyName[5..] : failure.PropertyName;
                         field = string.Join('.', field.Split('.').Select(p => p.Length == 0 ? p : char.ToLowerInvariant(p[0]) + p[1..]));
-                        tally.Problem(line, ColumnOf(field), ProblemCodes.ValidationFailed, new(failure.ErrorMessage, failure.ErrorMessage));
+                        tally.Problem(line, ColumnOf(field), Problems.RequestValidationFailed, new(failure.ErrorMessage, failure.ErrorMessage));
                     }
                     break;
                 case ApiException api:
-                    tally.Problem(line, null, api.Code, api.Detail);
+                    tally.Problem(line, null, api.Kind, api.Detail);
                     break;
             }
             return RowOutcome.Rejected;
@@ -112,7 +112,7 @@ public abstract class CommandRowImporter(DbSession session, IMediator mediator)
             return true;
         }
         var allowed = string.Join(", ", Enum.GetValues<TEnum>().Select(v => v.ToDb()));
-        tally.Problem(row.Line, column, "import.invalid-value", new($"“{column}”的值“{text}”无效；可用：{allowed}。", $"'{text}' is not a valid {column}; use one of: {allowed}."));
+        tally.Problem(row.Line, column, Problems.ImportInvalidValue, new($"“{column}”的值“{text}”无效；可用：{allowed}。", $"'{text}' is not a valid {column}; use one of: {allowed}."));
         return false;
     }
 
@@ -121,7 +121,7 @@ public abstract class CommandRowImporter(DbSession session, IMediator mediator)
         var text = row.Get(ordinal);
         if (text is null)
         {
-            tally.Problem(row.Line, column, "import.missing-value", ImportValues.Missing(column));
+            tally.Problem(row.Line, column, Problems.ImportMissingValue, ImportValues.Missing(column));
             ok = false;
         }
         return text ?? "";

@@ -1,3 +1,4 @@
+using Gaoxin.Api.Infrastructure.Errors;
 using System.Text;
 using System.Text.Json;
 using Sylvan.Data.Csv;
@@ -43,7 +44,7 @@ public abstract class RowReader : IAsyncDisposable
         };
 
     /// <summary>413: one record is larger than <c>Imports:MaxRecordBytes</c>; it is never held whole in memory.</summary>
-    protected static ImportFormatException RecordTooLarge(int line, int maxBytes) => new("import.record-too-large",
+    protected static ImportFormatException RecordTooLarge(int line, int maxBytes) => new(Problems.ImportRecordTooLarge,
         $"第 {line} 条记录超过了单条记录的上限（{maxBytes} 字节）。", $"Record {line} is larger than one record may be ({maxBytes} bytes).");
 
     /// <summary>snake_case CSV header → camelCase JSON property (indicator_code → indicatorCode).</summary>
@@ -55,9 +56,9 @@ public abstract class RowReader : IAsyncDisposable
 }
 
 /// <summary>A whole-file problem: the import cannot even start (bad header, bad JSON, bad encoding).</summary>
-public sealed class ImportFormatException(string code, string zh, string en) : Exception(en)
+public sealed class ImportFormatException(ProblemKind kind, string zh, string en) : Exception(en)
 {
-    public string Code { get; } = code;
+    public ProblemKind Kind { get; } = kind;
     public string Zh { get; } = zh;
     public string En { get; } = en;
 }
@@ -82,7 +83,7 @@ internal sealed class CsvRowReader : RowReader
         var unknown = header.Where(h => h.Length > 0 && !columns.Contains(h)).ToList();
         if (unknown.Count > 0)
         {
-            throw new ImportFormatException("import.unknown-column",
+            throw new ImportFormatException(Problems.ImportUnknownColumn,
                 $"表头含未知列：{string.Join("、", unknown)}。可用列：{string.Join(",", columns)}。",
                 $"Unknown columns in the header: {string.Join(", ", unknown)}. The columns are: {string.Join(",", columns)}.");
         }
@@ -120,7 +121,7 @@ internal static class JsonRow
     {
         if (element.ValueKind != JsonValueKind.Object)
         {
-            throw new ImportFormatException("import.malformed", "每一行都必须是 JSON 对象。", "Every row must be a JSON object.");
+            throw new ImportFormatException(Problems.ImportMalformed, "每一行都必须是 JSON 对象。", "Every row must be a JSON object.");
         }
         var values = new string?[jsonNames.Count];
         List<string>? extra = null;
@@ -182,7 +183,7 @@ internal sealed class JsonArrayRowReader(Stream body, IReadOnlyList<string> colu
         }
         catch (JsonException e)
         {
-            throw new ImportFormatException("import.malformed",
+            throw new ImportFormatException(Problems.ImportMalformed,
                 $"JSON 在第 {Line + 1} 个元素附近格式错误：{e.Path}。", $"Malformed JSON near element {Line + 1} ({e.Path}). The body must be an array of objects.");
         }
         Line++;
@@ -276,7 +277,7 @@ internal sealed class NdJsonRowReader(Stream body, IReadOnlyList<string> columns
             }
             catch (JsonException)
             {
-                throw new ImportFormatException("import.malformed", $"第 {Line} 行不是有效的 JSON。", $"Line {Line} is not valid JSON.");
+                throw new ImportFormatException(Problems.ImportMalformed, $"第 {Line} 行不是有效的 JSON。", $"Line {Line} is not valid JSON.");
             }
         }
     }

@@ -1,3 +1,4 @@
+using Gaoxin.Api.Infrastructure.Errors;
 using Gaoxin.Api.Infrastructure.Localization;
 using Gaoxin.Contracts.Imports;
 
@@ -22,12 +23,12 @@ public sealed class ImportTally
     public int ProblemCount { get; private set; }
     public IReadOnlyList<ImportProblemDto> Problems => _problems;
 
-    public void Problem(int line, string? column, string code, Text message)
+    public void Problem(int line, string? column, ProblemKind kind, Text message)
     {
         ProblemCount++;
         if (_problems.Count < MaxProblems)
         {
-            _problems.Add(new ImportProblemDto { Line = line, Column = column, Code = code, Message = Lang.Pick(message) });
+            _problems.Add(new ImportProblemDto { Line = line, Column = column, Code = kind.Code, Message = Lang.Pick(message) });
         }
     }
 

@@ -39,7 +39,7 @@ public sealed class ImportService(IMediator mediator, IOptions<ImportSettings> s
         await using var spool = await ImportSpool.ReadAsync(http.Request.Body, limits.MaxBodyBytes, limits.SpoolDirectory ?? Path.GetTempPath(), cancellationToken);
         if (spool.Length == 0)
         {
-            throw ImportErrors.Format(new ImportFormatException("import.malformed", "请求体为空：请发送要导入的文件。", "The body is empty: send the file to import."));
+            throw ImportErrors.Format(new ImportFormatException(Problems.ImportMalformed, "请求体为空：请发送要导入的文件。", "The body is empty: send the file to import."));
         }
 
         var fingerprint = IdempotencyKeys.Fingerprint(http.Request, spool.Hash);
@@ -97,7 +97,7 @@ public sealed class ImportService(IMediator mediator, IOptions<ImportSettings> s
     }
 
     /// <summary>An atomic import with rejected rows wrote nothing: that is bad input, a 422 carrying the report.</summary>
-    private static RuleViolationException Rejected(ImportReportDto report) => new("import.rejected",
+    private static ApiException Rejected(ImportReportDto report) => new(Problems.ImportRejected,
         new Text($"{report.Rejected} 行被拒绝，按 atomic 模式未写入任何数据；详见 report。", $"{report.Rejected} rows were rejected, so in atomic mode nothing was written; see report."),
         new Dictionary<string, object?> { ["report"] = report });
 

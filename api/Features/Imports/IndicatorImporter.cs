@@ -1,3 +1,4 @@
+using Gaoxin.Api.Infrastructure.Errors;
 using System.Text.Json;
 using Gaoxin.Api.Features.Indicators;
 using Gaoxin.Api.Features.Indicators.CreateIndicator;
@@ -48,7 +49,7 @@ public sealed class IndicatorImporter(DbSession session, IMediator mediator) : C
         {
             if (value is null && row.Get(ordinal) is null)
             {
-                tally.Problem(row.Line, Columns[ordinal], "import.missing-value", ImportValues.Missing(Columns[ordinal]));
+                tally.Problem(row.Line, Columns[ordinal], Problems.ImportMissingValue, ImportValues.Missing(Columns[ordinal]));
                 ok = false;
             }
         }
@@ -62,7 +63,7 @@ public sealed class IndicatorImporter(DbSession session, IMediator mediator) : C
                 var parts = member.Split(':');
                 if (parts.Length != 3)
                 {
-                    tally.Problem(row.Line, "breakdown_members", "import.invalid-value", new(
+                    tally.Problem(row.Line, "breakdown_members", Problems.ImportInvalidValue, new(
                         $"分项“{member}”应写作 代码:中文名:英文名。", $"Member '{member}' must be written code:中文名:English name."));
                     ok = false;
                     continue;
@@ -80,7 +81,7 @@ public sealed class IndicatorImporter(DbSession session, IMediator mediator) : C
         var totalRule = false;
         if (row.Get(13) is { } flag && !bool.TryParse(flag, out totalRule))
         {
-            tally.Problem(row.Line, "total_equals_breakdown", "import.invalid-value", new($"“{flag}”应为 true 或 false。", $"'{flag}' must be true or false."));
+            tally.Problem(row.Line, "total_equals_breakdown", Problems.ImportInvalidValue, new($"“{flag}”应为 true 或 false。", $"'{flag}' must be true or false."));
             ok = false;
         }
         DateOnly? planned = null;
@@ -92,7 +93,7 @@ public sealed class IndicatorImporter(DbSession session, IMediator mediator) : C
             }
             else
             {
-                tally.Problem(row.Line, "planned_completion", "import.invalid-value", ImportValues.NotADate("planned_completion", plannedText));
+                tally.Problem(row.Line, "planned_completion", Problems.ImportInvalidValue, ImportValues.NotADate("planned_completion", plannedText));
                 ok = false;
             }
         }

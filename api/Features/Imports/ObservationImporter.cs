@@ -1,3 +1,4 @@
+using Gaoxin.Api.Infrastructure.Errors;
 using Dapper;
 using Gaoxin.Api.Features.Indicators;
 using Gaoxin.Api.Features.Observations;
@@ -86,40 +87,40 @@ public sealed class ObservationImporter(DbSession session, TimeProvider clock, I
         var problems = tally.ProblemCount;
         foreach (var field in row.UnknownFields)
         {
-            tally.Problem(line, field, "import.unknown-field", new($"未知字段“{field}”。", $"Unknown field '{field}'."));
+            tally.Problem(line, field, Problems.ImportUnknownField, new($"未知字段“{field}”。", $"Unknown field '{field}'."));
         }
 
         var indicatorCode = row.Get(IndicatorCode);
         IndicatorInfo? indicator = null;
         if (indicatorCode is null)
         {
-            tally.Problem(line, Columns[IndicatorCode], "import.missing-value", ImportValues.Missing(Columns[IndicatorCode]));
+            tally.Problem(line, Columns[IndicatorCode], Problems.ImportMissingValue, ImportValues.Missing(Columns[IndicatorCode]));
         }
         else if (!indicators.TryGetValue(indicatorCode, out indicator))
         {
-            tally.Problem(line, Columns[IndicatorCode], "indicator.not-found", new($"指标“{indicatorCode}”不存在。", $"Indicator '{indicatorCode}' does not exist."));
+            tally.Problem(line, Columns[IndicatorCode], Problems.IndicatorNotFound, new($"指标“{indicatorCode}”不存在。", $"Indicator '{indicatorCode}' does not exist."));
         }
 
         var parkCode = row.Get(ParkCode);
         long parkId = 0;
         if (parkCode is null)
         {
-            tally.Problem(line, Columns[ParkCode], "import.missing-value", ImportValues.Missing(Columns[ParkCode]));
+            tally.Problem(line, Columns[ParkCode], Problems.ImportMissingValue, ImportValues.Missing(Columns[ParkCode]));
         }
         else if (!parks.TryGetValue(parkCode, out parkId))
         {
-            tally.Problem(line, Columns[ParkCode], "park.not-found", new($"园区“{parkCode}”不存在。", $"Park '{parkCode}' does not exist."));
+            tally.Problem(line, Columns[ParkCode], Problems.ParkNotFound, new($"园区“{parkCode}”不存在。", $"Park '{parkCode}' does not exist."));
         }
         else if (_outOfScope.Contains(parkCode))
         {
             parkId = 0;
-            tally.Problem(line, Columns[ParkCode], "auth.outside-park-scope", new($"此 API 密钥不能写入园区“{parkCode}”。", $"This API key cannot write to park '{parkCode}'."));
+            tally.Problem(line, Columns[ParkCode], Problems.AuthOutsideParkScope, new($"此 API 密钥不能写入园区“{parkCode}”。", $"This API key cannot write to park '{parkCode}'."));
         }
 
         var periodText = row.Get(PeriodColumn);
         if (!Period.TryParse(periodText, out var period))
         {
-            tally.Problem(line, Columns[PeriodColumn], periodText is null ? "import.missing-value" : "import.invalid-value",
+            tally.Problem(line, Columns[PeriodColumn], periodText is null ? Problems.ImportMissingValue : Problems.ImportInvalidValue,
                 new($"期间“{periodText}”无效：应为 2023、2023-Q1、2023-03 或 2023-03-31。", $"Period '{periodText}' is not 2023, 2023-Q1, 2023-03 or 2023-03-31."));
         }
 
@@ -132,7 +133,7 @@ public sealed class ObservationImporter(DbSession session, TimeProvider clock, I
         var member = row.Get(Member) ?? "";
         if (member.Length > 0 && !indicator.Members.Contains(member))
         {
-            tally.Problem(line, Columns[Member], "import.invalid-value", indicator.Members.Count == 0
+            tally.Problem(line, Columns[Member], Problems.ImportInvalidValue, indicator.Members.Count == 0
                 ? new($"指标“{indicatorCode}”没有分项。", $"Indicator '{indicatorCode}' has no breakdown.")
                 : new($"未知分项“{member}”；可用：{string.Join("、", indicator.Members)}。", $"Unknown member '{member}'; allowed: {string.Join(", ", indicator.Members)}."));
         }
@@ -141,15 +142,15 @@ public sealed class ObservationImporter(DbSession session, TimeProvider clock, I
         var valueText = row.Get(Value);
         if (valueText is null)
         {
-            tally.Problem(line, Columns[Value], "import.missing-value", ImportValues.Missing(Columns[Value]));
+            tally.Problem(line, Columns[Value], Problems.ImportMissingValue, ImportValues.Missing(Columns[Value]));
         }
         else if (!ImportValues.TryDecimal(valueText, out var parsed))
         {
-            tally.Problem(line, Columns[Value], "import.invalid-value", ImportValues.NotANumber(Columns[Value], valueText));
+            tally.Problem(line, Columns[Value], Problems.ImportInvalidValue, ImportValues.NotANumber(Columns[Value], valueText));
         }
         else if (ObservationRules.CheckValue(indicator.Kind, parsed, Columns[Value]) is { } failure)
         {
-            tally.Problem(line, Columns[Value], "import.invalid-value", new(failure.ErrorMessage, failure.ErrorMessage));
+            tally.Problem(line, Columns[Value], Problems.ImportInvalidValue, new(failure.ErrorMessage, failure.ErrorMessage));
         }
         else
         {
@@ -160,11 +161,11 @@ public sealed class ObservationImporter(DbSession session, TimeProvider clock, I
         var asOfText = row.Get(AsOf);
         if (asOfText is null)
         {
-            tally.Problem(line, Columns[AsOf], "import.missing-value", ImportValues.Missing(Columns[AsOf]));
+            tally.Problem(line, Columns[AsOf], Problems.ImportMissingValue, ImportValues.Missing(Columns[AsOf]));
         }
         else if (!ImportValues.TryDate(asOfText, out var date))
         {
-            tally.Problem(line, Columns[AsOf], "import.invalid-value", ImportValues.NotADate(Columns[AsOf], asOfText));
+            tally.Problem(line, Columns[AsOf], Problems.ImportInvalidValue, ImportValues.NotADate(Columns[AsOf], asOfText));
         }
         else
         {
@@ -180,14 +181,14 @@ public sealed class ObservationImporter(DbSession session, TimeProvider clock, I
             }
             else
             {
-                tally.Problem(line, Columns[Source], "source.not-found", new($"来源“{sourceCode}”不存在。", $"Source '{sourceCode}' does not exist."));
+                tally.Problem(line, Columns[Source], Problems.SourceNotFound, new($"来源“{sourceCode}”不存在。", $"Source '{sourceCode}' does not exist."));
             }
         }
 
         var note = row.Get(Note)?.Trim();
         if (note is { Length: > 2000 })
         {
-            tally.Problem(line, Columns[Note], "import.invalid-value", new("说明不能超过 2000 个字符。", "A note has at most 2000 characters."));
+            tally.Problem(line, Columns[Note], Problems.ImportInvalidValue, new("说明不能超过 2000 个字符。", "A note has at most 2000 characters."));
         }
 
         var rejected = tally.ProblemCount > problems;
@@ -331,7 +332,7 @@ public sealed class ObservationImporter(DbSession session, TimeProvider clock, I
         foreach (var (line, member) in await session.Connection.QueryAsync<(int, string)>(new CommandDefinition(Duplicates, transaction: session.Transaction, cancellationToken: cancellationToken)))
         {
             tally.Rejected++;
-            tally.Problem(line, Columns[Member], "import.duplicate-row", new(
+            tally.Problem(line, Columns[Member], Problems.ImportDuplicateRow, new(
                 $"同一观测值的{(member.Length == 0 ? "总数" : $"分项“{member}”")}在前面的行已出现。",
                 $"An earlier row already gives the {(member.Length == 0 ? "total" : $"member '{member}'")} of this observation."));
         }
@@ -344,19 +345,19 @@ public sealed class ObservationImporter(DbSession session, TimeProvider clock, I
             switch (row.Problem)
             {
                 case "observation.total-mismatch":
-                    tally.Problem(row.Line, Columns[Value], row.Problem, new(
+                    tally.Problem(row.Line, Columns[Value], Problems.Of(row.Problem), new(
                         $"总数 {row.Total} 不等于分项之和 {row.PartsSum}：该指标要求总数等于分项之和。",
                         $"The total {row.Total} differs from the sum of its breakdown, {row.PartsSum}: the indicator requires them to be equal."));
                     break;
                 case "observation.correction-needs-note":
-                    tally.Problem(row.Line, Columns[Note], row.Problem, new("更正已发布的数值时必须填写说明（note）。", "A correction of a published value needs a note explaining it."));
+                    tally.Problem(row.Line, Columns[Note], Problems.Of(row.Problem), new("更正已发布的数值时必须填写说明（note）。", "A correction of a published value needs a note explaining it."));
                     break;
                 case "import.inconsistent-rows":
-                    tally.Problem(row.Line, null, row.Problem, new(
+                    tally.Problem(row.Line, null, Problems.Of(row.Problem), new(
                         "同一观测值的各行 as_of、source 或 note 不一致。", "The rows of this observation disagree on as_of, source or note."));
                     break;
                 default:
-                    tally.Problem(row.Line, null, "import.observation-rejected", new(
+                    tally.Problem(row.Line, null, Problems.ImportObservationRejected, new(
                         $"同一观测值的另一行（第 {row.RejectedLine} 行）被拒绝，本行随之拒绝。",
                         $"Another row of the same observation (line {row.RejectedLine}) was rejected, so this one is too."));
                     break;

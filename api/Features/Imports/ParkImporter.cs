@@ -1,3 +1,4 @@
+using Gaoxin.Api.Infrastructure.Errors;
 using Dapper;
 using Gaoxin.Api.Features.Parks;
 using Gaoxin.Api.Features.Parks.CreatePark;
@@ -49,12 +50,12 @@ public sealed class ParkImporter(DbSession session, IMediator mediator) : Comman
         {
             if (!ImportValues.TryDecimal(areaText, out var value))
             {
-                tally.Problem(row.Line, "land_area", "import.invalid-value", ImportValues.NotANumber("land_area", areaText));
+                tally.Problem(row.Line, "land_area", Problems.ImportInvalidValue, ImportValues.NotANumber("land_area", areaText));
                 ok = false;
             }
             else if (unit is null)
             {
-                tally.Problem(row.Line, "land_area_unit", "import.missing-value", ImportValues.Missing("land_area_unit"));
+                tally.Problem(row.Line, "land_area_unit", Problems.ImportMissingValue, ImportValues.Missing("land_area_unit"));
                 ok = false;
             }
             else
@@ -64,7 +65,7 @@ public sealed class ParkImporter(DbSession session, IMediator mediator) : Comman
         }
         if (kind is null && row.Get(1) is null)
         {
-            tally.Problem(row.Line, "kind", "import.missing-value", ImportValues.Missing("kind"));
+            tally.Problem(row.Line, "kind", Problems.ImportMissingValue, ImportValues.Missing("kind"));
             ok = false;
         }
         if (!ok)

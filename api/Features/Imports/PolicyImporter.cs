@@ -90,7 +90,7 @@ public sealed class PolicyImporter(DbSession session, IMediator mediator) : Comm
                 {
                     await Mediator.Send(new CreatePolicyRelationCommand(id, relation), cancellationToken);
                 }
-                catch (ConflictException e) when (e.Code == "relation.exists")
+                catch (ApiException e) when (e.Kind == Problems.RelationExists)
                 {
                     // Already there: importing the same file twice changes nothing.
                 }
@@ -107,7 +107,7 @@ public sealed class PolicyImporter(DbSession session, IMediator mediator) : Comm
     {
         if (row.Raw is not { ValueKind: JsonValueKind.Object } raw)
         {
-            tally.Problem(row.Line, null, "import.invalid-value", new("每一行都必须是一个政策文件对象。", "Every row must be a policy document object."));
+            tally.Problem(row.Line, null, Problems.ImportInvalidValue, new("每一行都必须是一个政策文件对象。", "Every row must be a policy document object."));
             throw new RowRejectedException();
         }
         try
@@ -135,7 +135,7 @@ public sealed class PolicyImporter(DbSession session, IMediator mediator) : Comm
         }
         catch (JsonException e)
         {
-            tally.Problem(row.Line, e.Path?.TrimStart('$', '.'), "request.malformed-body", new(
+            tally.Problem(row.Line, e.Path?.TrimStart('$', '.'), Problems.RequestMalformedBody, new(
                 "政策文件不符合接口约定（缺少必填字段、未知字段或类型不符）。", $"The document does not match the contract (a missing, unknown or mistyped field): {e.Path}."));
             throw new RowRejectedException();
         }

@@ -3,17 +3,19 @@ using Gaoxin.Api.Infrastructure.Localization;
 namespace Gaoxin.Api.Infrastructure.Errors;
 
 /// <summary>
-/// A failure a client can act on. The exception handler turns it into problem details with <see cref="Code"/>,
-/// the one thing clients should switch on.
+/// A failure a client can act on: a kind from the catalogue (<see cref="Problems"/>: code, status, title) and what went
+/// wrong in this request. The exception handler turns it into problem details with the kind's code, the one thing
+/// clients should switch on.
 /// </summary>
-public class ApiException(int status, string code, Text title, Text detail, IReadOnlyDictionary<string, object?>? extensions = null)
+public class ApiException(ProblemKind kind, Text detail, IReadOnlyDictionary<string, object?>? extensions = null)
     : Exception(detail.En)
 {
-    public int Status { get; } = status;
-    public string Code { get; } = code;
-    public Text Title { get; } = title;
+    public ProblemKind Kind { get; } = kind;
+    public int Status => Kind.Status;
+    public string Code => Kind.Code;
+    public Text Title => Kind.Title;
     public Text Detail { get; } = detail;
-    public IReadOnlyDictionary<string, object?> Extensions { get; } = ProblemMembers.EnsureDeclared(code, extensions ?? new Dictionary<string, object?>());
+    public IReadOnlyDictionary<string, object?> Extensions { get; } = ProblemMembers.EnsureDeclared(kind.Code, extensions ?? new Dictionary<string, object?>());
 
     /// <summary>When the client may try again, sent as <c>Retry-After</c> (seconds) with the problem.</summary>
     public int? RetryAfterSeconds { get; init; }
@@ -41,15 +43,3 @@ public static class ProblemMembers
         return extensions;
     }
 }
-
-/// <summary>404: a resource named by the request does not exist.</summary>
-public sealed class NotFoundException(string code, Text detail, IReadOnlyDictionary<string, object?>? extensions = null)
-    : ApiException(StatusCodes.Status404NotFound, code, new Text("资源不存在", "Not found"), detail, extensions);
-
-/// <summary>409: the request conflicts with the current state (a duplicate code, a park that still has children...).</summary>
-public sealed class ConflictException(string code, Text detail, IReadOnlyDictionary<string, object?>? extensions = null)
-    : ApiException(StatusCodes.Status409Conflict, code, new Text("与当前状态冲突", "Conflict"), detail, extensions);
-
-/// <summary>422: well-formed input that breaks a rule of the domain (a total that differs from its breakdown...).</summary>
-public sealed class RuleViolationException(string code, Text detail, IReadOnlyDictionary<string, object?>? extensions = null)
-    : ApiException(StatusCodes.Status422UnprocessableEntity, code, new Text("违反业务规则", "Rule violated"), detail, extensions);

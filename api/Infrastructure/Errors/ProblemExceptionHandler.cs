@@ -40,28 +40,21 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
         ApiException api => FromApiException(api),
         ValidationException validation => FromValidation(validation),
         BadHttpRequestException { InnerException: JsonException json } => FromJson(json),
-        BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => Create(413, ProblemCodes.BodyTooLarge,
-            new("请求体过大", "Request body too large"), new("请求体超过了允许的大小。", "The request body exceeds the allowed size.")),
-        BadHttpRequestException { StatusCode: StatusCodes.Status415UnsupportedMediaType } => Create(415, ProblemCodes.UnsupportedMediaType,
-            new("不支持的媒体类型", "Unsupported media type"), new("请以 application/json 发送请求体。", "Send the request body as application/json.")),
+        BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => Create(Problems.RequestBodyTooLarge, new("请求体超过了允许的大小。", "The request body exceeds the allowed size.")),
+        BadHttpRequestException { StatusCode: StatusCodes.Status415UnsupportedMediaType } => Create(Problems.RequestUnsupportedMediaType, new("请以 application/json 发送请求体。", "Send the request body as application/json.")),
         BadHttpRequestException bad => FromBinding(bad),
-        PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } => Create(409, ProblemCodes.Duplicate,
-            new("与当前状态冲突", "Conflict"), new("已存在相同标识的资源。", "A resource with the same key already exists.")),
+        PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } => Create(Problems.ConflictDuplicate, new("已存在相同标识的资源。", "A resource with the same key already exists.")),
         // PostgreSQL text cannot hold U+0000: a NUL anywhere in a parameter or a body is the client's mistake, and the
         // command's transaction has already rolled back.
-        PostgresException { SqlState: PostgresErrorCodes.CharacterNotInRepertoire or PostgresErrorCodes.UntranslatableCharacter } => Create(400, ProblemCodes.ValidationFailed,
-            new("请求参数无效", "Invalid request"), new("文本中含有不允许的字符（例如 U+0000）。", "A text holds a character that is not allowed (such as U+0000).")),
-        PostgresException { SqlState: PostgresErrorCodes.ForeignKeyViolation } => Create(409, ProblemCodes.InUse,
-            new("与当前状态冲突", "Conflict"), new("该资源仍被其他数据引用，或引用了不存在的资源。", "The resource is still referenced by other data, or refers to one that does not exist.")),
-        NpgsqlException { IsTransient: true } or TimeoutException => Create(503, ProblemCodes.DatabaseUnavailable,
-            new("服务暂不可用", "Service unavailable"), new("数据库暂时无法访问，请稍后重试。", "The database cannot be reached right now; retry later.")),
-        _ => Create(500, ProblemCodes.ServerError,
-            new("服务器内部错误", "Internal server error"), new("处理请求时发生意外错误，已记录日志。", "An unexpected error occurred and was logged.")),
+        PostgresException { SqlState: PostgresErrorCodes.CharacterNotInRepertoire or PostgresErrorCodes.UntranslatableCharacter } => Create(Problems.RequestValidationFailed, new("文本中含有不允许的字符（例如 U+0000）。", "A text holds a character that is not allowed (such as U+0000).")),
+        PostgresException { SqlState: PostgresErrorCodes.ForeignKeyViolation } => Create(Problems.ConflictInUse, new("该资源仍被其他数据引用，或引用了不存在的资源。", "The resource is still referenced by other data, or refers to one that does not exist.")),
+        NpgsqlException { IsTransient: true } or TimeoutException => Create(Problems.ServerDatabaseUnavailable, new("数据库暂时无法访问，请稍后重试。", "The database cannot be reached right now; retry later.")),
+        _ => Create(Problems.ServerError, new("处理请求时发生意外错误，已记录日志。", "An unexpected error occurred and was logged.")),
     };
 
     private static ProblemDetails FromApiException(ApiException api)
     {
-        var problem = Create(api.Status, api.Code, api.Title, api.Detail);
+        var problem = Create(api.Kind, api.Detail);
         foreach (var (key, value) in api.Extensions)
         {
             problem.Extensions[key] = value;
@@ -71,8 +64,7 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
 
     private static ProblemDetails FromValidation(ValidationException validation)
     {
-        var problem = Create(400, ProblemCodes.ValidationFailed,
-            new("请求参数无效", "Invalid request"), new("一个或多个字段无效，详见 errors。", "One or more fields are invalid; see errors."));
+        var problem = Create(Problems.RequestValidationFailed, new("一个或多个字段无效，详见 errors。", "One or more fields are invalid; see errors."));
         problem.Extensions["errors"] = validation.Errors
             .GroupBy(e => JsonPath(e.PropertyName))
             .ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).Distinct().ToArray());
@@ -104,8 +96,7 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
             errors[field] = [Lang.Pick("值的格式或类型不正确。", "The value has the wrong format or type.")];
         }
 
-        var problem = Create(400, ProblemCodes.MalformedBody,
-            new("请求体无效", "Malformed request body"), new("请求体不是有效的 JSON，或不符合接口约定。", "The body is not valid JSON or does not match the contract."));
+        var problem = Create(Problems.RequestMalformedBody, new("请求体不是有效的 JSON，或不符合接口约定。", "The body is not valid JSON or does not match the contract."));
         problem.Extensions["errors"] = errors;
         return problem;
     }
@@ -113,8 +104,7 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
     private static ProblemDetails FromBinding(BadHttpRequestException bad)
     {
         var name = BoundParameter().Match(bad.Message);
-        var problem = Create(400, ProblemCodes.InvalidParameter,
-            new("请求参数无效", "Invalid request"), new("一个或多个参数无效，详见 errors。", "One or more parameters are invalid; see errors."));
+        var problem = Create(Problems.RequestInvalidParameter, new("一个或多个参数无效，详见 errors。", "One or more parameters are invalid; see errors."));
         if (name.Success)
         {
             problem.Extensions["errors"] = new Dictionary<string, string[]>
@@ -125,16 +115,17 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
         return problem;
     }
 
-    public static ProblemDetails Create(int status, string code, Text title, Text detail)
+    /// <summary>Problem details of a kind from the catalogue, in the request's language.</summary>
+    public static ProblemDetails Create(ProblemKind kind, Text detail)
     {
         var problem = new ProblemDetails
         {
-            Status = status,
-            Type = ProblemTypes.For(code),
-            Title = Lang.Pick(title),
+            Status = kind.Status,
+            Type = ProblemTypes.For(kind.Code),
+            Title = Lang.Pick(kind.Title),
             Detail = Lang.Pick(detail),
         };
-        problem.Extensions["code"] = code;
+        problem.Extensions["code"] = kind.Code;
         return problem;
     }
 

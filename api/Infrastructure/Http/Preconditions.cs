@@ -34,8 +34,7 @@ public sealed record IfMatch(bool Any, IReadOnlySet<int> Versions)
         }
         if (header.Length > ETags.MaxHeaderLength)
         {
-            throw new ApiException(StatusCodes.Status400BadRequest, ProblemCodes.InvalidParameter, new Text("请求参数无效", "Invalid request"),
-                new Text($"If-Match 与 If-None-Match 最长 {ETags.MaxHeaderLength} 个字符。", $"If-Match and If-None-Match hold at most {ETags.MaxHeaderLength} characters."));
+            throw new ApiException(Problems.RequestInvalidParameter, new Text($"If-Match 与 If-None-Match 最长 {ETags.MaxHeaderLength} 个字符。", $"If-Match and If-None-Match hold at most {ETags.MaxHeaderLength} characters."));
         }
         var versions = new HashSet<int>();
         foreach (var tag in header.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
@@ -63,15 +62,13 @@ public static class Preconditions
     {
         if (ifMatch is null)
         {
-            throw new ApiException(StatusCodes.Status428PreconditionRequired, "precondition.required", new Text("缺少前置条件", "Precondition required"),
-                new Text("修改已有资源时请发送 If-Match 请求头，值为读取时得到的 ETag，以免覆盖他人的修改。",
+            throw new ApiException(Problems.PreconditionRequired, new Text("修改已有资源时请发送 If-Match 请求头，值为读取时得到的 ETag，以免覆盖他人的修改。",
                          "Send If-Match with the ETag you read, so that you cannot overwrite a change you have not seen."),
                 new Dictionary<string, object?> { ["currentETag"] = ETags.Of(currentVersion) });
         }
         if (!ifMatch.Matches(currentVersion))
         {
-            throw new ApiException(StatusCodes.Status412PreconditionFailed, "precondition.failed", new Text("资源已被修改", "Precondition failed"),
-                new Text("资源在您读取之后已被修改：请重新读取，核对后再提交。", "The resource changed since you read it: read it again, check, and send your change again."),
+            throw new ApiException(Problems.PreconditionFailed, new Text("资源在您读取之后已被修改：请重新读取，核对后再提交。", "The resource changed since you read it: read it again, check, and send your change again."),
                 new Dictionary<string, object?> { ["currentETag"] = ETags.Of(currentVersion) });
         }
     }

@@ -48,6 +48,7 @@ public static class OpenApiSetup
             options.OperationFilter<IfMatchRequiredOperationFilter>();
             options.SchemaFilter<ItemLengthSchemaFilter>();
             options.SchemaFilter<NullableEnumSchemaFilter>();
+            options.SchemaFilter<ProblemCodesSchemaFilter>();
             options.OperationFilter<Features.Idempotency.IdempotencyKeyOperationFilter>();
             options.AddSecurityDefinition(SecurityOperationFilter.SchemeName, new OpenApiSecurityScheme
             {

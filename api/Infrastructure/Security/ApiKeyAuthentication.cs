@@ -89,14 +89,8 @@ public sealed class ApiKeyAuthenticationHandler(
         Response.StatusCode = StatusCodes.Status401Unauthorized;
         Response.Headers.WWWAuthenticate = "Bearer";
         var problem = failed
-            ? ProblemExceptionHandler.Create(401, "auth.invalid-key", new("未认证", "Unauthorized"),
-                new("API 密钥无效或已吊销。", "The API key is not valid or has been revoked."))
-            : ProblemExceptionHandler.Create(401, "auth.missing-key", new("未认证", "Unauthorized"),
-                new("此操作需要 API 密钥：请在 Authorization: Bearer <key> 或 X-Api-Key 请求头中发送。", "This operation needs an API key: send it as Authorization: Bearer <key> or in the X-Api-Key header."));
+            ? ProblemExceptionHandler.Create(Problems.AuthInvalidKey, new("API 密钥无效或已吊销。", "The API key is not valid or has been revoked."))
+            : ProblemExceptionHandler.Create(Problems.AuthMissingKey, new("此操作需要 API 密钥：请在 Authorization: Bearer <key> 或 X-Api-Key 请求头中发送。", "This operation needs an API key: send it as Authorization: Bearer <key> or in the X-Api-Key header."));
         await problems.WriteAsync(new ProblemDetailsContext { HttpContext = Context, ProblemDetails = problem });
     }
 }
-
-/// <summary>403 for a write outside the park subtree a key is limited to.</summary>
-public sealed class ForbiddenException(string code, Text detail, IReadOnlyDictionary<string, object?>? extensions = null)
-    : ApiException(StatusCodes.Status403Forbidden, code, new Text("无权限", "Forbidden"), detail, extensions);

@@ -1,3 +1,4 @@
+using Gaoxin.Api.Infrastructure.Errors;
 using Gaoxin.Api.Infrastructure.Database;
 using Gaoxin.Api.Infrastructure.Localization;
 
@@ -32,12 +33,12 @@ public static class ParkScope
     {
         if (caller.ParkScopeId is not null)
         {
-            throw new ForbiddenException("auth.park-scoped-key", new Text(
+            throw new ApiException(Problems.AuthParkScopedKey, new Text(
                 "此 API 密钥仅限于部分园区，不能修改全区共用的指标或政策。", "This API key is limited to some parks; it cannot change the zone-wide indicators or policies."));
         }
     }
 
-    public static ForbiddenException OutsideScope(string parkCode) => new("auth.outside-park-scope",
+    public static ApiException OutsideScope(string parkCode) => new(Problems.AuthOutsideParkScope,
         new Text($"此 API 密钥不能写入园区“{parkCode}”：它只限于另一园区及其下级。", $"This API key cannot write to park '{parkCode}': it is limited to another park and the parks within it."),
         new Dictionary<string, object?> { ["parkCode"] = parkCode });
 }

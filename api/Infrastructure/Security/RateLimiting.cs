@@ -69,8 +69,7 @@ public sealed class RateLimiting(IOptions<SecuritySettings> settings, TimeProvid
 
         context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
         headers.RetryAfter = reset.ToString(CultureInfo.InvariantCulture);
-        var problem = ProblemExceptionHandler.Create(429, "request.rate-limited", new("请求过多", "Too many requests"),
-            new($"请求过于频繁，请在 {reset} 秒后重试。", $"Too many requests; retry in {reset} seconds."));
+        var problem = ProblemExceptionHandler.Create(Problems.RequestRateLimited, new($"请求过于频繁，请在 {reset} 秒后重试。", $"Too many requests; retry in {reset} seconds."));
         await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem });
     }
 

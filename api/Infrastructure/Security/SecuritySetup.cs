@@ -153,8 +153,7 @@ public sealed class ProblemAuthorizationResultHandler(IProblemDetailsService pro
         }
         var scope = policy.Requirements.OfType<ClaimsAuthorizationRequirement>().SelectMany(r => r.AllowedValues ?? []).FirstOrDefault();
         context.Response.StatusCode = StatusCodes.Status403Forbidden;
-        var problem = ProblemExceptionHandler.Create(403, "auth.insufficient-scope", new("无权限", "Forbidden"),
-            new($"此 API 密钥没有“{scope}”权限。", $"This API key lacks the '{scope}' scope this operation needs."));
+        var problem = ProblemExceptionHandler.Create(Problems.AuthInsufficientScope, new($"此 API 密钥没有“{scope}”权限。", $"This API key lacks the '{scope}' scope this operation needs."));
         problem.Extensions["requiredScope"] = scope;
         await problems.WriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem });
     }

@@ -52,7 +52,7 @@ public sealed class CreateApiKeyHandler(DbSession session, ICaller caller, ApiKe
             """, new { body.Name, prefix, hash = format.Hash(key), scopes, parkId, displayName = body.DisplayName?.Trim(), now }, cancellationToken);
         if (inserted == 0)
         {
-            throw new ConflictException("api-key.name-taken", new Text($"名称“{body.Name}”已被其他密钥使用。", $"Name '{body.Name}' is already used by another key."),
+            throw new ApiException(Problems.ApiKeyNameTaken, new Text($"名称“{body.Name}”已被其他密钥使用。", $"Name '{body.Name}' is already used by another key."),
                 new Dictionary<string, object?> { ["name"] = body.Name });
         }
         return new CreatedApiKeyDto

@@ -23,7 +23,7 @@ public sealed class RevokeApiKeyHandler(DbSession session, ICaller caller, TimeP
     {
         var target = await session.QuerySingleOrDefaultAsync<Target>(
             "select id, scopes, park_id from api_keys where name = @Name and revoked_at is null for update", new { command.Name }, cancellationToken)
-            ?? throw new NotFoundException("api-key.not-found",
+            ?? throw new ApiException(Problems.ApiKeyNotFound,
                 new Text($"没有名为“{command.Name}”的有效密钥。", $"There is no active key named '{command.Name}'."), new Dictionary<string, object?> { ["name"] = command.Name });
         await caller.EnsureNoStrongerAsync(session, command.Name, target.Scopes, target.ParkId, cancellationToken);
         await session.ExecuteAsync("update api_keys set revoked_at = @now where id = @Id", new { target.Id, now = clock.GetUtcNow() }, cancellationToken);

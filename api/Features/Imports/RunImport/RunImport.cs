@@ -1,3 +1,4 @@
+using Gaoxin.Api.Infrastructure.Errors;
 using Gaoxin.Api.Features.Imports.StartImport;
 using Gaoxin.Api.Infrastructure.Database;
 using Gaoxin.Api.Infrastructure.Mediation;
@@ -34,7 +35,7 @@ public sealed class RunImportHandler(DbSession session, IEnumerable<IImporter> i
         }
         catch (System.Text.DecoderFallbackException)
         {
-            throw ImportErrors.Format(new ImportFormatException("import.invalid-encoding",
+            throw ImportErrors.Format(new ImportFormatException(Problems.ImportInvalidEncoding,
                 "文件含有无效字节：请使用 UTF-8，或以 charset=gb18030 发送 GB18030 编码的文件。",
                 "The file holds invalid bytes: send UTF-8, or GB18030 with charset=gb18030."));
         }

@@ -124,8 +124,7 @@ public sealed class PutObservationHandler(DbSession session, TimeProvider clock,
         {
             if (command.CreateOnly)
             {
-                throw new Infrastructure.Errors.ApiException(StatusCodes.Status412PreconditionFailed, "precondition.failed",
-                    new Infrastructure.Localization.Text("资源已存在", "Precondition failed"),
+                throw new Infrastructure.Errors.ApiException(Infrastructure.Errors.Problems.PreconditionFailed,
                     new Infrastructure.Localization.Text("该观测值已存在（If-None-Match: *）。", "The observation exists already (If-None-Match: *)."),
                     new Dictionary<string, object?> { ["currentETag"] = ETags.Of(existing.Version) });
             }
