@@ -4,6 +4,7 @@ using Gaoxin.Api.Features.ApiKeys;
 using Gaoxin.Api.Features.Bench;
 using Gaoxin.Api.Features.Changes;
 using Gaoxin.Api.Features.Health;
+using Gaoxin.Api.Features.Idempotency;
 using Gaoxin.Api.Features.Imports;
 using Gaoxin.Api.Features.Indicators;
 using Gaoxin.Api.Features.Observations;
@@ -39,6 +40,7 @@ builder.Services
     .AddGaoxinProblemDetails()
     .AddGaoxinOpenApi()
     .AddMediation(typeof(Program).Assembly)
+    .AddIdempotency(builder.Configuration)
     .AddImports(builder.Configuration)
     .AddGaoxinSecurity(builder.Configuration, documentOnly: openApiOutput is not null);
 builder.Services.AddSingleton(TimeProvider.System);

@@ -1,5 +1,8 @@
 using System.Text;
 using System.Text.Json;
+using Gaoxin.Api.Features.Idempotency.CompleteIdempotencyKey;
+using Gaoxin.Api.Features.Idempotency.ReleaseIdempotencyKey;
+using Gaoxin.Api.Features.Idempotency.ReserveIdempotencyKey;
 using Gaoxin.Api.Infrastructure.OpenApi;
 using MediatR;
 using Microsoft.Extensions.Options;
@@ -13,6 +16,14 @@ public sealed record IdempotencyKeyMetadata;
 
 public static class IdempotentCreates
 {
+    /// <summary>The key store's settings, and the Idempotency-Key header in the contract wherever an operation takes one.</summary>
+    public static IServiceCollection AddIdempotency(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<IdempotencySettings>(configuration.GetSection("Idempotency"));
+        services.ConfigureSwaggerGen(options => options.OperationFilter<IdempotencyKeyOperationFilter>());
+        return services;
+    }
+
     /// <summary>Makes a create safe to retry with an Idempotency-Key: the filter runs it, the contract documents it.</summary>
     public static RouteHandlerBuilder WithIdempotencyKey(this RouteHandlerBuilder builder) => builder
         .WithMetadata(new IdempotencyKeyMetadata())

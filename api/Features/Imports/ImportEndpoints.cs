@@ -31,7 +31,6 @@ public static class ImportEndpoints
     public static IServiceCollection AddImports(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<ImportSettings>(configuration.GetSection("Imports"));
-        services.Configure<IdempotencySettings>(configuration.GetSection("Idempotency"));
         services.AddSingleton<ImportSlots>();
         services.AddScoped<ImportService>();
         // Every kind of import: a new kind is one class implementing IImporter, and one line here.

@@ -1,7 +1,12 @@
 using System.Text.Json;
 using Gaoxin.Api.Features.Idempotency;
+using Gaoxin.Api.Features.Idempotency.CompleteIdempotencyKey;
+using Gaoxin.Api.Features.Idempotency.ReleaseIdempotencyKey;
+using Gaoxin.Api.Features.Idempotency.ReserveIdempotencyKey;
 using Gaoxin.Api.Features.Imports.GetImport;
 using Gaoxin.Api.Features.Imports.RunImport;
+using Gaoxin.Api.Features.Imports.FailImport;
+using Gaoxin.Api.Features.Imports.SaveImportReport;
 using Gaoxin.Api.Features.Imports.StartImport;
 using Gaoxin.Api.Infrastructure.Errors;
 using Gaoxin.Api.Infrastructure.Localization;

@@ -82,18 +82,18 @@ public static class IndicatorEndpoints
 
     /// <param name="code">The indicator's code.</param>
     /// <param name="ifMatch">The ETag of the version being replaced (required): 412 when it is no longer current, 428 when missing.</param>
-    private static async Task<Ok<IndicatorDto>> UpdateIndicator([MaxLength(64)] string code, UpdateIndicatorRequest body, IMediator mediator, HttpResponse response, CancellationToken cancellationToken, [FromHeader(Name = "If-Match"), MaxLength(ETags.MaxHeaderLength)] string? ifMatch = null)
+    private static async Task<Ok<IndicatorDto>> UpdateIndicator([MaxLength(64)] string code, UpdateIndicatorRequest body, IMediator mediator, HttpResponse response, CancellationToken cancellationToken, [FromHeader(Name = "If-Match")] IfMatch? ifMatch = null)
     {
-        var indicator = await mediator.Send(new UpdateIndicatorCommand(code, body, IfMatch.Parse(ifMatch ?? "")), cancellationToken);
+        var indicator = await mediator.Send(new UpdateIndicatorCommand(code, body, ifMatch), cancellationToken);
         response.Headers.ETag = ETags.Of(indicator.Version);
         return TypedResults.Ok(indicator);
     }
 
     /// <param name="code">The indicator's code.</param>
     /// <param name="ifMatch">The ETag of the version being deleted (required).</param>
-    private static async Task<NoContent> DeleteIndicator([MaxLength(64)] string code, IMediator mediator, CancellationToken cancellationToken, [FromHeader(Name = "If-Match"), MaxLength(ETags.MaxHeaderLength)] string? ifMatch = null)
+    private static async Task<NoContent> DeleteIndicator([MaxLength(64)] string code, IMediator mediator, CancellationToken cancellationToken, [FromHeader(Name = "If-Match")] IfMatch? ifMatch = null)
     {
-        await mediator.Send(new DeleteIndicatorCommand(code, IfMatch.Parse(ifMatch ?? "")), cancellationToken);
+        await mediator.Send(new DeleteIndicatorCommand(code, ifMatch), cancellationToken);
         return TypedResults.NoContent();
     }
 

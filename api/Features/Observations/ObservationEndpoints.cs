@@ -66,9 +66,9 @@ public static class ObservationEndpoints
     /// <param name="ifMatch">The ETag of the figure being corrected: required when it exists (428 otherwise), 412 when no longer current.</param>
     /// <param name="ifNoneMatch">* to create only: 412 when the figure exists.</param>
     private static async Task<Results<Created<ObservationDto>, Ok<ObservationDto>>> PutObservation(PutObservationRequest body, IMediator mediator, HttpResponse response, CancellationToken cancellationToken,
-        [FromHeader(Name = "If-Match"), MaxLength(ETags.MaxHeaderLength)] string? ifMatch = null, [FromHeader(Name = "If-None-Match"), MaxLength(ETags.MaxHeaderLength)] string? ifNoneMatch = null)
+        [FromHeader(Name = "If-Match")] IfMatch? ifMatch = null, [FromHeader(Name = "If-None-Match"), MaxLength(ETags.MaxHeaderLength)] string? ifNoneMatch = null)
     {
-        var result = await mediator.Send(new PutObservationCommand(body, IfMatch.Parse(ifMatch ?? ""), ifNoneMatch?.Trim() == "*"), cancellationToken);
+        var result = await mediator.Send(new PutObservationCommand(body, ifMatch, ifNoneMatch?.Trim() == "*"), cancellationToken);
         response.Headers.ETag = ETags.Of(result.Observation.Version);
         return result.Created
             ? TypedResults.Created($"/api/v1/observations?indicator={result.Observation.IndicatorCode}&park={result.Observation.ParkCode}&from={result.Observation.Period}&to={result.Observation.Period}", result.Observation)
@@ -80,9 +80,9 @@ public static class ObservationEndpoints
     /// <param name="period">The period.</param>
     /// <param name="note">Why it is deleted; kept in the history (at most 2000 characters).</param>
     /// <param name="ifMatch">The ETag of the figure being deleted (required).</param>
-    private static async Task<NoContent> DeleteObservation([MaxLength(64)] string indicator, [MaxLength(64)] string park, [MaxLength(10)] string period, IMediator mediator, CancellationToken cancellationToken, [MaxLength(2000)] string? note = null, [FromHeader(Name = "If-Match"), MaxLength(ETags.MaxHeaderLength)] string? ifMatch = null)
+    private static async Task<NoContent> DeleteObservation([MaxLength(64)] string indicator, [MaxLength(64)] string park, [MaxLength(10)] string period, IMediator mediator, CancellationToken cancellationToken, [MaxLength(2000)] string? note = null, [FromHeader(Name = "If-Match")] IfMatch? ifMatch = null)
     {
-        await mediator.Send(new DeleteObservationCommand(indicator, park, period, note, IfMatch.Parse(ifMatch ?? "")), cancellationToken);
+        await mediator.Send(new DeleteObservationCommand(indicator, park, period, note, ifMatch), cancellationToken);
         return TypedResults.NoContent();
     }
 

@@ -1,3 +1,5 @@
+using Gaoxin.Api.Infrastructure.Localization;
+using FluentValidation;
 using System.Globalization;
 using System.Text.RegularExpressions;
 
@@ -58,4 +60,12 @@ public sealed partial record Period(string Canonical, DateOnly Start, DateOnly E
 
     [GeneratedRegex(@"^(?<year>\d{4})(?:-(?:[Qq](?<quarter>[1-4])|(?<month>\d{2})(?:-(?<day>\d{2}))?))?$")]
     private static partial Regex Pattern();
+}
+
+public static class PeriodRules
+{
+    /// <summary>A period in one of its canonical forms (see <see cref="Period"/>).</summary>
+    public static IRuleBuilderOptions<T, string?> MustBePeriod<T>(this IRuleBuilder<T, string?> rule) =>
+        rule.Must(period => period is null || Period.TryParse(period, out _))
+            .WithMessage(_ => Lang.Pick("期间格式应为 2023、2023-Q1、2023-03 或 2023-03-31。", "A period is 2023, 2023-Q1, 2023-03 or 2023-03-31."));
 }

@@ -92,18 +92,18 @@ public static class ParkEndpoints
 
     /// <param name="code">The park's code.</param>
     /// <param name="ifMatch">The ETag of the version being replaced (required): 412 when it is no longer current, 428 when missing.</param>
-    private static async Task<Ok<ParkDto>> UpdatePark([MaxLength(64)] string code, UpdateParkRequest body, IMediator mediator, HttpResponse response, CancellationToken cancellationToken, [FromHeader(Name = "If-Match"), MaxLength(ETags.MaxHeaderLength)] string? ifMatch = null)
+    private static async Task<Ok<ParkDto>> UpdatePark([MaxLength(64)] string code, UpdateParkRequest body, IMediator mediator, HttpResponse response, CancellationToken cancellationToken, [FromHeader(Name = "If-Match")] IfMatch? ifMatch = null)
     {
-        var park = await mediator.Send(new UpdateParkCommand(code, body, IfMatch.Parse(ifMatch ?? "")), cancellationToken);
+        var park = await mediator.Send(new UpdateParkCommand(code, body, ifMatch), cancellationToken);
         response.Headers.ETag = ETags.Of(park.Version);
         return TypedResults.Ok(park);
     }
 
     /// <param name="code">The park's code.</param>
     /// <param name="ifMatch">The ETag of the version being deleted (required).</param>
-    private static async Task<NoContent> DeletePark([MaxLength(64)] string code, IMediator mediator, CancellationToken cancellationToken, [FromHeader(Name = "If-Match"), MaxLength(ETags.MaxHeaderLength)] string? ifMatch = null)
+    private static async Task<NoContent> DeletePark([MaxLength(64)] string code, IMediator mediator, CancellationToken cancellationToken, [FromHeader(Name = "If-Match")] IfMatch? ifMatch = null)
     {
-        await mediator.Send(new DeleteParkCommand(code, IfMatch.Parse(ifMatch ?? "")), cancellationToken);
+        await mediator.Send(new DeleteParkCommand(code, ifMatch), cancellationToken);
         return TypedResults.NoContent();
     }
 }

@@ -14,7 +14,8 @@ using Gaoxin.Api.Features.Policies.ListMeasures;
 using Gaoxin.Api.Features.Policies.UpdateMeasure;
 using Gaoxin.Api.Features.Policies.CreatePolicyRelation;
 using Gaoxin.Api.Features.Policies.DeletePolicyRelation;
-using Gaoxin.Api.Features.Policies.PolicyVersions;
+using Gaoxin.Api.Features.Policies.GetPolicyVersion;
+using Gaoxin.Api.Features.Policies.ListPolicyVersions;
 using Gaoxin.Api.Features.Policies.UpdatePolicy;
 using Gaoxin.Api.Infrastructure.Http;
 using Gaoxin.Api.Infrastructure.Json;
@@ -159,9 +160,9 @@ public static class PolicyEndpoints
 
     /// <param name="id">The document's id.</param>
     /// <param name="ifMatch">The ETag of the version being replaced (required): 412 when it is no longer current, 428 when missing.</param>
-    private static async Task<Ok<PolicyDto>> UpdatePolicy([MaxLength(80)] string id, UpdatePolicyRequest body, IMediator mediator, HttpResponse response, CancellationToken cancellationToken, [FromHeader(Name = "If-Match"), MaxLength(ETags.MaxHeaderLength)] string? ifMatch = null)
+    private static async Task<Ok<PolicyDto>> UpdatePolicy([MaxLength(80)] string id, UpdatePolicyRequest body, IMediator mediator, HttpResponse response, CancellationToken cancellationToken, [FromHeader(Name = "If-Match")] IfMatch? ifMatch = null)
     {
-        await mediator.Send(new UpdatePolicyCommand(id, body, IfMatch.Parse(ifMatch ?? "")), cancellationToken);
+        await mediator.Send(new UpdatePolicyCommand(id, body, ifMatch), cancellationToken);
         var policy = await mediator.Send(new GetPolicyQuery(id, null), cancellationToken);
         response.Headers.ETag = ETags.Of(policy.Version);
         return TypedResults.Ok(policy);
@@ -169,9 +170,9 @@ public static class PolicyEndpoints
 
     /// <param name="id">The document's id.</param>
     /// <param name="ifMatch">The ETag of the version being deleted (required).</param>
-    private static async Task<NoContent> DeletePolicy([MaxLength(80)] string id, IMediator mediator, CancellationToken cancellationToken, [FromHeader(Name = "If-Match"), MaxLength(ETags.MaxHeaderLength)] string? ifMatch = null)
+    private static async Task<NoContent> DeletePolicy([MaxLength(80)] string id, IMediator mediator, CancellationToken cancellationToken, [FromHeader(Name = "If-Match")] IfMatch? ifMatch = null)
     {
-        await mediator.Send(new DeletePolicyCommand(id, IfMatch.Parse(ifMatch ?? "")), cancellationToken);
+        await mediator.Send(new DeletePolicyCommand(id, ifMatch), cancellationToken);
         return TypedResults.NoContent();
     }
 
@@ -224,9 +225,9 @@ public static class PolicyEndpoints
     /// <param name="id">The document's id.</param>
     /// <param name="code">The measure's code.</param>
     /// <param name="ifMatch">The ETag of the version being replaced (required).</param>
-    private static async Task<Ok<SupportMeasureDto>> UpdateMeasure([MaxLength(80)] string id, [MaxLength(64)] string code, UpdateMeasureRequest body, IMediator mediator, HttpResponse response, CancellationToken cancellationToken, [FromHeader(Name = "If-Match"), MaxLength(ETags.MaxHeaderLength)] string? ifMatch = null)
+    private static async Task<Ok<SupportMeasureDto>> UpdateMeasure([MaxLength(80)] string id, [MaxLength(64)] string code, UpdateMeasureRequest body, IMediator mediator, HttpResponse response, CancellationToken cancellationToken, [FromHeader(Name = "If-Match")] IfMatch? ifMatch = null)
     {
-        var measure = await mediator.Send(new UpdateMeasureCommand(id, code, body, IfMatch.Parse(ifMatch ?? "")), cancellationToken);
+        var measure = await mediator.Send(new UpdateMeasureCommand(id, code, body, ifMatch), cancellationToken);
         response.Headers.ETag = ETags.Of(measure.Version);
         return TypedResults.Ok(measure);
     }
@@ -234,9 +235,9 @@ public static class PolicyEndpoints
     /// <param name="id">The document's id.</param>
     /// <param name="code">The measure's code.</param>
     /// <param name="ifMatch">The ETag of the version being deleted (required).</param>
-    private static async Task<NoContent> DeleteMeasure([MaxLength(80)] string id, [MaxLength(64)] string code, IMediator mediator, CancellationToken cancellationToken, [FromHeader(Name = "If-Match"), MaxLength(ETags.MaxHeaderLength)] string? ifMatch = null)
+    private static async Task<NoContent> DeleteMeasure([MaxLength(80)] string id, [MaxLength(64)] string code, IMediator mediator, CancellationToken cancellationToken, [FromHeader(Name = "If-Match")] IfMatch? ifMatch = null)
     {
-        await mediator.Send(new DeleteMeasureCommand(id, code, IfMatch.Parse(ifMatch ?? "")), cancellationToken);
+        await mediator.Send(new DeleteMeasureCommand(id, code, ifMatch), cancellationToken);
         return TypedResults.NoContent();
     }
 

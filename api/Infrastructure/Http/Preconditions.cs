@@ -20,12 +20,26 @@ public static class ETags
     }
 }
 
-/// <summary>
-/// The If-Match a write was sent with, checked by the handler while it holds the row lock, so that of two clients
-/// writing over the same version exactly one wins. Missing on a resource that exists: 428; stale: 412.
-/// </summary>
+/// <summary>The ETag (or ETags, or *) of the version being changed, as read: "7".</summary>
+/// <remarks>
+/// Checked by the handler while it holds the row lock, so that of two clients writing over the same version exactly
+/// one wins. Missing on a resource that exists: 428; stale: 412. Endpoints bind it from the header
+/// (<c>[FromHeader(Name = "If-Match")] IfMatch? ifMatch</c>); an over-long header is a 400.
+/// </remarks>
 public sealed record IfMatch(bool Any, IReadOnlySet<int> Versions)
 {
+    /// <summary>How endpoints bind the header: absent or blank is null (no precondition), too long is refused.</summary>
+    public static bool TryParse(string? header, out IfMatch? result)
+    {
+        result = null;
+        if (header is { Length: > ETags.MaxHeaderLength })
+        {
+            return false;
+        }
+        result = Parse(header ?? "");
+        return true;
+    }
+
     public static IfMatch? Parse(string header)
     {
         if (string.IsNullOrWhiteSpace(header))

@@ -49,7 +49,6 @@ public static class OpenApiSetup
             options.SchemaFilter<ItemLengthSchemaFilter>();
             options.SchemaFilter<NullableEnumSchemaFilter>();
             options.SchemaFilter<ProblemCodesSchemaFilter>();
-            options.OperationFilter<Features.Idempotency.IdempotencyKeyOperationFilter>();
             options.AddSecurityDefinition(SecurityOperationFilter.SchemeName, new OpenApiSecurityScheme
             {
                 Type = SecuritySchemeType.Http,
@@ -67,6 +66,7 @@ public static class OpenApiSetup
             options.MapType<DateOnly>(() => new OpenApiSchema { Type = JsonSchemaType.String, Format = "date", MaxLength = 10 });
             options.MapType<DateTimeOffset>(() => new OpenApiSchema { Type = JsonSchemaType.String, Format = "date-time", MaxLength = 40 });
             options.MapType<Guid>(() => new OpenApiSchema { Type = JsonSchemaType.String, Format = "uuid", MaxLength = 36 });
+            options.MapType<Http.IfMatch>(() => new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = Http.ETags.MaxHeaderLength });
             foreach (var enumType in typeof(LocalizedText).Assembly.GetTypes().Where(t => t.IsEnum))
             {
                 // A plain string first, so no wrapper schema lands in the components; the filter then points it at the enum.

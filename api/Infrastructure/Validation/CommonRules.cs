@@ -35,11 +35,6 @@ public static class CommonRules
         rule.Must(cursor => decode(cursor))
             .WithMessage(_ => Lang.Pick("游标无效：请使用上一页返回的 nextCursor。", "Invalid cursor: pass the nextCursor of the previous page."));
 
-    /// <summary>A period in one of its canonical forms (see <see cref="Features.Observations.Period"/>).</summary>
-    public static IRuleBuilderOptions<T, string?> MustBePeriod<T>(this IRuleBuilder<T, string?> rule) =>
-        rule.Must(period => period is null || Features.Observations.Period.TryParse(period, out _))
-            .WithMessage(_ => Lang.Pick("期间格式应为 2023、2023-Q1、2023-03 或 2023-03-31。", "A period is 2023, 2023-Q1, 2023-03 or 2023-03-31."));
-
     private sealed class LocalizedTextValidator : AbstractValidator<LocalizedText>
     {
         public LocalizedTextValidator(int maxLength, bool required)
