@@ -28,7 +28,8 @@ public sealed class ObservationImporter(DbSession session, TimeProvider clock, I
     public static readonly string[] Columns = ["indicator_code", "park_code", "period", "breakdown_member", "value", "as_of", "source", "note"];
     private const int IndicatorCode = 0, ParkCode = 1, PeriodColumn = 2, Member = 3, Value = 4, AsOf = 5, Source = 6, Note = 7;
 
-    private sealed record IndicatorInfo(long Id, ValueKind Kind, HashSet<string> Members);
+    /// <summary>Members in the indicator's own order, as the rules name them.</summary>
+    private sealed record IndicatorInfo(long Id, ValueKind Kind, IReadOnlyList<string> Members);
 
     private HashSet<string> _outOfScope = [];
 
@@ -46,7 +47,7 @@ public sealed class ObservationImporter(DbSession session, TimeProvider clock, I
         var indicators = (await connection.QueryAsync<(long Id, string Code, ValueKind Kind, string? Breakdown)>(new CommandDefinition(
                 IndicatorWrites.ShareAll, transaction: session.Transaction, cancellationToken: cancellationToken)))
             .ToDictionary(i => i.Code, i => new IndicatorInfo(i.Id, i.Kind,
-                Indicators.StoredBreakdown.Parse(i.Breakdown)?.Members.Select(m => m.Code).ToHashSet() ?? []));
+                Indicators.StoredBreakdown.Parse(i.Breakdown)?.Members.Select(m => m.Code).ToList() ?? []));
         var parks = await CodesAsync("parks", cancellationToken);
         if (caller.ParkScopeId is { } scope)
         {
@@ -131,11 +132,9 @@ public sealed class ObservationImporter(DbSession session, TimeProvider clock, I
         }
 
         var member = row.Get(Member) ?? "";
-        if (member.Length > 0 && !indicator.Members.Contains(member))
+        if (member.Length > 0 && ObservationRules.CheckMember(indicatorCode!, indicator.Members, member) is { } memberBreach)
         {
-            tally.Problem(line, Columns[Member], Problems.ImportInvalidValue, indicator.Members.Count == 0
-                ? new($"指标“{indicatorCode}”没有分项。", $"Indicator '{indicatorCode}' has no breakdown.")
-                : new($"未知分项“{member}”；可用：{string.Join("、", indicator.Members)}。", $"Unknown member '{member}'; allowed: {string.Join(", ", indicator.Members)}."));
+            tally.Problem(line, Columns[Member], memberBreach.Kind, memberBreach.Message);
         }
 
         decimal? value = null;
@@ -148,9 +147,9 @@ public sealed class ObservationImporter(DbSession session, TimeProvider clock, I
         {
             tally.Problem(line, Columns[Value], Problems.ImportInvalidValue, ImportValues.NotANumber(Columns[Value], valueText));
         }
-        else if (ObservationRules.CheckValue(indicator.Kind, parsed, Columns[Value]) is { } failure)
+        else if (ObservationRules.CheckValue(indicator.Kind, parsed) is { } valueBreach)
         {
-            tally.Problem(line, Columns[Value], Problems.ImportInvalidValue, new(failure.ErrorMessage, failure.ErrorMessage));
+            tally.Problem(line, Columns[Value], valueBreach.Kind, valueBreach.Message);
         }
         else
         {
@@ -185,10 +184,10 @@ public sealed class ObservationImporter(DbSession session, TimeProvider clock, I
             }
         }
 
-        var note = row.Get(Note)?.Trim();
-        if (note is { Length: > 2000 })
+        var note = ObservationRules.NormaliseNote(row.Get(Note));
+        if (ObservationRules.CheckNote(note) is { } noteBreach)
         {
-            tally.Problem(line, Columns[Note], Problems.ImportInvalidValue, new("说明不能超过 2000 个字符。", "A note has at most 2000 characters."));
+            tally.Problem(line, Columns[Note], noteBreach.Kind, noteBreach.Message);
         }
 
         var rejected = tally.ProblemCount > problems;
@@ -247,7 +246,7 @@ public sealed class ObservationImporter(DbSession session, TimeProvider clock, I
     // One row per figure, classified in the same pass: its total (or the sum of its parts), breakdown, the action
     // against the stored figure, and the rule it breaks, if any. Rows of one figure must agree on as-of, source and note
     // (a note may be given on one row only). Duplicate rows taint their figure but add nothing to it.
-    private const string Figures = """
+    private static readonly string Figures = $$"""
         create temp table import_figures on commit drop as
         select g.*, coalesce(g.total, g.parts_sum) as value, o.id as existing_id,
                coalesce(o.version, rv.version, 0) as existing_version, -- a figure deleted before continues its versions
@@ -256,10 +255,10 @@ public sealed class ObservationImporter(DbSession session, TimeProvider clock, I
                          and o.source_id is not distinct from g.source_id and o.note is not distinct from g.note then 'unchanged'
                     else 'update' end as action,
                case when g.rejected then null
-                    when g.inconsistent then 'import.inconsistent-rows'
-                    when i.total_equals_breakdown and g.total is not null and g.parts > 0 and g.total <> g.parts_sum then 'observation.total-mismatch'
+                    when g.inconsistent then '{{Problems.ImportInconsistentRows.Code}}'
+                    when i.total_equals_breakdown and g.total is not null and g.parts > 0 and g.total <> g.parts_sum then '{{Problems.ObservationTotalMismatch.Code}}'
                     when o.id is not null and (o.value <> coalesce(g.total, g.parts_sum) or o.breakdown <> g.breakdown) and g.note is null
-                         then 'observation.correction-needs-note'
+                         then '{{Problems.ObservationCorrectionNeedsNote.Code}}'
                end as problem
         from (
             select r.indicator_id, r.park_id, r.period_start, r.period, min(r.period_end) as period_end,
@@ -282,7 +281,7 @@ public sealed class ObservationImporter(DbSession session, TimeProvider clock, I
 
     // The rows of refused figures that were not already refused one by one.
     private const string RefusedRows = """
-        select r.line, f.problem, f.total, f.parts_sum,
+        select r.line, f.problem, f.total, f.parts_sum, (select code from indicators where id = f.indicator_id) as indicator_code,
                (select min(x.line) from import_rows x
                 where x.rejected and x.indicator_id = r.indicator_id and x.park_id = r.park_id
                   and x.period_start = r.period_start and x.period = r.period) as rejected_line
@@ -298,6 +297,7 @@ public sealed class ObservationImporter(DbSession session, TimeProvider clock, I
         public string? Problem { get; init; }
         public decimal? Total { get; init; }
         public decimal PartsSum { get; init; }
+        public string IndicatorCode { get; init; } = "";
         public int? RejectedLine { get; init; }
     }
 
@@ -344,16 +344,15 @@ public sealed class ObservationImporter(DbSession session, TimeProvider clock, I
             tally.Rejected++;
             switch (row.Problem)
             {
-                case "observation.total-mismatch":
-                    tally.Problem(row.Line, Columns[Value], Problems.Of(row.Problem), new(
-                        $"总数 {row.Total} 不等于分项之和 {row.PartsSum}：该指标要求总数等于分项之和。",
-                        $"The total {row.Total} differs from the sum of its breakdown, {row.PartsSum}: the indicator requires them to be equal."));
+                case var code when code == Problems.ObservationTotalMismatch.Code:
+                    var mismatch = ObservationRules.TotalMismatch(row.IndicatorCode, row.Total!.Value, row.PartsSum);
+                    tally.Problem(row.Line, Columns[Value], mismatch.Kind, mismatch.Message);
                     break;
-                case "observation.correction-needs-note":
-                    tally.Problem(row.Line, Columns[Note], Problems.Of(row.Problem), new("更正已发布的数值时必须填写说明（note）。", "A correction of a published value needs a note explaining it."));
+                case var code when code == Problems.ObservationCorrectionNeedsNote.Code:
+                    tally.Problem(row.Line, Columns[Note], ObservationRules.CorrectionNeedsNote.Kind, ObservationRules.CorrectionNeedsNote.Message);
                     break;
-                case "import.inconsistent-rows":
-                    tally.Problem(row.Line, null, Problems.Of(row.Problem), new(
+                case var code when code == Problems.ImportInconsistentRows.Code:
+                    tally.Problem(row.Line, null, Problems.ImportInconsistentRows, new(
                         "同一观测值的各行 as_of、source 或 note 不一致。", "The rows of this observation disagree on as_of, source or note."));
                     break;
                 default:

@@ -31,7 +31,8 @@ public sealed class PutObservationValidator : AbstractValidator<PutObservationCo
         RuleFor(c => c.Body.ParkCode).NotEmpty().MustBeCode();
         RuleFor(c => c.Body.Period).NotEmpty().MustBePeriod();
         RuleFor(c => c.Body.SourceCode).MustBeCode().When(c => c.Body.SourceCode is not null);
-        RuleFor(c => c.Body.Note).MaximumLength(2000);
+        RuleFor(c => c.Body.Note).Must(note => ObservationRules.CheckNote(note) is null)
+            .WithMessage(c => Lang.Pick(ObservationRules.CheckNote(c.Body.Note)!.Message));
         RuleFor(c => c.Body.Value)
             .NotNull().When(c => c.Body.Breakdown is null || c.Body.Breakdown.Count == 0)
             .WithMessage(_ => Lang.Pick("请提供总数（value）或分项（breakdown）。", "Send the total (value), the breakdown, or both."));
@@ -103,13 +104,13 @@ public sealed class PutObservationHandler(DbSession session, TimeProvider clock,
 
         var parts = CheckValues(indicator, body);
         var sum = parts.Values.Sum();
-        if (indicator.TotalEqualsBreakdown && parts.Count > 0 && body.Value is { } total && total != sum)
+        if (ObservationRules.BreaksTotal(indicator.TotalEqualsBreakdown, body.Value, parts.Count, sum))
         {
-            throw ObservationErrors.TotalMismatch(indicator.Code, total, sum, parts);
+            throw ObservationErrors.TotalMismatch(indicator.Code, body.Value!.Value, sum, parts);
         }
         var value = body.Value ?? sum;
         var breakdownJson = JsonSerializer.Serialize(parts);
-        var note = string.IsNullOrWhiteSpace(body.Note) ? null : body.Note.Trim();
+        var note = ObservationRules.NormaliseNote(body.Note);
 
         var key = new { IndicatorId = indicator.Id, ParkId = parkId, PeriodStart = period.Start, Period = period.Canonical };
         var existing = await session.QuerySingleOrDefaultAsync<Existing>(FindForUpdate, key, cancellationToken);
@@ -154,7 +155,7 @@ public sealed class PutObservationHandler(DbSession session, TimeProvider clock,
         if (existing is not null)
         {
             var figureChanged = existing.Value != value || !SameParts(StoredBreakdown.ParseValues(existing.BreakdownJson), parts);
-            if (figureChanged && note is null)
+            if (ObservationRules.NeedsNote(figureChanged, note))
             {
                 throw ObservationErrors.CorrectionNeedsNote(indicator.Code, body.ParkCode, period.Canonical);
             }
@@ -181,22 +182,22 @@ public sealed class PutObservationHandler(DbSession session, TimeProvider clock,
     private static Dictionary<string, decimal> CheckValues(IndicatorRow indicator, PutObservationRequest body)
     {
         var failures = new List<ValidationFailure>();
-        if (body.Value is { } total && ObservationRules.CheckValue(indicator.ValueKind, total, "value") is { } totalFailure)
+        if (body.Value is { } total && ObservationRules.CheckValue(indicator.ValueKind, total) is { } totalBreach)
         {
-            failures.Add(totalFailure);
+            failures.Add(new ValidationFailure("value", Lang.Pick(totalBreach.Message)));
         }
 
         var parts = new Dictionary<string, decimal>();
         var members = indicator.Breakdown?.Members.Select(m => m.Code).ToList() ?? [];
         foreach (var (part, index) in (body.Breakdown ?? []).Select((p, i) => (p, i)))
         {
-            if (ObservationRules.CheckMember(indicator.Breakdown, part.Member, indicator.Code, $"breakdown[{index}].member") is { } memberFailure)
+            if (ObservationRules.CheckMember(indicator.Code, members, part.Member) is { } memberBreach)
             {
-                failures.Add(memberFailure);
+                failures.Add(new ValidationFailure($"breakdown[{index}].member", Lang.Pick(memberBreach.Message)));
             }
-            if (ObservationRules.CheckValue(indicator.ValueKind, part.Value, $"breakdown[{index}].value") is { } valueFailure)
+            if (ObservationRules.CheckValue(indicator.ValueKind, part.Value) is { } valueBreach)
             {
-                failures.Add(valueFailure);
+                failures.Add(new ValidationFailure($"breakdown[{index}].value", Lang.Pick(valueBreach.Message)));
             }
             parts[part.Member] = part.Value;
         }

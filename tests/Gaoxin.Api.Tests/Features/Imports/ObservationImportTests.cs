@@ -78,7 +78,7 @@ public sealed class ObservationImportTests(ApiFactory factory) : ApiTest(factory
         Assert.False(report.Committed);
         Assert.Equal(1, report.Rejected);
         var problem = Assert.Single(report.Problems);
-        Assert.Equal((5, "value", "import.invalid-value"), (problem.Line, problem.Column, problem.Code));
+        Assert.Equal((5, "value", "request.validation-failed"), (problem.Line, problem.Column, problem.Code));
         Assert.Equal("计数必须是非负整数。", problem.Message);
         Assert.Equal(before, await CountAsync("observations"));
     }
@@ -117,7 +117,7 @@ public sealed class ObservationImportTests(ApiFactory factory) : ApiTest(factory
         Assert.Equal(
             [(2, "value", "observation.total-mismatch"), (3, "value", "observation.total-mismatch"), (4, "value", "observation.total-mismatch"),
              (5, "indicator_code", "indicator.not-found"), (6, "park_code", "park.not-found"), (7, "period", "import.invalid-value"),
-             (8, "breakdown_member", "import.invalid-value"), (9, "as_of", "import.invalid-value"), (10, "source", "source.not-found"),
+             (8, "breakdown_member", "request.validation-failed"), (9, "as_of", "import.invalid-value"), (10, "source", "source.not-found"),
              (11, "note", "observation.correction-needs-note"), (12, "breakdown_member", "import.duplicate-row")],
             report.Problems.Select(p => (p.Line, p.Column, p.Code)));
         Assert.Equal((11, 0, 11), (report.TotalRows, report.Created, report.Rejected));
