@@ -126,15 +126,11 @@ public sealed class IndicatorImporter(DbSession session, IMediator mediator) : C
             }), cancellationToken);
             return RowOutcome.Created;
         }
-        if (Same(IndicatorWrites.FieldsOf(current.ToDto()), fields))
+        if (Unchanged.Same(IndicatorWrites.Columns(IndicatorWrites.FieldsOf(current.ToDto())), IndicatorWrites.Columns(fields)))
         {
             return RowOutcome.Unchanged;
         }
         await Mediator.Send(new UpdateIndicatorCommand(code, fields, new IfMatch(true, new HashSet<int>())), cancellationToken);
         return RowOutcome.Updated;
     }
-
-    // The fields hold lists, which records compare by reference: compare what would be stored instead.
-    private static bool Same(UpdateIndicatorRequest a, UpdateIndicatorRequest b) =>
-        JsonSerializer.Serialize(a, ImportEngine.Json) == JsonSerializer.Serialize(b, ImportEngine.Json);
 }

@@ -98,8 +98,9 @@ public sealed class ParkImporter(DbSession session, IMediator mediator) : Comman
             return RowOutcome.Created;
         }
 
-        var current = await ParkWrites.ReadAsync(Session, code, cancellationToken);
-        if (ParkWrites.FieldsOf(current) == fields)
+        var current = ParkWrites.FieldsOf(await ParkWrites.ReadAsync(Session, code, cancellationToken));
+        if (Unchanged.Same(ParkWrites.Columns(current, await ParkWrites.ResolveAsync(Session, current, cancellationToken)),
+                           ParkWrites.Columns(fields, await ParkWrites.ResolveAsync(Session, fields, cancellationToken))))
         {
             return RowOutcome.Unchanged;
         }

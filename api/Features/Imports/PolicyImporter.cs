@@ -51,7 +51,7 @@ public sealed class PolicyImporter(DbSession session, IMediator mediator) : Comm
             await Mediator.Send(new CreatePolicyCommand(document), cancellationToken);
             outcome = RowOutcome.Created;
         }
-        else if (PolicyWrites.Snapshot(PolicyWrites.ReadSnapshot(latest)) != PolicyWrites.Snapshot(document))
+        else if (!Unchanged.Same(PolicyWrites.Snapshot(PolicyWrites.ReadSnapshot(latest)), PolicyWrites.Snapshot(document)))
         {
             await Mediator.Send(new UpdatePolicyCommand(document.Id, ToUpdate(document), new IfMatch(true, new HashSet<int>())), cancellationToken);
             outcome = RowOutcome.Updated;
@@ -65,7 +65,8 @@ public sealed class PolicyImporter(DbSession session, IMediator mediator) : Comm
             {
                 await Mediator.Send(new CreateMeasureCommand(document.Id, measure), cancellationToken);
             }
-            else if (Json(FieldsOf(existing)) != Json(ToUpdate(measure)))
+            else if (!Unchanged.Same(await MeasureFieldsValidator.ColumnsAsync(Session, FieldsOf(existing), cancellationToken),
+                                     await MeasureFieldsValidator.ColumnsAsync(Session, ToUpdate(measure), cancellationToken)))
             {
                 await Mediator.Send(new UpdateMeasureCommand(document.Id, measure.Code, ToUpdate(measure), new IfMatch(true, new HashSet<int>())), cancellationToken);
             }
@@ -160,5 +161,4 @@ public sealed class PolicyImporter(DbSession session, IMediator mediator) : Comm
         Amount = m.Amount, Rate = m.Rate, Cap = m.Cap, Conditions = m.Conditions,
     };
 
-    private static string Json(UpdateMeasureRequest measure) => MeasureRow.WriteConditions(measure.Conditions) + JsonSerializer.Serialize(measure with { Conditions = null }, ImportEngine.Json);
 }
