@@ -12,6 +12,7 @@ export GAOXIN_PG_PORT := $(PG_PORT)
 LOCAL_DB  = Host=127.0.0.1;Port=$(PG_PORT);Username=gaoxin;Database=
 API_DLL   = api/bin/$(CONFIG)/net10.0/Gaoxin.Api.dll
 CLIENT_TS = client/src/api/gaoxin-client.ts
+CLIENT_OPS = client/src/api/operations.ts
 SCRATCH   = .data/contract-check
 
 # GAOXIN_DB / GAOXIN_TEST_DB point run / test at an existing PostgreSQL; then no local cluster is started.
@@ -54,7 +55,8 @@ build: ## build the solution
 openapi: build ## regenerate openapi.json and the TypeScript client from the code
 	dotnet $(API_DLL) openapi "$(CURDIR)/openapi.json"
 	dotnet msbuild api/Gaoxin.Api.csproj -nologo -v:q -t:GenerateTypeScriptClient
-	@echo "openapi.json and $(CLIENT_TS) regenerated: review and commit both."
+	cd client && node scripts/named-operations.mjs
+	@echo "openapi.json, $(CLIENT_TS) and $(CLIENT_OPS) regenerated: review and commit them."
 
 check-contract: ## fail when openapi.json or the generated client differ from what the code produces
 	@rm -rf $(SCRATCH) && mkdir -p $(SCRATCH)
@@ -65,6 +67,9 @@ check-contract: ## fail when openapi.json or the generated client differ from wh
 	  echo "openapi.json is not what the code produces. Run 'make openapi' and commit the result."; exit 1; fi
 	@if ! diff -u $(CLIENT_TS) $(SCRATCH)/gaoxin-client.ts; then \
 	  echo "$(CLIENT_TS) is not what NSwag generates from openapi.json. Run 'make openapi' and commit the result."; exit 1; fi
+	@node client/scripts/named-operations.mjs $(CLIENT_TS) $(SCRATCH)/operations.ts >/dev/null
+	@if ! diff -u $(CLIENT_OPS) $(SCRATCH)/operations.ts; then \
+	  echo "$(CLIENT_OPS) is not what scripts/named-operations.mjs makes of the client. Run 'make openapi' and commit the result."; exit 1; fi
 	@echo "contract: openapi.json and the TypeScript client are in sync with the code"
 
 lint-contract: client-deps ## lint openapi.json with Spectral and the OWASP API Top 10 ruleset (client/.spectral.yaml): 0 errors

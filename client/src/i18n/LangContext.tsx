@@ -1,7 +1,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { languages, messages, type Lang, type Messages } from './messages';
 import { createClient } from '../api/client';
-import type { GaoxinClient } from '../api/gaoxin-client';
+import { namedOperations, type Operations } from '../api/operations';
 
 const storageKey = 'gaoxin.lang';
 
@@ -9,7 +9,7 @@ interface LangState {
   lang: Lang;
   t: Messages;
   setLang: (lang: Lang) => void;
-  client: GaoxinClient;
+  client: Operations;
 }
 
 const LangContext = createContext<LangState | null>(null);
@@ -29,7 +29,7 @@ export function LangProvider({ children, lang: fixed }: { children: ReactNode; l
   useEffect(() => {
     document.documentElement.lang = lang;
   }, [lang]);
-  const value = useMemo(() => ({ lang, t: messages[lang] as Messages, setLang, client: createClient(lang) }), [lang, setLang]);
+  const value = useMemo(() => ({ lang, t: messages[lang] as Messages, setLang, client: namedOperations(createClient(lang)) }), [lang, setLang]);
   return <LangContext.Provider value={value}>{children}</LangContext.Provider>;
 }
 
@@ -39,7 +39,10 @@ export function useLang(): LangState {
   return state;
 }
 
-/** The generated API client, speaking the chosen language; a new one when the language changes, so pages reload. */
-export function useClient(): GaoxinClient {
+/**
+ * The API, speaking the chosen language, with every operation taking its parameters by name (see api/operations.ts);
+ * a new one when the language changes, so pages reload.
+ */
+export function useClient(): Operations {
   return useLang().client;
 }

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Alert, Button, Card, Input, Select, Space, Statistic, Table, Typography, Upload } from 'antd';
 import type { ImportKind, ImportReportDto } from '../api/gaoxin-client';
 import { createClient, problemOf } from '../api/client';
+import { namedOperations } from '../api/operations';
 import { useLang } from '../i18n/LangContext';
 
 const kinds: ImportKind[] = ['observations', 'parks', 'indicators', 'policies'];
@@ -33,7 +34,7 @@ export function ImportPage() {
     try {
       const body = new Blob([file], { type: contentTypeOf(file.name) ?? file.type });
       // Imports need a key with the import scope; it goes with this request only.
-      setReport(await createClient(lang, '', apiKey.trim() || undefined).runImport(kind, body, dryRun));
+      setReport(await namedOperations(createClient(lang, '', apiKey.trim() || undefined)).runImport({ kind, body, dryRun }));
     } catch (e) {
       const problem = problemOf(e) as (ReturnType<typeof problemOf> & { report?: ImportReportDto }) | undefined;
       if (problem?.report) setReport(problem.report);

@@ -19,7 +19,7 @@ export function IndicatorsPage() {
   const [query, setQuery] = useQueryState();
   const category = (query.get('category') ?? undefined) as IndicatorCategory | undefined;
   const q = query.get('q') ?? undefined;
-  const list = useAsync((signal) => client.listIndicators(category, q, undefined, 200, signal), [client, category, q]);
+  const list = useAsync((signal) => client.listIndicators({ category, q, limit: 200 }, signal), [client, category, q]);
   return (
     <section aria-labelledby="indicators-title">
       <Typography.Title level={2} id="indicators-title">{t.indicators.title}</Typography.Title>
@@ -54,14 +54,14 @@ export function IndicatorPage() {
   const chart = query.get('chart') === 'bar' ? 'bar' : 'line';
   const [selected, setSelected] = useState<ObservationDto | null>(null);
 
-  const indicator = useAsync((signal) => client.getIndicator(code, undefined, signal), [client, code]);
-  const tree = useAsync((signal) => client.listParks(undefined, undefined, undefined, undefined, 200, signal), [client]);
-  const series = useAsync((signal) => client.listObservations(code, parks.join(',') || undefined, undefined, undefined, undefined, undefined, undefined, 5000, signal), [client, code, parks.join(',')]);
+  const indicator = useAsync((signal) => client.getIndicator({ code }, signal), [client, code]);
+  const tree = useAsync((signal) => client.listParks({ limit: 200 }, signal), [client]);
+  const series = useAsync((signal) => client.listObservations({ indicator: code, park: parks.join(',') || undefined, limit: 5000 }, signal), [client, code, parks.join(',')]);
   const comparison = useAsync(
-    (signal) => tree.status === 'loaded' ? client.compareIndicator(code, tree.data.items.map((p) => p.code).join(','), undefined, undefined, undefined, signal) : new Promise<never>(() => {}),
+    (signal) => tree.status === 'loaded' ? client.compareIndicator({ code, parks: tree.data.items.map((p) => p.code).join(',') }, signal) : new Promise<never>(() => {}),
     [client, code, tree.status]);
   const history = useAsync(
-    (signal) => selected ? client.getObservationHistory(selected.indicatorCode, selected.parkCode, selected.period, signal) : Promise.resolve([]),
+    (signal) => selected ? client.getObservationHistory({ indicator: selected.indicatorCode, park: selected.parkCode, period: selected.period }, signal) : Promise.resolve([]),
     [client, selected?.indicatorCode, selected?.parkCode, selected?.period]);
 
   const seriesOption = useMemo(() => {

@@ -24,7 +24,7 @@ interface ProfileForm {
 export function MatcherCard() {
   const { t } = useLang();
   const client = useClient();
-  const parks = useAsync((signal) => client.listParks(undefined, undefined, undefined, undefined, 200, signal), [client]);
+  const parks = useAsync((signal) => client.listParks({ limit: 200 }, signal), [client]);
   const [result, setResult] = useState<PolicyMatchResult | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -33,13 +33,13 @@ export function MatcherCard() {
     setBusy(true);
     setError(null);
     try {
-      setResult(await client.matchPolicies({
+      setResult(await client.matchPolicies({ body: {
         profile: {
           parkCode: values.parkCode, industry: values.industry, qualifications: values.qualifications,
           rndSpend: values.rndSpend, headcount: values.headcount, registeredOn: values.registeredOn?.format('YYYY-MM-DD'),
         },
         date: values.date?.format('YYYY-MM-DD'),
-      }));
+      } }));
     } catch (e) {
       const problem = problemOf(e);
       setError(problem ? `${problem.title}: ${problem.detail ?? ''}` : t.unreachable);

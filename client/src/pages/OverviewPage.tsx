@@ -14,8 +14,8 @@ const progressColour: Record<ProgressStatus, string> = { done: '#389e0d', onTrac
 export function OverviewPage() {
   const { t, lang } = useLang();
   const client = useClient();
-  const figures = useAsync((signal) => client.listParkIndicators(ZONE, true, undefined, signal), [client]);
-  const catalogue = useAsync((signal) => client.getPolicyCatalogue(undefined, signal), [client]);
+  const figures = useAsync((signal) => client.listParkIndicators({ code: ZONE, includeDescendants: true }, signal), [client]);
+  const catalogue = useAsync((signal) => client.getPolicyCatalogue({}, signal), [client]);
 
   return (
     <Space direction="vertical" size="large" style={{ width: '100%' }}>

@@ -28,7 +28,7 @@ export function ParksPage() {
   const { t } = useLang();
   const client = useClient();
   const navigate = useNavigate();
-  const tree = useAsync((signal) => client.getParkTree(signal), [client]);
+  const tree = useAsync((signal) => client.getParkTree({}, signal), [client]);
   return (
     <section aria-labelledby="parks-title">
       <Typography.Title level={2} id="parks-title">{t.parks.title}</Typography.Title>
@@ -49,8 +49,8 @@ export function ParkPage() {
   const client = useClient();
   const [query, setQuery] = useQueryState();
   const descendants = query.get('descendants') === 'true';
-  const park = useAsync((signal) => client.getPark(code, undefined, signal), [client, code]);
-  const figures = useAsync((signal) => client.listParkIndicators(code, descendants, undefined, signal), [client, code, descendants]);
+  const park = useAsync((signal) => client.getPark({ code }, signal), [client, code]);
+  const figures = useAsync((signal) => client.listParkIndicators({ code, includeDescendants: descendants }, signal), [client, code, descendants]);
 
   return (
     <Space direction="vertical" size="large" style={{ width: '100%' }}>

@@ -30,11 +30,10 @@ export function PoliciesPage() {
     inForceOn: query.get('inForceOn') ?? undefined,
   };
   const key = JSON.stringify(filters);
-  const results = useAsync((signal) => client.listPolicies(filters.q, filters.role, filters.status, filters.issuer, filters.category,
-    filters.park, filters.industry, filters.inForceOn, undefined, 50, signal), [client, key]);
-  const catalogue = useAsync((signal) => client.getPolicyCatalogue(undefined, signal), [client]);
-  const issuers = useAsync((signal) => client.listOrganisations(signal), [client]);
-  const parks = useAsync((signal) => client.listParks(undefined, undefined, undefined, undefined, 200, signal), [client]);
+  const results = useAsync((signal) => client.listPolicies({ ...filters, limit: 50 }, signal), [client, key]);
+  const catalogue = useAsync((signal) => client.getPolicyCatalogue({}, signal), [client]);
+  const issuers = useAsync((signal) => client.listOrganisations({}, signal), [client]);
+  const parks = useAsync((signal) => client.listParks({ limit: 200 }, signal), [client]);
 
   return (
     <Space direction="vertical" size="large" style={{ width: '100%' }}>

@@ -23,8 +23,8 @@ export function PolicyPage() {
   const { id = '' } = useParams();
   const { t } = useLang();
   const client = useClient();
-  const policy = useAsync((signal) => client.getPolicy(id, undefined, undefined, signal), [client, id]);
-  const versions = useAsync((signal) => client.listPolicyVersions(id, signal), [client, id]);
+  const policy = useAsync((signal) => client.getPolicy({ id }, signal), [client, id]);
+  const versions = useAsync((signal) => client.listPolicyVersions({ id }, signal), [client, id]);
 
   return (
     <AsyncView state={policy} reload={policy.reload}>
