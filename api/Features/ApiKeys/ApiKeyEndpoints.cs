@@ -6,7 +6,6 @@ using Gaoxin.Api.Infrastructure.OpenApi;
 using Gaoxin.Api.Infrastructure.Security;
 using Gaoxin.Contracts.ApiKeys;
 using MediatR;
-using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Gaoxin.Api.Features.ApiKeys;
 

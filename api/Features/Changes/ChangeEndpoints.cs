@@ -1,17 +1,11 @@
 using System.ComponentModel.DataAnnotations;
-using System.Globalization;
-using System.Text;
-using System.Text.Json;
 using FluentValidation;
-using Gaoxin.Api.Infrastructure.Mediation;
 using Gaoxin.Api.Infrastructure.OpenApi;
 using Gaoxin.Api.Infrastructure.Security;
 using Gaoxin.Api.Infrastructure.Validation;
 using Gaoxin.Contracts.Changes;
 using MediatR;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.WebUtilities;
-using Npgsql;
 
 using Gaoxin.Api.Features.Changes.GetChangeFeedHead;
 using Gaoxin.Api.Features.Changes.ListAudit;

@@ -2,7 +2,6 @@ using FluentValidation;
 using Gaoxin.Api.Infrastructure.Database;
 using Gaoxin.Api.Infrastructure.Errors;
 using Gaoxin.Api.Infrastructure.Json;
-using Gaoxin.Api.Infrastructure.Localization;
 using MediatR;
 
 namespace Gaoxin.Api.Features.Imports;

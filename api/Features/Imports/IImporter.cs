@@ -4,7 +4,7 @@ namespace Gaoxin.Api.Features.Imports;
 
 /// <summary>
 /// One kind of import: what it is called, the columns it reads, and how it applies rows inside the import's
-/// transaction. Each kind is one class registered in <see cref="ImportEndpoints.AddImports"/>; nothing else names it.
+/// transaction. Each kind is one class; <see cref="ImportEndpoints.AddImports"/> finds it, and nothing else names it.
 /// </summary>
 public interface IImporter
 {

@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using Gaoxin.Api.Features.Idempotency;
 using Gaoxin.Api.Features.Imports.GetImport;
 using Gaoxin.Api.Infrastructure.Json;
@@ -33,11 +32,11 @@ public static class ImportEndpoints
         services.Configure<ImportSettings>(configuration.GetSection("Imports"));
         services.AddSingleton<ImportSlots>();
         services.AddScoped<ImportService>();
-        // Every kind of import: a new kind is one class implementing IImporter, and one line here.
-        services.AddScoped<IImporter, ObservationImporter>();
-        services.AddScoped<IImporter, ParkImporter>();
-        services.AddScoped<IImporter, IndicatorImporter>();
-        services.AddScoped<IImporter, PolicyImporter>();
+        // Every kind of import is found here: a new kind is one class implementing IImporter (and its ImportKind).
+        foreach (var importer in typeof(IImporter).Assembly.GetTypes().Where(t => t is { IsClass: true, IsAbstract: false } && t.IsAssignableTo(typeof(IImporter))))
+        {
+            services.AddScoped(typeof(IImporter), importer);
+        }
         return services;
     }
 

@@ -3,7 +3,6 @@ using Gaoxin.Api.Features.Idempotency;
 using Gaoxin.Api.Features.Idempotency.CompleteIdempotencyKey;
 using Gaoxin.Api.Features.Idempotency.ReleaseIdempotencyKey;
 using Gaoxin.Api.Features.Idempotency.ReserveIdempotencyKey;
-using Gaoxin.Api.Features.Imports.GetImport;
 using Gaoxin.Api.Features.Imports.RunImport;
 using Gaoxin.Api.Features.Imports.FailImport;
 using Gaoxin.Api.Features.Imports.SaveImportReport;

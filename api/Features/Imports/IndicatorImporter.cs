@@ -1,5 +1,4 @@
 using Gaoxin.Api.Infrastructure.Errors;
-using System.Text.Json;
 using Gaoxin.Api.Features.Indicators;
 using Gaoxin.Api.Features.Indicators.CreateIndicator;
 using Gaoxin.Api.Features.Indicators.UpdateIndicator;

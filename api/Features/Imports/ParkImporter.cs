@@ -1,5 +1,4 @@
 using Gaoxin.Api.Infrastructure.Errors;
-using Dapper;
 using Gaoxin.Api.Features.Parks;
 using Gaoxin.Api.Features.Parks.CreatePark;
 using Gaoxin.Api.Features.Parks.UpdatePark;

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Dapper;
 using Gaoxin.Api.Features.Policies;
 using Gaoxin.Api.Features.Policies.CreatePolicy;
 using Gaoxin.Api.Features.Policies.CreateMeasure;

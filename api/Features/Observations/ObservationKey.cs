@@ -2,7 +2,6 @@ using FluentValidation;
 using Gaoxin.Api.Features.Indicators;
 using Gaoxin.Api.Features.Parks;
 using Gaoxin.Api.Infrastructure.Database;
-using Gaoxin.Api.Infrastructure.Localization;
 using Gaoxin.Api.Infrastructure.Validation;
 
 namespace Gaoxin.Api.Features.Observations;

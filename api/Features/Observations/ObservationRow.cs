@@ -103,3 +103,12 @@ public sealed class ObservationRow : SourceColumns
 
     public string ParkName => Lang.Pick(ParkNameZh, ParkNameEn);
 }
+
+/// <summary>The history of figures: every write (a deletion too) appends its revision here, whichever use case made it.</summary>
+public static class ObservationRevisions
+{
+    public const string Insert = """
+        insert into observation_revisions (indicator_id, park_id, period, period_start, period_end, action, version, value, breakdown, as_of, source_id, note, recorded_at, recorded_by)
+        values (@IndicatorId, @ParkId, @Period, @PeriodStart, @PeriodEnd, @Action, @Version, @Value, @Breakdown::jsonb, @AsOf, @SourceId, @Note, @RecordedAt, @RecordedBy)
+        """;
+}

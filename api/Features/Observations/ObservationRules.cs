@@ -1,4 +1,3 @@
-using Gaoxin.Api.Features.Indicators;
 using Gaoxin.Api.Infrastructure.Errors;
 using Gaoxin.Api.Infrastructure.Localization;
 using Gaoxin.Contracts.Indicators;

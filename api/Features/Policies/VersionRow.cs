@@ -1,8 +1,4 @@
-using Dapper;
-using Gaoxin.Api.Infrastructure.Mediation;
 using Gaoxin.Contracts.Policies;
-using MediatR;
-using Npgsql;
 
 namespace Gaoxin.Api.Features.Policies;
 

@@ -3,7 +3,6 @@ using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Dapper;
 using Gaoxin.Api.Infrastructure.Errors;
-using Gaoxin.Api.Infrastructure.Localization;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 using Npgsql;

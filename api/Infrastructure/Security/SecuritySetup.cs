@@ -1,4 +1,3 @@
-using System.Globalization;
 using Gaoxin.Api.Infrastructure.Errors;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;

@@ -44,6 +44,16 @@ public sealed partial class ArchitectureTests
         Assert.True(offenders.Count == 0, "Each command or query belongs in Features/<Area>/<UseCase>/<UseCase>.cs, one per file: " + string.Join("; ", offenders));
     }
 
+    [Fact]
+    public void Every_import_kind_has_exactly_one_importer()
+    {
+        var importers = typeof(Gaoxin.Api.Features.Imports.IImporter).Assembly.GetTypes()
+            .Where(t => t is { IsClass: true, IsAbstract: false } && t.IsAssignableTo(typeof(Gaoxin.Api.Features.Imports.IImporter)))
+            .Select(t => ((Gaoxin.Api.Features.Imports.IImporter)System.Runtime.CompilerServices.RuntimeHelpers.GetUninitializedObject(t)).Kind)
+            .Order().ToList();
+        Assert.Equal(Enum.GetValues<Gaoxin.Contracts.Imports.ImportKind>().Order(), importers);
+    }
+
     [GeneratedRegex(@"\bGaoxin\.Api\.Features\b|(?<!HttpContext\.)(?<!\.)\bFeatures\.[A-Z]")]
     private static partial Regex FeatureReference();
 

@@ -1,17 +1,9 @@
-using System.ComponentModel.DataAnnotations;
-using System.Globalization;
-using System.Text;
-using System.Text.Json;
 using Dapper;
 using FluentValidation;
 using Gaoxin.Api.Infrastructure.Mediation;
-using Gaoxin.Api.Infrastructure.OpenApi;
-using Gaoxin.Api.Infrastructure.Security;
 using Gaoxin.Api.Infrastructure.Validation;
 using Gaoxin.Contracts.Changes;
 using MediatR;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.WebUtilities;
 using Npgsql;
 
 namespace Gaoxin.Api.Features.Changes.ListChanges;

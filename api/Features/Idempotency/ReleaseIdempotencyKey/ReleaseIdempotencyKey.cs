@@ -1,12 +1,7 @@
-using System.Security.Cryptography;
-using System.Text;
 using Gaoxin.Api.Infrastructure.Database;
-using Gaoxin.Api.Infrastructure.Errors;
-using Gaoxin.Api.Infrastructure.Localization;
 using Gaoxin.Api.Infrastructure.Mediation;
 using Gaoxin.Api.Infrastructure.Security;
 using MediatR;
-using Microsoft.Extensions.Options;
 
 namespace Gaoxin.Api.Features.Idempotency.ReleaseIdempotencyKey;
 

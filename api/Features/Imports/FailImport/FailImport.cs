@@ -1,7 +1,5 @@
 using Gaoxin.Api.Infrastructure.Database;
 using Gaoxin.Api.Infrastructure.Mediation;
-using Gaoxin.Api.Infrastructure.Security;
-using Gaoxin.Contracts.Imports;
 using MediatR;
 
 namespace Gaoxin.Api.Features.Imports.FailImport;

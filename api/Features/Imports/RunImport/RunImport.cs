@@ -1,7 +1,5 @@
 using Gaoxin.Api.Infrastructure.Errors;
-using Gaoxin.Api.Features.Imports.FailImport;
 using Gaoxin.Api.Features.Imports.SaveImportReport;
-using Gaoxin.Api.Features.Imports.StartImport;
 using Gaoxin.Api.Infrastructure.Database;
 using Gaoxin.Api.Infrastructure.Mediation;
 using Gaoxin.Api.Infrastructure.Security;

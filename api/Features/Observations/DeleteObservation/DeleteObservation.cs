@@ -3,7 +3,6 @@ using Gaoxin.Api.Infrastructure.Database;
 using Gaoxin.Api.Infrastructure.Http;
 using Gaoxin.Api.Infrastructure.Mediation;
 using Gaoxin.Api.Infrastructure.Security;
-using Gaoxin.Api.Features.Observations.PutObservation;
 using MediatR;
 
 namespace Gaoxin.Api.Features.Observations.DeleteObservation;
@@ -41,7 +40,7 @@ public sealed class DeleteObservationHandler(DbSession session, TimeProvider clo
         command.IfMatch.Check(current);
         var version = await session.ExecuteScalarAsync<int>(Delete, keyValues, cancellationToken);
 
-        await session.ExecuteAsync(PutObservationHandler.InsertRevision, new
+        await session.ExecuteAsync(ObservationRevisions.Insert, new
         {
             IndicatorId = indicatorId, ParkId = parkId, Period = period.Canonical, PeriodStart = period.Start, PeriodEnd = period.End,
             Action = "deleted", Version = version + 1, Value = (decimal?)null, Breakdown = (string?)null, AsOf = (DateOnly?)null,

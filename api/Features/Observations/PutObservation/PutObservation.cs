@@ -71,11 +71,6 @@ public sealed class PutObservationHandler(DbSession session, TimeProvider clock,
         where id = @Id
         """;
 
-    public const string InsertRevision = """
-        insert into observation_revisions (indicator_id, park_id, period, period_start, period_end, action, version, value, breakdown, as_of, source_id, note, recorded_at, recorded_by)
-        values (@IndicatorId, @ParkId, @Period, @PeriodStart, @PeriodEnd, @Action, @Version, @Value, @Breakdown::jsonb, @AsOf, @SourceId, @Note, @RecordedAt, @RecordedBy)
-        """;
-
     private sealed class Existing
     {
         public long Id { get; init; }
@@ -168,7 +163,7 @@ public sealed class PutObservationHandler(DbSession session, TimeProvider clock,
             await session.ExecuteAsync(Update, new { existing.Id, values.Value, values.Breakdown, values.AsOf, values.SourceId, values.Note, Version = version, values.RecordedAt, values.RecordedBy }, cancellationToken);
         }
 
-        await session.ExecuteAsync(InsertRevision, new
+        await session.ExecuteAsync(ObservationRevisions.Insert, new
         {
             values.IndicatorId, values.ParkId, values.Period, values.PeriodStart, values.PeriodEnd,
             Action = created ? "created" : "updated", Version = version,

@@ -1,7 +1,6 @@
 using Dapper;
 using FluentValidation;
 using Gaoxin.Api.Infrastructure.Database;
-using Gaoxin.Api.Infrastructure.Localization;
 using Gaoxin.Api.Infrastructure.Mediation;
 using Gaoxin.Api.Infrastructure.Paging;
 using Gaoxin.Api.Infrastructure.Validation;

@@ -1,9 +1,6 @@
 using Dapper;
 using FluentValidation;
-using Gaoxin.Api.Features.Parks;
 using Gaoxin.Api.Infrastructure.Database;
-using Gaoxin.Api.Infrastructure.Http;
-using Gaoxin.Api.Infrastructure.Localization;
 using Gaoxin.Api.Infrastructure.Mediation;
 using Gaoxin.Api.Infrastructure.Security;
 using Gaoxin.Api.Infrastructure.Validation;

@@ -1,6 +1,5 @@
 using Dapper;
 using FluentValidation;
-using Gaoxin.Api.Features.Policies.GetPolicy;
 using Gaoxin.Api.Infrastructure.Database;
 using Gaoxin.Api.Infrastructure.Mediation;
 using Gaoxin.Api.Infrastructure.Security;

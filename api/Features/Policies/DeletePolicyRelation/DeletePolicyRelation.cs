@@ -1,10 +1,6 @@
-using FluentValidation;
 using Gaoxin.Api.Infrastructure.Database;
-using Gaoxin.Api.Infrastructure.Localization;
 using Gaoxin.Api.Infrastructure.Mediation;
 using Gaoxin.Api.Infrastructure.Security;
-using Gaoxin.Api.Infrastructure.Validation;
-using Gaoxin.Contracts.Policies;
 using MediatR;
 
 namespace Gaoxin.Api.Features.Policies.DeletePolicyRelation;

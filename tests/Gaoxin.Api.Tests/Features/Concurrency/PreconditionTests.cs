@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using Gaoxin.Api.Tests.Features.Parks;
-using Gaoxin.Contracts.Common;
 using Gaoxin.Contracts.Parks;
 using static Gaoxin.Api.Tests.Features.Observations.ObservationRequests;
 

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text;
-using Gaoxin.Contracts.Imports;
 using static Gaoxin.Api.Tests.Features.Imports.Imports;
 
 namespace Gaoxin.Api.Tests.Features.Imports;

@@ -1,10 +1,7 @@
-using System.Net;
 using System.Text;
-using Gaoxin.Contracts.Imports;
 using Gaoxin.Contracts.Indicators;
 using Gaoxin.Contracts.Parks;
 using Gaoxin.Contracts.Policies;
-using static Gaoxin.Api.Tests.Features.Imports.Imports;
 
 namespace Gaoxin.Api.Tests.Features.Imports;
 

@@ -28,21 +28,6 @@ public static class IndicatorRequests
         TotalEqualsBreakdown = true,
     };
 
-    public static UpdateIndicatorRequest UpdateOf(IndicatorDto indicator) => new()
-    {
-        Name = indicator.Names,
-        Description = indicator.Descriptions,
-        Category = indicator.Category,
-        Unit = indicator.Unit,
-        ValueKind = indicator.ValueKind,
-        Aggregation = indicator.Aggregation,
-        Breakdown = indicator.Breakdown is null ? null : new BreakdownDefinition
-        {
-            Code = indicator.Breakdown.Code,
-            Name = indicator.Breakdown.Names,
-            Members = indicator.Breakdown.Members.Select(m => new BreakdownMemberDefinition { Code = m.Code, Name = m.Names }).ToList(),
-        },
-        TotalEqualsBreakdown = indicator.TotalEqualsBreakdown,
-        PlannedCompletion = indicator.PlannedCompletion,
-    };
+    /// <summary>What an editor sends back to change nothing: the API's own rule (IndicatorWrites.FieldsOf).</summary>
+    public static UpdateIndicatorRequest UpdateOf(IndicatorDto indicator) => Gaoxin.Api.Features.Indicators.IndicatorWrites.FieldsOf(indicator);
 }

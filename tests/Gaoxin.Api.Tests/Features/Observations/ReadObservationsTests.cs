@@ -1,5 +1,4 @@
 using System.Net;
-using Gaoxin.Contracts.Indicators;
 using Gaoxin.Contracts.Observations;
 using static Gaoxin.Api.Tests.Features.Observations.ObservationRequests;
 

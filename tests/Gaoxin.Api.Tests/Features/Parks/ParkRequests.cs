@@ -20,16 +20,6 @@ public static class ParkRequests
         SourceCode = "article-2023-03-31",
     };
 
-    public static UpdateParkRequest UpdateOf(ParkDto park) => new()
-    {
-        Kind = park.Kind,
-        ParentCode = park.ParentCode,
-        Name = park.Names,
-        Description = park.Descriptions,
-        AccreditationLevel = park.AccreditationLevel,
-        LandArea = park.LandArea,
-        Status = park.Status,
-        DevelopmentPhase = park.DevelopmentPhase,
-        SourceCode = park.Source?.Code,
-    };
+    /// <summary>What an editor sends back to change nothing: the API's own rule (ParkWrites.FieldsOf).</summary>
+    public static UpdateParkRequest UpdateOf(ParkDto park) => Gaoxin.Api.Features.Parks.ParkWrites.FieldsOf(park);
 }

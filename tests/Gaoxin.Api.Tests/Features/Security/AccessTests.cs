@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using Gaoxin.Api.Tests.Features.Indicators;
 using Gaoxin.Api.Tests.Features.Observations;
 using Gaoxin.Contracts.ApiKeys;
