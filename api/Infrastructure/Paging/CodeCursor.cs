@@ -55,3 +55,19 @@ public static class Keyset
         return (items, rows.Count > limit ? cursorOf(rows[limit - 1]) : null);
     }
 }
+
+/// <summary>
+/// How a list of coded resources (parks, indicators) is searched and paged, written once: the text matches the code,
+/// either name or either description; pages follow the code.
+/// </summary>
+public static class CodeSearch
+{
+    public static string TextAndKeyset(string alias) => $"""
+          and (@Pattern::text is null
+               or {alias}.code ilike @Pattern or {alias}.name_zh ilike @Pattern or {alias}.name_en ilike @Pattern
+               or {alias}.description_zh ilike @Pattern or {alias}.description_en ilike @Pattern)
+          and (@After::text is null or {alias}.code > @After)
+        order by {alias}.code
+        limit @Take
+        """;
+}

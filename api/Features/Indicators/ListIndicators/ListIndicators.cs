@@ -28,16 +28,10 @@ public sealed class ListIndicatorsValidator : AbstractValidator<ListIndicatorsQu
 
 public sealed class ListIndicatorsHandler(NpgsqlDataSource db) : IRequestHandler<ListIndicatorsQuery, IndicatorPage>
 {
-    private const string Sql = IndicatorRow.Select + """
+    private static readonly string Sql = IndicatorRow.Select + """
 
         where (@Category::text is null or i.category = @Category)
-          and (@Pattern::text is null
-               or i.code ilike @Pattern or i.name_zh ilike @Pattern or i.name_en ilike @Pattern
-               or i.description_zh ilike @Pattern or i.description_en ilike @Pattern)
-          and (@After::text is null or i.code > @After)
-        order by i.code
-        limit @Take
-        """;
+        """ + CodeSearch.TextAndKeyset("i");
 
     public async Task<IndicatorPage> Handle(ListIndicatorsQuery query, CancellationToken cancellationToken)
     {

@@ -29,17 +29,11 @@ public sealed class ListParksValidator : AbstractValidator<ListParksQuery>
 
 public sealed class ListParksHandler(NpgsqlDataSource db) : IRequestHandler<ListParksQuery, ParkPage>
 {
-    private const string Sql = ParkRow.Select + """
+    private static readonly string Sql = ParkRow.Select + """
 
         where (@Kind::text is null or p.kind = @Kind)
           and (@Parent::text is null or parent.code = @Parent)
-          and (@Pattern::text is null
-               or p.code ilike @Pattern or p.name_zh ilike @Pattern or p.name_en ilike @Pattern
-               or p.description_zh ilike @Pattern or p.description_en ilike @Pattern)
-          and (@After::text is null or p.code > @After)
-        order by p.code
-        limit @Take
-        """;
+        """ + CodeSearch.TextAndKeyset("p");
 
     public async Task<ParkPage> Handle(ListParksQuery query, CancellationToken cancellationToken)
     {
