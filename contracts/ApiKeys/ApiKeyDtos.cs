@@ -64,3 +64,16 @@ public sealed record CreateApiKeyRequest
     [StringLength(100, MinimumLength = 1)]
     public string? DisplayName { get; init; }
 }
+
+/// <summary>A page of API keys, by name. API 密钥（分页）。</summary>
+public sealed record ApiKeyPage
+{
+    public required IReadOnlyList<ApiKeyDto> Items { get; init; }
+
+    /// <summary>Opaque cursor for the next page; null on the last page.</summary>
+    public string? NextCursor { get; init; }
+
+    /// <summary>True when another page follows (nextCursor is set): the same on every list.</summary>
+    [System.ComponentModel.DataAnnotations.Required]
+    public bool HasMore => NextCursor is not null;
+}

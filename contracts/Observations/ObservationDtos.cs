@@ -258,3 +258,16 @@ public sealed record IndicatorComparisonDto
     /// <summary>One item per park asked for, in the order asked.</summary>
     public required IReadOnlyList<IndicatorComparisonItem> Items { get; init; }
 }
+
+/// <summary>A page of a figure's history, oldest first. 观测值修订历史（分页）。</summary>
+public sealed record ObservationRevisionPage
+{
+    public required IReadOnlyList<ObservationRevisionDto> Items { get; init; }
+
+    /// <summary>Opaque cursor for the next page; null on the last page.</summary>
+    public string? NextCursor { get; init; }
+
+    /// <summary>True when another page follows (nextCursor is set): the same on every list.</summary>
+    [System.ComponentModel.DataAnnotations.Required]
+    public bool HasMore => NextCursor is not null;
+}

@@ -464,3 +464,16 @@ public sealed record PolicyMatchResult
     /// <summary>Measures counted in the totals that have no amount or cap (their support is not bounded by the document).</summary>
     public required int UnboundedMeasures { get; init; }
 }
+
+/// <summary>A page of a document's versions, oldest first. 政策文件版本（分页）。</summary>
+public sealed record PolicyVersionPage
+{
+    public required IReadOnlyList<PolicyVersionDto> Items { get; init; }
+
+    /// <summary>Opaque cursor for the next page; null on the last page.</summary>
+    public string? NextCursor { get; init; }
+
+    /// <summary>True when another page follows (nextCursor is set): the same on every list.</summary>
+    [System.ComponentModel.DataAnnotations.Required]
+    public bool HasMore => NextCursor is not null;
+}

@@ -4,8 +4,10 @@ using Gaoxin.Api.Features.ApiKeys.ListApiKeys;
 using Gaoxin.Api.Features.ApiKeys.RevokeApiKey;
 using Gaoxin.Api.Infrastructure.OpenApi;
 using Gaoxin.Api.Infrastructure.Security;
+using Gaoxin.Api.Infrastructure.Validation;
 using Gaoxin.Contracts.ApiKeys;
 using MediatR;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Gaoxin.Api.Features.ApiKeys;
 
@@ -15,8 +17,9 @@ public static class ApiKeyEndpoints
     {
         var keys = app.MapGroup("/api/v1/api-keys").WithTags("API keys").RequireAuthorization(Scopes.Admin);
 
-        keys.MapGet("", async (IMediator mediator, CancellationToken cancellationToken) => TypedResults.Ok(await mediator.Send(new ListApiKeysQuery(), cancellationToken)))
-            .WithName("listApiKeys").WithSummary("API 密钥 · The API keys").WithDescription("Never the keys themselves. A key limited to a park sees only the keys within its park subtree.");
+        keys.MapGet("", ListApiKeys)
+            .WithName("listApiKeys").WithSummary("API 密钥 · The API keys").WithDescription("Pages of keys by name; never the keys themselves. A key limited to a park sees only the keys within its park subtree.")
+            .ProducesProblems(400);
 
         keys.MapPost("", async (CreateApiKeyRequest body, IMediator mediator, CancellationToken cancellationToken) =>
             {
@@ -38,4 +41,10 @@ public static class ApiKeyEndpoints
 
         return app;
     }
+
+    /// <param name="cursor">The nextCursor of the previous page.</param>
+    /// <param name="limit">1–200 (default 50).</param>
+    private static async Task<Ok<ApiKeyPage>> ListApiKeys(IMediator mediator, CancellationToken cancellationToken,
+        [MaxLength(200)] string? cursor = null, [Range(1, CommonRules.MaxPageSize)] int limit = ListApiKeysQuery.DefaultLimit) =>
+        TypedResults.Ok(await mediator.Send(new ListApiKeysQuery(cursor, limit), cancellationToken));
 }

@@ -8,6 +8,7 @@ using Gaoxin.Api.Infrastructure.Http;
 using Gaoxin.Api.Infrastructure.Json;
 using Gaoxin.Api.Infrastructure.OpenApi;
 using Gaoxin.Api.Infrastructure.Security;
+using Gaoxin.Api.Infrastructure.Validation;
 using Gaoxin.Contracts.Indicators;
 using Gaoxin.Contracts.Observations;
 using MediatR;
@@ -89,8 +90,11 @@ public static class ObservationEndpoints
     /// <param name="indicator">The indicator's code.</param>
     /// <param name="park">The park's code.</param>
     /// <param name="period">The period.</param>
-    private static async Task<Ok<IReadOnlyList<ObservationRevisionDto>>> GetObservationHistory([MaxLength(64)] string indicator, [MaxLength(64)] string park, [MaxLength(10)] string period, IMediator mediator, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await mediator.Send(new GetObservationHistoryQuery(indicator, park, period), cancellationToken));
+    /// <param name="cursor">The nextCursor of the previous page.</param>
+    /// <param name="limit">1–200 (default 100).</param>
+    private static async Task<Ok<ObservationRevisionPage>> GetObservationHistory([MaxLength(64)] string indicator, [MaxLength(64)] string park, [MaxLength(10)] string period, IMediator mediator, CancellationToken cancellationToken,
+        [MaxLength(200)] string? cursor = null, [Range(1, CommonRules.MaxPageSize)] int limit = GetObservationHistoryQuery.DefaultLimit) =>
+        TypedResults.Ok(await mediator.Send(new GetObservationHistoryQuery(indicator, park, period, cursor, limit), cancellationToken));
 
     /// <param name="code">The park's code.</param>
     /// <param name="includeDescendants">Roll sub-parks up where the park has no figure of its own.</param>

@@ -21,6 +21,7 @@ using Gaoxin.Api.Infrastructure.Http;
 using Gaoxin.Api.Infrastructure.Json;
 using Gaoxin.Api.Infrastructure.OpenApi;
 using Gaoxin.Api.Infrastructure.Security;
+using Gaoxin.Api.Infrastructure.Validation;
 using Gaoxin.Contracts.Policies;
 using MediatR;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -177,8 +178,11 @@ public static class PolicyEndpoints
     }
 
     /// <param name="id">The document's id.</param>
-    private static async Task<Ok<IReadOnlyList<PolicyVersionDto>>> ListPolicyVersions([MaxLength(80)] string id, IMediator mediator, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await mediator.Send(new ListPolicyVersionsQuery(id), cancellationToken));
+    /// <param name="cursor">The nextCursor of the previous page.</param>
+    /// <param name="limit">1–200 (default 50).</param>
+    private static async Task<Ok<PolicyVersionPage>> ListPolicyVersions([MaxLength(80)] string id, IMediator mediator, CancellationToken cancellationToken,
+        [MaxLength(200)] string? cursor = null, [Range(1, CommonRules.MaxPageSize)] int limit = ListPolicyVersionsQuery.DefaultLimit) =>
+        TypedResults.Ok(await mediator.Send(new ListPolicyVersionsQuery(id, cursor, limit), cancellationToken));
 
     /// <param name="id">The document's id.</param>
     /// <param name="version">The version number, from 1.</param>

@@ -19,10 +19,20 @@ export class GaoxinClient {
 
     /**
      * API 密钥 · The API keys
+     * @param cursor (optional) The nextCursor of the previous page.
+     * @param limit (optional) 1–200 (default 50).
      * @return OK
      */
-    listApiKeys(signal?: AbortSignal): Promise<ApiKeyDto[]> {
-        let url_ = this.baseUrl + "/api/v1/api-keys";
+    listApiKeys(cursor?: string | undefined, limit?: number | undefined, signal?: AbortSignal): Promise<ApiKeyPage> {
+        let url_ = this.baseUrl + "/api/v1/api-keys?";
+        if (cursor === null)
+            throw new globalThis.Error("The parameter 'cursor' cannot be null.");
+        else if (cursor !== undefined)
+            url_ += "cursor=" + encodeURIComponent("" + cursor) + "&";
+        if (limit === null)
+            throw new globalThis.Error("The parameter 'limit' cannot be null.");
+        else if (limit !== undefined)
+            url_ += "limit=" + encodeURIComponent("" + limit) + "&";
         url_ = url_.replace(/[?&]$/, "");
 
         let options_: RequestInit = {
@@ -38,14 +48,20 @@ export class GaoxinClient {
         });
     }
 
-    protected processListApiKeys(response: Response): Promise<ApiKeyDto[]> {
+    protected processListApiKeys(response: Response): Promise<ApiKeyPage> {
         const status = response.status;
         let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
         if (status === 200) {
             return response.text().then((_responseText) => {
             let result200: any = null;
-            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiKeyDto[];
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiKeyPage;
             return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
             });
         } else if (status === 401) {
             return response.text().then((_responseText) => {
@@ -82,7 +98,7 @@ export class GaoxinClient {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
             });
         }
-        return Promise.resolve<ApiKeyDto[]>(null as any);
+        return Promise.resolve<ApiKeyPage>(null as any);
     }
 
     /**
@@ -1525,9 +1541,11 @@ export class GaoxinClient {
      * @param indicator The indicator's code.
      * @param park The park's code.
      * @param period The period.
+     * @param cursor (optional) The nextCursor of the previous page.
+     * @param limit (optional) 1–200 (default 100).
      * @return OK
      */
-    getObservationHistory(indicator: string, park: string, period: string, signal?: AbortSignal): Promise<ObservationRevisionDto[]> {
+    getObservationHistory(indicator: string, park: string, period: string, cursor?: string | undefined, limit?: number | undefined, signal?: AbortSignal): Promise<ObservationRevisionPage> {
         let url_ = this.baseUrl + "/api/v1/observations/history?";
         if (indicator === undefined || indicator === null)
             throw new globalThis.Error("The parameter 'indicator' must be defined and cannot be null.");
@@ -1541,6 +1559,14 @@ export class GaoxinClient {
             throw new globalThis.Error("The parameter 'period' must be defined and cannot be null.");
         else
             url_ += "period=" + encodeURIComponent("" + period) + "&";
+        if (cursor === null)
+            throw new globalThis.Error("The parameter 'cursor' cannot be null.");
+        else if (cursor !== undefined)
+            url_ += "cursor=" + encodeURIComponent("" + cursor) + "&";
+        if (limit === null)
+            throw new globalThis.Error("The parameter 'limit' cannot be null.");
+        else if (limit !== undefined)
+            url_ += "limit=" + encodeURIComponent("" + limit) + "&";
         url_ = url_.replace(/[?&]$/, "");
 
         let options_: RequestInit = {
@@ -1556,13 +1582,13 @@ export class GaoxinClient {
         });
     }
 
-    protected processGetObservationHistory(response: Response): Promise<ObservationRevisionDto[]> {
+    protected processGetObservationHistory(response: Response): Promise<ObservationRevisionPage> {
         const status = response.status;
         let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
         if (status === 200) {
             return response.text().then((_responseText) => {
             let result200: any = null;
-            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ObservationRevisionDto[];
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ObservationRevisionPage;
             return result200;
             });
         } else if (status === 400) {
@@ -1606,7 +1632,7 @@ export class GaoxinClient {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
             });
         }
-        return Promise.resolve<ObservationRevisionDto[]>(null as any);
+        return Promise.resolve<ObservationRevisionPage>(null as any);
     }
 
     /**
@@ -3045,13 +3071,23 @@ export class GaoxinClient {
     /**
      * 历史版本 · The versions of a document
      * @param id The document's id.
+     * @param cursor (optional) The nextCursor of the previous page.
+     * @param limit (optional) 1–200 (default 50).
      * @return OK
      */
-    listPolicyVersions(id: string, signal?: AbortSignal): Promise<PolicyVersionDto[]> {
-        let url_ = this.baseUrl + "/api/v1/policies/{id}/versions";
+    listPolicyVersions(id: string, cursor?: string | undefined, limit?: number | undefined, signal?: AbortSignal): Promise<PolicyVersionPage> {
+        let url_ = this.baseUrl + "/api/v1/policies/{id}/versions?";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
         url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        if (cursor === null)
+            throw new globalThis.Error("The parameter 'cursor' cannot be null.");
+        else if (cursor !== undefined)
+            url_ += "cursor=" + encodeURIComponent("" + cursor) + "&";
+        if (limit === null)
+            throw new globalThis.Error("The parameter 'limit' cannot be null.");
+        else if (limit !== undefined)
+            url_ += "limit=" + encodeURIComponent("" + limit) + "&";
         url_ = url_.replace(/[?&]$/, "");
 
         let options_: RequestInit = {
@@ -3067,13 +3103,13 @@ export class GaoxinClient {
         });
     }
 
-    protected processListPolicyVersions(response: Response): Promise<PolicyVersionDto[]> {
+    protected processListPolicyVersions(response: Response): Promise<PolicyVersionPage> {
         const status = response.status;
         let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
         if (status === 200) {
             return response.text().then((_responseText) => {
             let result200: any = null;
-            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as PolicyVersionDto[];
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as PolicyVersionPage;
             return result200;
             });
         } else if (status === 400) {
@@ -3117,7 +3153,7 @@ export class GaoxinClient {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
             });
         }
-        return Promise.resolve<PolicyVersionDto[]>(null as any);
+        return Promise.resolve<PolicyVersionPage>(null as any);
     }
 
     /**
@@ -4182,6 +4218,15 @@ export interface ApiKeyDto {
     revokedAt?: string | null;
 }
 
+/** A page of API keys, by name. API 密钥（分页）。 */
+export interface ApiKeyPage {
+    items: ApiKeyDto[];
+    /** Opaque cursor for the next page; null on the last page. */
+    nextCursor?: string | null;
+    /** True when another page follows (nextCursor is set): the same on every list. */
+    readonly hasMore: boolean;
+}
+
 /** An area with its unit. 带单位的面积。 */
 export interface AreaDto {
     /** The amount, in `unit`. */
@@ -4707,6 +4752,15 @@ export interface ObservationRevisionDto {
     note?: string | null;
 }
 
+/** A page of a figure's history, oldest first. 观测值修订历史（分页）。 */
+export interface ObservationRevisionPage {
+    items: ObservationRevisionDto[];
+    /** Opaque cursor for the next page; null on the last page. */
+    nextCursor?: string | null;
+    /** True when another page follows (nextCursor is set): the same on every list. */
+    readonly hasMore: boolean;
+}
+
 /** An organisation that issues policies. 发文机关。 */
 export interface OrganisationDto {
     code: string;
@@ -4976,6 +5030,15 @@ export interface PolicyVersionDto {
     recordedBy: string;
     /** The content as it was in this version. */
     content: PolicyFields;
+}
+
+/** A page of a document's versions, oldest first. 政策文件版本（分页）。 */
+export interface PolicyVersionPage {
+    items: PolicyVersionDto[];
+    /** Opaque cursor for the next page; null on the last page. */
+    nextCursor?: string | null;
+    /** True when another page follows (nextCursor is set): the same on every list. */
+    readonly hasMore: boolean;
 }
 
 /** An error, as RFC 9457 problem details (media type application/problem+json). 错误响应，遵循 RFC 9457（application/problem+json）。 */

@@ -61,7 +61,7 @@ export function IndicatorPage() {
     (signal) => tree.status === 'loaded' ? client.compareIndicator({ code, parks: tree.data.items.map((p) => p.code).join(',') }, signal) : new Promise<never>(() => {}),
     [client, code, tree.status]);
   const history = useAsync(
-    (signal) => selected ? client.getObservationHistory({ indicator: selected.indicatorCode, park: selected.parkCode, period: selected.period }, signal) : Promise.resolve([]),
+    (signal) => selected ? client.getObservationHistory({ indicator: selected.indicatorCode, park: selected.parkCode, period: selected.period, limit: 200 }, signal).then((page) => page.items) : Promise.resolve([]),
     [client, selected?.indicatorCode, selected?.parkCode, selected?.period]);
 
   const seriesOption = useMemo(() => {

@@ -24,7 +24,7 @@ export function PolicyPage() {
   const { t } = useLang();
   const client = useClient();
   const policy = useAsync((signal) => client.getPolicy({ id }, signal), [client, id]);
-  const versions = useAsync((signal) => client.listPolicyVersions({ id }, signal), [client, id]);
+  const versions = useAsync((signal) => client.listPolicyVersions({ id, limit: 200 }, signal).then((page) => page.items), [client, id]);
 
   return (
     <AsyncView state={policy} reload={policy.reload}>

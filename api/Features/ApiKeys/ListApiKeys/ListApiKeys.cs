@@ -1,5 +1,8 @@
 using Dapper;
+using FluentValidation;
 using Gaoxin.Api.Infrastructure.Mediation;
+using Gaoxin.Api.Infrastructure.Paging;
+using Gaoxin.Api.Infrastructure.Validation;
 using Gaoxin.Api.Infrastructure.Security;
 using Gaoxin.Contracts.ApiKeys;
 using MediatR;
@@ -7,10 +10,22 @@ using Npgsql;
 
 namespace Gaoxin.Api.Features.ApiKeys.ListApiKeys;
 
-public sealed record ListApiKeysQuery : IQuery<IReadOnlyList<ApiKeyDto>>;
+public sealed record ListApiKeysQuery(string? Cursor = null, int Limit = ListApiKeysQuery.DefaultLimit) : IQuery<ApiKeyPage>
+{
+    public const int DefaultLimit = 50;
+}
+
+public sealed class ListApiKeysValidator : AbstractValidator<ListApiKeysQuery>
+{
+    public ListApiKeysValidator()
+    {
+        RuleFor(q => q.Limit).MustBePageSize();
+        RuleFor(q => q.Cursor).MustBeCursor(cursor => CodeCursor.TryDecode(cursor, out _));
+    }
+}
 
 /// <summary>The keys the caller manages: all of them, or for a park-limited key those within its park subtree.</summary>
-public sealed class ListApiKeysHandler(NpgsqlDataSource db, ICaller caller) : IRequestHandler<ListApiKeysQuery, IReadOnlyList<ApiKeyDto>>
+public sealed class ListApiKeysHandler(NpgsqlDataSource db, ICaller caller) : IRequestHandler<ListApiKeysQuery, ApiKeyPage>
 {
     private sealed class Row
     {
@@ -32,19 +47,24 @@ public sealed class ListApiKeysHandler(NpgsqlDataSource db, ICaller caller) : IR
         )
         select k.name, k.prefix, k.scopes, p.code as park_code, k.display_name, k.created_at, k.last_used_at, k.revoked_at
         from api_keys k left join parks p on p.id = k.park_id
-        where @ScopeId::bigint is null or k.park_id in (select id from managed)
+        where (@ScopeId::bigint is null or k.park_id in (select id from managed))
+          and (@After::text is null or k.name > @After)
         order by k.name
+        limit @Take
         """;
 
-    public async Task<IReadOnlyList<ApiKeyDto>> Handle(ListApiKeysQuery query, CancellationToken cancellationToken)
+    public async Task<ApiKeyPage> Handle(ListApiKeysQuery query, CancellationToken cancellationToken)
     {
+        CodeCursor.TryDecode(query.Cursor, out var after);
         await using var connection = await db.OpenConnectionAsync(cancellationToken);
-        var rows = await connection.QueryAsync<Row>(new CommandDefinition(Sql, new { ScopeId = caller.ParkScopeId }, cancellationToken: cancellationToken));
+        var rows = (await connection.QueryAsync<Row>(new CommandDefinition(Sql,
+            new { ScopeId = caller.ParkScopeId, After = after, Take = query.Limit + 1 }, cancellationToken: cancellationToken))).ToList();
         static DateTimeOffset? Utc(DateTime? t) => t is { } v ? new DateTimeOffset(DateTime.SpecifyKind(v, DateTimeKind.Utc)) : null;
-        return rows.Select(r => new ApiKeyDto
+        var (items, next) = Keyset.Page(rows, query.Limit, r => new ApiKeyDto
         {
             Name = r.Name, Prefix = r.Prefix, Scopes = r.Scopes, ParkCode = r.ParkCode, DisplayName = r.DisplayName, CreatedAt = Utc(r.CreatedAt)!.Value,
             LastUsedAt = Utc(r.LastUsedAt), RevokedAt = Utc(r.RevokedAt),
-        }).ToList();
+        }, r => CodeCursor.Encode(r.Name));
+        return new ApiKeyPage { Items = items, NextCursor = next };
     }
 }

@@ -101,8 +101,8 @@ public sealed class RepresentationChangeTests(ApiFactory factory) : ApiTest(fact
         var csv = Imports.Imports.Csv("incubating-enterprises,haidong,2024,,7,2024-12-31,,");
         Assert.Equal(HttpStatusCode.OK, (await Imports.Imports.PostCsvAsync(Client, "observations", csv)).StatusCode);
         var history = await (await Client.GetAsync("/api/v1/observations/history?indicator=incubating-enterprises&park=haidong&period=2024"))
-            .ReadAsync<List<ObservationRevisionDto>>();
-        Assert.Equal([1, 2, 3, 4, 5], history.Select(r => r.Version).Order());
+            .ReadAsync<ObservationRevisionPage>();
+        Assert.Equal([1, 2, 3, 4, 5], history.Items.Select(r => r.Version).Order());
     }
 
     [Fact]

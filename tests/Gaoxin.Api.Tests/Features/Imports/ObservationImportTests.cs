@@ -34,8 +34,9 @@ public sealed class ObservationImportTests(ApiFactory factory) : ApiTest(factory
         Assert.Equal("年报", incubators.Note);
         Assert.Equal(6200.5m, (await FigureAsync("land-acquisition-launched", "haidong", "2024"))!.Value);
 
-        var history = await (await Client.GetAsync("/api/v1/observations/history?indicator=incubators&park=haidong&period=2024")).ReadAsync<List<ObservationRevisionDto>>();
-        Assert.Equal(ApiFactory.TestAdminDisplayName, Assert.Single(history).RecordedBy); // the key's display name, never an import id
+        var history = await (await Client.GetAsync("/api/v1/observations/history?indicator=incubators&park=haidong&period=2024")).ReadAsync<ObservationRevisionPage>();
+        var revisions = history.Items;
+        Assert.Equal(ApiFactory.TestAdminDisplayName, Assert.Single(revisions).RecordedBy); // the key's display name, never an import id
 
         var stored = await (await Client.GetAsync($"/api/v1/import-reports/{report.Id}")).ReadAsync<ImportReportDto>();
         Assert.Equal(report with { Problems = [] }, stored with { Problems = [] });

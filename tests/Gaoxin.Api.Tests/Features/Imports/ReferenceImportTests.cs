@@ -95,7 +95,7 @@ public sealed class ReferenceImportTests(ApiFactory factory) : ApiTest(factory)
 
         var second = await (await Client.PostAsync("policies", json, "application/json")).ReportAsync();
         Assert.Equal((0, 0, 5), (second.Created, second.Updated, second.Unchanged));
-        Assert.Single(await (await Client.GetAsync("/api/v1/policies/sample-rnd-support-measures/versions")).ReadAsync<List<PolicyVersionDto>>());
+        Assert.Single((await (await Client.GetAsync("/api/v1/policies/sample-rnd-support-measures/versions")).ReadAsync<PolicyVersionPage>()).Items);
     }
 
     [Fact]

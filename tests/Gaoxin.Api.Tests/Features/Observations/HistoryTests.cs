@@ -56,8 +56,8 @@ public sealed class HistoryTests(ApiFactory factory) : ApiTest(factory)
     {
         var correctedAt = await CorrectTheZoneFigureAsync();
 
-        var history = await (await Client.GetAsync("/api/v1/observations/history?indicator=enterprise-rnd-institutions&park=zhanjiang-hitech-zone&period=2023-03-31"))
-            .ReadAsync<List<ObservationRevisionDto>>();
+        var history = (await (await Client.GetAsync("/api/v1/observations/history?indicator=enterprise-rnd-institutions&park=zhanjiang-hitech-zone&period=2023-03-31"))
+            .ReadAsync<ObservationRevisionPage>()).Items;
 
         Assert.Equal(2, history.Count);
         Assert.Equal(RevisionAction.Created, history[0].Action);
@@ -84,13 +84,36 @@ public sealed class HistoryTests(ApiFactory factory) : ApiTest(factory)
 
         Assert.Empty((await SeriesAsync("")).Items);
         Assert.Equal(78, Assert.Single((await SeriesAsync("&asOf=" + Day(deletionDay.AddDays(-1)))).Items).Value);
-        var history = await (await Client.GetAsync("/api/v1/observations/history?indicator=enterprise-rnd-institutions&park=zhanjiang-hitech-zone&period=2023-03-31"))
-            .ReadAsync<List<ObservationRevisionDto>>();
+        var history = (await (await Client.GetAsync("/api/v1/observations/history?indicator=enterprise-rnd-institutions&park=zhanjiang-hitech-zone&period=2023-03-31"))
+            .ReadAsync<ObservationRevisionPage>()).Items;
         Assert.Equal([RevisionAction.Created, RevisionAction.Deleted], history.Select(h => h.Action));
         Assert.Equal(78, history[1].OldValue);
         Assert.Null(history[1].NewValue);
 
         await (await DeleteObservationAsync("enterprise-rnd-institutions", "zhanjiang-hitech-zone", "2023-03-31"))
             .ReadProblemAsync(HttpStatusCode.NotFound, "observation.not-found");
+    }
+
+    [Fact]
+    public async Task A_long_history_comes_in_pages_and_each_revision_still_shows_the_value_before_it()
+    {
+        for (var value = 1; value <= 5; value++)
+        {
+            await PutObservationAsync(ObservationRequests.Put("incubating-enterprises", "haidong", "2024", value) with { Note = $"revision {value}" });
+        }
+        var revisions = new List<ObservationRevisionDto>();
+        string? cursor = null;
+        do
+        {
+            var page = await (await Client.GetAsync("/api/v1/observations/history?indicator=incubating-enterprises&park=haidong&period=2024&limit=2"
+                + (cursor is null ? "" : "&cursor=" + cursor))).ReadAsync<ObservationRevisionPage>();
+            Assert.True(page.Items.Count <= 2);
+            revisions.AddRange(page.Items);
+            cursor = page.NextCursor;
+        }
+        while (cursor is not null);
+
+        Assert.Equal([1m, 2m, 3m, 4m, 5m], revisions.Select(r => r.NewValue!.Value));
+        Assert.Equal([null, 1m, 2m, 3m, 4m], revisions.Select(r => r.OldValue)); // the page boundary loses no "before"
     }
 }

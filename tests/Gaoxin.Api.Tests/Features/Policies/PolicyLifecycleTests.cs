@@ -53,7 +53,7 @@ public sealed class PolicyLifecycleTests(ApiFactory factory) : ApiTest(factory)
     {
         await PolicySamples.LoadAsync(Client);
         var current = await (await Client.GetAsync("/api/v1/policies/sample-rnd-support-measures")).ReadAsync<PolicyDto>();
-        var versions = await (await Client.GetAsync("/api/v1/policies/sample-rnd-support-measures/versions")).ReadAsync<List<PolicyVersionDto>>();
+        var versions = (await (await Client.GetAsync("/api/v1/policies/sample-rnd-support-measures/versions")).ReadAsync<PolicyVersionPage>()).Items;
         var edit = new UpdatePolicyRequest
         {
             DocumentNumber = current.Summary.DocumentNumber,
@@ -80,7 +80,7 @@ public sealed class PolicyLifecycleTests(ApiFactory factory) : ApiTest(factory)
         Assert.Equal("湛江高新区支持企业加大研发投入若干措施（示例）", first.Content.Title.Zh);
 
         await (await PutCurrentAsync("/api/v1/policies/sample-rnd-support-measures", edit)).ReadAsync<PolicyDto>();
-        var after = await (await Client.GetAsync("/api/v1/policies/sample-rnd-support-measures/versions")).ReadAsync<List<PolicyVersionDto>>();
+        var after = (await (await Client.GetAsync("/api/v1/policies/sample-rnd-support-measures/versions")).ReadAsync<PolicyVersionPage>()).Items;
         Assert.Equal(Enumerable.Range(1, edited.Version), after.Select(v => v.Version));
 
         await (await Client.GetAsync("/api/v1/policies/sample-rnd-support-measures/versions/9")).ReadProblemAsync(HttpStatusCode.NotFound, "policy.version-not-found");
@@ -89,7 +89,7 @@ public sealed class PolicyLifecycleTests(ApiFactory factory) : ApiTest(factory)
     [Fact]
     public async Task The_seeded_core_policy_has_version_1_from_the_seed()
     {
-        var versions = await (await Client.GetAsync("/api/v1/policies/high-quality-development-opinions/versions")).ReadAsync<List<PolicyVersionDto>>();
+        var versions = (await (await Client.GetAsync("/api/v1/policies/high-quality-development-opinions/versions")).ReadAsync<PolicyVersionPage>()).Items;
         var version = Assert.Single(versions);
         Assert.Equal("seed", version.RecordedBy);
         Assert.Equal(PolicyRole.Core, version.Content.Role);

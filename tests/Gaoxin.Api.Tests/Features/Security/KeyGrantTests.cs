@@ -49,7 +49,7 @@ public sealed class KeyGrantTests(ApiFactory factory) : ApiTest(factory)
         using var zoneWriter = Factory.ClientWithKey(ZoneWriterKey);
         Assert.Equal(HttpStatusCode.OK, (await zoneWriter.GetAsync("/api/v1/parks/tree")).StatusCode); // still valid
 
-        var listed = await (await haidongAdmin.GetAsync("/api/v1/api-keys")).ReadAsync<List<ApiKeyDto>>();
+        var listed = (await (await haidongAdmin.GetAsync("/api/v1/api-keys")).ReadAsync<ApiKeyPage>()).Items;
         Assert.Equal(["haidong-admin"], listed.Select(k => k.Name));
 
         // The zone's admin may revoke anything, and the audit log says who revoked what.
