@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Gaoxin.Api.Features.ApiKeys.CreateApiKey;
+using Gaoxin.Api.Features.ApiKeys.GetApiKey;
 using Gaoxin.Api.Features.ApiKeys.ListApiKeys;
 using Gaoxin.Api.Features.ApiKeys.RevokeApiKey;
 using Gaoxin.Api.Infrastructure.OpenApi;
@@ -20,6 +21,12 @@ public static class ApiKeyEndpoints
         keys.MapGet("", ListApiKeys)
             .WithName("listApiKeys").WithSummary("API 密钥 · The API keys").WithDescription("Pages of keys by name; never the keys themselves. A key limited to a park sees only the keys within its park subtree.")
             .ProducesProblems(400);
+
+        keys.MapGet("/{name}", async ([MaxLength(64)] string name, IMediator mediator, CancellationToken cancellationToken) =>
+                TypedResults.Ok(await mediator.Send(new GetApiKeyQuery(name), cancellationToken)))
+            .WithName("getApiKey").WithSummary("API 密钥 · One API key")
+            .WithDescription("Never the key itself. A key limited to a park reads only keys within its park subtree (others: 404).")
+            .ProducesProblems(404);
 
         keys.MapPost("", async (CreateApiKeyRequest body, IMediator mediator, CancellationToken cancellationToken) =>
             {

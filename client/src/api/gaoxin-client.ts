@@ -204,6 +204,89 @@ export class GaoxinClient {
     }
 
     /**
+     * API 密钥 · One API key
+     * @return OK
+     */
+    getApiKey(name: string, signal?: AbortSignal): Promise<ApiKeyDto> {
+        let url_ = this.baseUrl + "/api/v1/api-keys/{name}";
+        if (name === undefined || name === null)
+            throw new globalThis.Error("The parameter 'name' must be defined.");
+        url_ = url_.replace("{name}", encodeURIComponent("" + name));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetApiKey(_response);
+        });
+    }
+
+    protected processGetApiKey(response: Response): Promise<ApiKeyDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiKeyDto;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u8bf7\u6c42\u683c\u5f0f\u65e0\u6548\uff08request.invalid-parameter\u3001request.malformed-body\u3001request.validation-failed\uff09\uff1aerrors \u5217\u51fa\u5404\u5b57\u6bb5\u3002A malformed parameter, header or body; errors names each field.", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("No API key, or not a valid one.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("The key lacks the \'admin\' scope, or the write is outside its park.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u8bf7\u6c42\u8fc7\u591a\uff08request.rate-limited\uff09\uff1a\u8bf7\u5728 Retry-After \u79d2\u540e\u91cd\u8bd5\u3002Too many requests (request.rate-limited): retry after Retry-After seconds.", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u670d\u52a1\u5668\u9519\u8bef\uff08server.error\uff09\uff1a\u5e26 traceId\uff0c\u4e0d\u542b\u5185\u90e8\u7ec6\u8282\u3002An unexpected error (server.error), with a traceId and no internals.", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u6570\u636e\u5e93\u6682\u4e0d\u53ef\u7528\uff08server.database-unavailable\uff09\uff1a\u7a0d\u540e\u91cd\u8bd5\u3002The database cannot be reached (server.database-unavailable): retry later.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ApiKeyDto>(null as any);
+    }
+
+    /**
      * 吊销 API 密钥 · Revoke an API key
      * @return No Content
      */

@@ -112,6 +112,9 @@ public sealed class AccessTests(ApiFactory factory) : ApiTest(factory)
             .ReadAsync<CreatedApiKeyDto>(HttpStatusCode.Created);
         Assert.StartsWith("gx_", created.Key);
 
+        var created201 = await Client.GetAsync($"/api/v1/api-keys/{created.Info.Name}"); // where Location points
+        Assert.Equal("municipal-mirror", (await created201.ReadAsync<ApiKeyDto>()).Name);
+        Assert.DoesNotContain(created.Key, await created201.Content.ReadAsStringAsync());
         var listing = await Client.GetStringAsync("/api/v1/api-keys");
         Assert.Contains("municipal-mirror", listing);
         Assert.DoesNotContain(created.Key, listing);
