@@ -160,12 +160,30 @@ internal static class JsonRow
     }
 }
 
-internal sealed class JsonArrayRowReader(Stream body, IReadOnlyList<string> columns, int maxRecordBytes) : RowReader
+/// <summary>What the JSON array and NDJSON readers share: a row is a JSON object, read into the kind's columns.</summary>
+internal abstract class JsonRowReader(IReadOnlyList<string> columns) : RowReader
 {
     private readonly IReadOnlyList<string> _names = columns.Select(JsonName).ToList();
+    private string?[] _values = [];
+
+    public override string? Get(int ordinal) => _values[ordinal];
+
+    protected void Map(JsonElement element)
+    {
+        Raw = element;
+        if (_names.Count == 0)
+        {
+            return; // the kind reads Raw itself
+        }
+        _values = JsonRow.Read(element, _names, out var unknown);
+        UnknownFields = unknown;
+    }
+}
+
+internal sealed class JsonArrayRowReader(Stream body, IReadOnlyList<string> columns, int maxRecordBytes) : JsonRowReader(columns)
+{
     private readonly CountingStream _counted = new(body);
     private IAsyncEnumerator<JsonElement>? _elements;
-    private string?[] _values = [];
 
     public override async ValueTask<bool> ReadAsync(CancellationToken cancellationToken)
     {
@@ -187,22 +205,10 @@ internal sealed class JsonArrayRowReader(Stream body, IReadOnlyList<string> colu
                 $"JSON 在第 {Line + 1} 个元素附近格式错误：{e.Path}。", $"Malformed JSON near element {Line + 1} ({e.Path}). The body must be an array of objects.");
         }
         Line++;
-        Raw = _elements.Current;
         Map(_elements.Current);
         return true;
     }
 
-    public override string? Get(int ordinal) => _values[ordinal];
-
-    private void Map(JsonElement element)
-    {
-        if (_names.Count == 0)
-        {
-            return; // the kind reads Raw itself
-        }
-        _values = JsonRow.Read(element, _names, out var unknown);
-        UnknownFields = unknown;
-    }
 
     public override async ValueTask DisposeAsync()
     {
@@ -213,16 +219,14 @@ internal sealed class JsonArrayRowReader(Stream body, IReadOnlyList<string> colu
     }
 }
 
-internal sealed class NdJsonRowReader(Stream body, IReadOnlyList<string> columns, int maxRecordBytes) : RowReader
+internal sealed class NdJsonRowReader(Stream body, IReadOnlyList<string> columns, int maxRecordBytes) : JsonRowReader(columns)
 {
     // Strict UTF-8, as for CSV: invalid bytes are refused (import.invalid-encoding), never silently replaced.
     private readonly StreamReader _text = new(body, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true),
         detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16, leaveOpen: true);
-    private readonly IReadOnlyList<string> _names = columns.Select(JsonName).ToList();
     private readonly char[] _buffer = new char[1 << 14];
     private int _start;
     private int _end;
-    private string?[] _values = [];
 
     /// <summary>The next line, or null at the end; a line longer than one record may be is refused, not buffered.</summary>
     private async Task<string?> ReadBoundedLineAsync(CancellationToken cancellationToken)
@@ -271,8 +275,7 @@ internal sealed class NdJsonRowReader(Stream body, IReadOnlyList<string> columns
             try
             {
                 using var document = JsonDocument.Parse(line);
-                Raw = document.RootElement.Clone();
-                Map(document.RootElement);
+                Map(document.RootElement.Clone());
                 return true;
             }
             catch (JsonException)
@@ -282,17 +285,6 @@ internal sealed class NdJsonRowReader(Stream body, IReadOnlyList<string> columns
         }
     }
 
-    public override string? Get(int ordinal) => _values[ordinal];
-
-    private void Map(JsonElement element)
-    {
-        if (_names.Count == 0)
-        {
-            return; // the kind reads Raw itself
-        }
-        _values = JsonRow.Read(element, _names, out var unknown);
-        UnknownFields = unknown;
-    }
 
     public override ValueTask DisposeAsync()
     {
