@@ -1,3 +1,4 @@
+using Gaoxin.Api.Features.Parks;
 using Gaoxin.Contracts.ApiKeys;
 
 namespace Gaoxin.Api.Features.ApiKeys;
@@ -6,15 +7,10 @@ namespace Gaoxin.Api.Features.ApiKeys;
 public sealed class ApiKeyRow
 {
     /// <summary>Select the keys the caller (<c>@ScopeId</c>, null for unrestricted) manages; append conditions with <c>and</c>.</summary>
-    public const string SelectManaged = """
-        with recursive managed (id) as (
-            select id from parks where id = @ScopeId
-            union all
-            select p.id from parks p join managed m on p.parent_id = m.id
-        )
+    public static readonly string SelectManaged = ParkTree.Within("@ScopeId") + """
         select k.name, k.prefix, k.scopes, p.code as park_code, k.display_name, k.created_at, k.last_used_at, k.revoked_at
         from api_keys k left join parks p on p.id = k.park_id
-        where (@ScopeId::bigint is null or k.park_id in (select id from managed))
+        where (@ScopeId::bigint is null or k.park_id in (select id from within))
         """;
 
     public string Name { get; init; } = "";

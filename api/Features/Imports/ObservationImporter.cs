@@ -2,6 +2,7 @@ using Gaoxin.Api.Infrastructure.Errors;
 using Dapper;
 using Gaoxin.Api.Features.Indicators;
 using Gaoxin.Api.Features.Observations;
+using Gaoxin.Api.Features.Parks;
 using Gaoxin.Api.Infrastructure.Database;
 using Gaoxin.Api.Infrastructure.Security;
 using Gaoxin.Contracts.Imports;
@@ -50,10 +51,8 @@ public sealed class ObservationImporter(DbSession session, TimeProvider clock, I
         if (caller.ParkScopeId is { } scope)
         {
             // A key limited to a park's subtree imports into that subtree only: other parks' rows are refused one by one.
-            var allowed = (await session.Connection.QueryAsync<long>(new CommandDefinition("""
-                with recursive below (id) as (select @scope union all select p.id from parks p join below b on p.parent_id = b.id)
-                select id from below
-                """, new { scope }, session.Transaction, cancellationToken: cancellationToken))).ToHashSet();
+            var allowed = (await session.Connection.QueryAsync<long>(new CommandDefinition(ParkTree.Within("@scope") + "select id from within",
+                new { scope }, session.Transaction, cancellationToken: cancellationToken))).ToHashSet();
             _outOfScope = parks.Where(p => !allowed.Contains(p.Value)).Select(p => p.Key).ToHashSet();
         }
         var sources = await CodesAsync("sources", cancellationToken);

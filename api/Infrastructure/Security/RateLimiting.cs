@@ -49,20 +49,17 @@ public sealed class RateLimiting(IOptions<SecuritySettings> settings, TimeProvid
             count = ++window.Count;
         }
 
+        // Set as the answer starts, so that error answers (written after the exception handler clears the response) carry them too.
         var headers = context.Response.Headers;
-        headers["RateLimit-Limit"] = limit.ToString(CultureInfo.InvariantCulture);
-        headers["RateLimit-Remaining"] = Math.Max(0, limit - count).ToString(CultureInfo.InvariantCulture);
-        headers["RateLimit-Reset"] = reset.ToString(CultureInfo.InvariantCulture);
+        context.Response.OnStarting(() =>
+        {
+            headers["RateLimit-Limit"] = limit.ToString(CultureInfo.InvariantCulture);
+            headers["RateLimit-Remaining"] = Math.Max(0, limit - count).ToString(CultureInfo.InvariantCulture);
+            headers["RateLimit-Reset"] = reset.ToString(CultureInfo.InvariantCulture);
+            return Task.CompletedTask;
+        });
         if (count <= limit)
         {
-            // Error answers are written after the exception handler clears the response: keep the headers on them too.
-            context.Response.OnStarting(() =>
-            {
-                headers["RateLimit-Limit"] = limit.ToString(CultureInfo.InvariantCulture);
-                headers["RateLimit-Remaining"] = Math.Max(0, limit - count).ToString(CultureInfo.InvariantCulture);
-                headers["RateLimit-Reset"] = reset.ToString(CultureInfo.InvariantCulture);
-                return Task.CompletedTask;
-            });
             await next(context);
             return;
         }

@@ -14,7 +14,7 @@ public sealed record GetApiKeyQuery(string Name) : IQuery<ApiKeyDto>;
 /// <summary>One key, never the key itself; a park-limited caller sees only the keys within its subtree (others: 404).</summary>
 public sealed class GetApiKeyHandler(NpgsqlDataSource db, ICaller caller) : IRequestHandler<GetApiKeyQuery, ApiKeyDto>
 {
-    private const string Sql = ApiKeyRow.SelectManaged + "\n  and k.name = @Name";
+    private static readonly string Sql = ApiKeyRow.SelectManaged + "\n  and k.name = @Name";
 
     public async Task<ApiKeyDto> Handle(GetApiKeyQuery query, CancellationToken cancellationToken)
     {

@@ -27,7 +27,7 @@ public sealed class ListApiKeysValidator : AbstractValidator<ListApiKeysQuery>
 /// <summary>The keys the caller manages: all of them, or for a park-limited key those within its park subtree.</summary>
 public sealed class ListApiKeysHandler(NpgsqlDataSource db, ICaller caller) : IRequestHandler<ListApiKeysQuery, ApiKeyPage>
 {
-    private const string Sql = ApiKeyRow.SelectManaged + """
+    private static readonly string Sql = ApiKeyRow.SelectManaged + """
           and (@After::text is null or k.name > @After)
         order by k.name
         limit @Take

@@ -1,5 +1,6 @@
 using Dapper;
 using FluentValidation;
+using Gaoxin.Api.Features.Parks;
 using Gaoxin.Api.Infrastructure.Mediation;
 using Gaoxin.Api.Infrastructure.Validation;
 using Gaoxin.Contracts.Changes;
@@ -37,12 +38,8 @@ public sealed class ListChangesValidator : AbstractValidator<ListChangesQuery>
 /// </summary>
 public sealed class ListChangesHandler(NpgsqlDataSource db) : IRequestHandler<ListChangesQuery, ChangePage>
 {
-    private const string Sql = """
-        with recursive subtree (id) as (
-            select id from parks where code = @Park
-            union all
-            select p.id from parks p join subtree s on p.parent_id = s.id
-        ), scanned as (
+    private static readonly string Sql = ParkTree.Within("@ParkId") + """
+        , scanned as (
             select b.seq as batch, c.id, c.resource_type, c.resource_key, c.action, c.etag, c.changed_at, c.park_id
             from change_batches b
             join changes c on c.txid = b.txid
@@ -52,7 +49,7 @@ public sealed class ListChangesHandler(NpgsqlDataSource db) : IRequestHandler<Li
         )
         select batch, id, resource_type, resource_key, action, etag, changed_at,
                (cardinality(@Types) = 0 or resource_type = any(@Types))
-               and (@Park::text is null or park_id in (select id from subtree)) as wanted
+               and (@ParkId::bigint is null or park_id in (select id from within)) as wanted
         from scanned
         order by batch, id
         """;
@@ -73,14 +70,15 @@ public sealed class ListChangesHandler(NpgsqlDataSource db) : IRequestHandler<Li
     {
         FeedCursor.TryDecode(query.Cursor, out var after);
         await using var connection = await db.OpenConnectionAsync(cancellationToken);
-        if (query.Park is { } park && !await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
-                "select exists (select 1 from parks where code = @park)", new { park }, cancellationToken: cancellationToken)))
+        long? parkId = null;
+        if (query.Park is { } park)
         {
-            throw Parks.ParkErrors.NotFound(park);
+            parkId = await connection.ExecuteScalarAsync<long?>(new CommandDefinition("select id from parks where code = @park", new { park }, cancellationToken: cancellationToken))
+                ?? throw ParkErrors.NotFound(park);
         }
         // Scan a bounded stretch of the feed, keep what the filters want: a filter never makes a page unbounded work.
         var scanned = (await connection.QueryAsync<Row>(new CommandDefinition(Sql,
-            new { after.Batch, after.Id, Scan = query.Limit + 1, Types = query.ResourceTypes.ToArray(), query.Park }, cancellationToken: cancellationToken))).ToList();
+            new { after.Batch, after.Id, Scan = query.Limit + 1, Types = query.ResourceTypes.ToArray(), ParkId = parkId }, cancellationToken: cancellationToken))).ToList();
         var window = scanned.Take(query.Limit).ToList();
         var items = window.Where(r => r.Wanted).Select(r => new ChangeDto
         {
