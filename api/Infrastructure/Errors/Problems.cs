@@ -8,7 +8,7 @@ public sealed record ProblemKind(string Code, int Status, Text Title);
 /// <summary>
 /// Every problem code the API answers with, in one place. Handlers throw them by name (<c>Problems.ParkNotFound</c>);
 /// the contract declares <c>Problem.code</c> as exactly this list, and a test holds the README's table to it.
-/// Row codes are the reasons an import gives for a single rejected row, beside the problem codes a row can share.
+/// Row reasons are what an import gives for a single rejected row, beside the problem codes a row can share.
 /// </summary>
 public static class Problems
 {
@@ -86,25 +86,14 @@ public static class Problems
     public static readonly ProblemKind ImportInconsistentRows = new("import.inconsistent-rows", 422, new("同一数值的各行不一致", "Inconsistent rows"));
     public static readonly ProblemKind ImportObservationRejected = new("import.observation-rejected", 422, new("所属数值被拒绝", "Figure rejected"));
 
-    public static readonly IReadOnlySet<string> RowCodes = new HashSet<string>(StringComparer.Ordinal)
-    {
-        "import.unknown-field",
-        "import.missing-value",
-        "import.invalid-value",
-        "import.duplicate-row",
-        "import.inconsistent-rows",
-        "import.observation-rejected",
-    };
-
-    /// <summary>The kind of a code that comes back from SQL (set-based import checks name the rule they found broken).</summary>
-    public static ProblemKind Of(string code) => All.FirstOrDefault(k => k.Code == code)
-        ?? throw new InvalidOperationException($"Problem code '{code}' is not in the catalogue (Infrastructure/Errors/Problems.cs).");
+    /// <summary>The row reasons above: they appear only inside import reports.</summary>
+    private static readonly ProblemKind[] RowReasons =
+        [ImportUnknownField, ImportMissingValue, ImportInvalidValue, ImportDuplicateRow, ImportInconsistentRows, ImportObservationRejected];
 
     /// <summary>Every problem kind, in the order above.</summary>
     public static IReadOnlyList<ProblemKind> All { get; } = typeof(Problems).GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)
         .Where(f => f.FieldType == typeof(ProblemKind)).Select(f => (ProblemKind)f.GetValue(null)!).ToList();
 
     /// <summary>The codes a request's answer can carry (row codes appear only inside import reports).</summary>
-    public static IReadOnlyList<ProblemKind> Answers { get; } = All.Where(k => !RowCodes.Contains(k.Code)).ToList();
-
+    public static IReadOnlyList<ProblemKind> Answers { get; } = All.Except(RowReasons).ToList();
 }
