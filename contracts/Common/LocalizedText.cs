@@ -13,4 +13,7 @@ public sealed record LocalizedText
     /// <example>Haidong Park</example>
     [MaxLength(4000)]
     public required string En { get; init; }
+
+    /// <summary>No text in either language: what an omitted description stands for.</summary>
+    public static LocalizedText Empty { get; } = new() { Zh = "", En = "" };
 }

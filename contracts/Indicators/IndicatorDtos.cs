@@ -7,70 +7,63 @@ namespace Gaoxin.Contracts.Indicators;
 public sealed record BreakdownMemberDto
 {
     /// <example>provincial</example>
+    [StringLength(64, MinimumLength = 1)]
     public required string Code { get; init; }
 
-    /// <summary>Name in the response language.</summary>
-    /// <example>省级</example>
-    public required string Name { get; init; }
-
+    /// <summary>The name in both languages (each 1–100 characters).</summary>
     public required LocalizedText Names { get; init; }
+
+    /// <summary>Name in the response language; to change it, change <c>names</c>.</summary>
+    /// <example>省级</example>
+    [ReadOnlyMember]
+    public required string Name { get; init; }
 }
 
-/// <summary>The dimension an indicator's figures are broken down by, with its allowed members. 分项维度。</summary>
+/// <summary>The dimension an indicator's figures are broken down by, with its allowed members (1–20). 分项维度。</summary>
 public sealed record BreakdownDto
 {
     /// <example>accreditationLevel</example>
+    [StringLength(64, MinimumLength = 1)]
     public required string Code { get; init; }
 
-    /// <summary>Name in the response language.</summary>
-    /// <example>认定级别</example>
-    public required string Name { get; init; }
-
+    /// <summary>The name in both languages (each 1–100 characters).</summary>
     public required LocalizedText Names { get; init; }
 
+    /// <summary>Name in the response language; to change it, change <c>names</c>.</summary>
+    /// <example>认定级别</example>
+    [ReadOnlyMember]
+    public required string Name { get; init; }
+
+    [MinLength(1), MaxLength(20)]
     public required IReadOnlyList<BreakdownMemberDto> Members { get; init; }
 }
 
-/// <summary>An indicator the zone measures itself by. 指标定义。</summary>
-public sealed record IndicatorDto
+/// <summary>
+/// An indicator the zone measures itself by. GET returns it and PUT takes it back: change the writable members,
+/// keep or leave out the read-only ones. 指标定义。
+/// </summary>
+public sealed record IndicatorDto : IndicatorFields
 {
     /// <summary>Stable, URL-safe code.</summary>
     /// <example>enterprise-rnd-institutions</example>
+    [ReadOnlyMember]
     public required string Code { get; init; }
 
-    /// <summary>Name in the response language.</summary>
+    /// <summary>Name in the response language; to change it, change <c>names</c>.</summary>
     /// <example>企业研发机构</example>
+    [ReadOnlyMember]
     public required string Name { get; init; }
 
-    /// <summary>Description in the response language.</summary>
+    /// <summary>Description in the response language; to change it, change <c>descriptions</c>.</summary>
+    [ReadOnlyMember]
     public required string Description { get; init; }
 
-    public required LocalizedText Names { get; init; }
-
-    public required LocalizedText Descriptions { get; init; }
-
-    public required IndicatorCategory Category { get; init; }
-
-    /// <summary>The unit values are stored and, unless a read asks for another, returned in.</summary>
-    public required IndicatorUnit Unit { get; init; }
-
-    public required ValueKind ValueKind { get; init; }
-
-    public required Aggregation Aggregation { get; init; }
-
-    /// <summary>The breakdown dimension, if the indicator has one.</summary>
-    public BreakdownDto? Breakdown { get; init; }
-
-    /// <summary>When true, a total must equal the sum of the breakdown members sent with it (checked on every write).</summary>
-    public required bool TotalEqualsBreakdown { get; init; }
-
-    /// <summary>For progress indicators: the planned completion date.</summary>
-    /// <example>2023-10-31</example>
-    public DateOnly? PlannedCompletion { get; init; }
-
+    /// <summary>Increased by every change; the ETag is this number, quoted.</summary>
     /// <example>1</example>
+    [ReadOnlyMember]
     public required int Version { get; init; }
 
+    [ReadOnlyMember]
     public required DateTimeOffset UpdatedAt { get; init; }
 }
 
@@ -86,36 +79,14 @@ public sealed record IndicatorPage
     public bool HasMore => NextCursor is not null;
 }
 
-/// <summary>A member of a breakdown being defined.</summary>
-public sealed record BreakdownMemberDefinition
-{
-    /// <example>national</example>
-    [StringLength(64, MinimumLength = 1)]
-    public required string Code { get; init; }
-
-    public required LocalizedText Name { get; init; }
-}
-
-/// <summary>A breakdown dimension being defined, with its allowed members (1–20).</summary>
-public sealed record BreakdownDefinition
-{
-    /// <example>accreditationLevel</example>
-    [StringLength(64, MinimumLength = 1)]
-    public required string Code { get; init; }
-
-    public required LocalizedText Name { get; init; }
-
-    [MinLength(1), MaxLength(20)]
-
-    public required IReadOnlyList<BreakdownMemberDefinition> Members { get; init; }
-}
-
 /// <summary>Everything about an indicator that a client may set. 可写的指标字段。</summary>
 public record IndicatorFields
 {
-    public required LocalizedText Name { get; init; }
+    /// <summary>The name in both languages (each 1–200 characters).</summary>
+    public required LocalizedText Names { get; init; }
 
-    public LocalizedText? Description { get; init; }
+    /// <summary>The description in both languages (each at most 4000 characters); omitted means empty.</summary>
+    public LocalizedText Descriptions { get; init; } = LocalizedText.Empty;
 
     public required IndicatorCategory Category { get; init; }
 
@@ -127,9 +98,11 @@ public record IndicatorFields
 
     public required Aggregation Aggregation { get; init; }
 
-    public BreakdownDefinition? Breakdown { get; init; }
+    /// <summary>The breakdown dimension, if the indicator has one.</summary>
+    public BreakdownDto? Breakdown { get; init; }
 
-    /// <summary>Requires a breakdown. Default false.</summary>
+    /// <summary>When true, a total must equal the sum of the breakdown members sent with it (checked on every write). Requires a breakdown; omitted means false.</summary>
+    [Required]
     public bool TotalEqualsBreakdown { get; init; }
 
     /// <summary>Only for progress indicators.</summary>
@@ -145,5 +118,4 @@ public sealed record CreateIndicatorRequest : IndicatorFields
     public required string Code { get; init; }
 }
 
-/// <summary>The new state of an indicator; replaces every writable field. 更新指标。</summary>
-public sealed record UpdateIndicatorRequest : IndicatorFields;
+

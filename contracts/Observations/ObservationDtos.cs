@@ -8,6 +8,7 @@ namespace Gaoxin.Contracts.Observations;
 public sealed record BreakdownValueDto
 {
     /// <example>provincial</example>
+    [StringLength(64, MinimumLength = 1)]
     public required string Member { get; init; }
 
     /// <summary>The member's name in the response language.</summary>
@@ -61,6 +62,10 @@ public sealed record ObservationDto
     /// <example>2023-03-31</example>
     public required DateOnly AsOf { get; init; }
 
+    /// <summary>Code of the document the figure comes from, if any.</summary>
+    /// <example>article-2023-03-31</example>
+    public string? SourceCode { get; init; }
+
     /// <summary>The document the figure comes from, if any.</summary>
     public SourceDto? Source { get; init; }
 
@@ -93,7 +98,7 @@ public sealed record ObservationPage
     public bool HasMore => NextCursor is not null;
 }
 
-/// <summary>One breakdown member's value being written.</summary>
+/// <summary>One breakdown member's value being written; a member as reads return it is accepted as it is.</summary>
 public sealed record BreakdownValueInput
 {
     /// <example>provincial</example>
@@ -102,12 +107,17 @@ public sealed record BreakdownValueInput
 
     /// <example>29</example>
     public required decimal Value { get; init; }
+
+    /// <summary>Read-only: the member's name, as reads show it.</summary>
+    [ReadOnlyMember]
+    public string? Name { get; init; }
 }
 
 /// <summary>
 /// The figure of an indicator for a park and a period, created or replaced by its natural key
 /// (indicatorCode, parkCode, period). Send the total, the breakdown, or both: a missing total is the sum of the
-/// breakdown. 写入观测值。
+/// breakdown. An observation as lists return it is a valid body: its read-only members may be sent back unchanged
+/// (compared with the figure as it is now) or left out. 写入观测值。
 /// </summary>
 public sealed record PutObservationRequest
 {
@@ -128,7 +138,7 @@ public sealed record PutObservationRequest
     /// <example>78</example>
     public decimal? Value { get; init; }
 
-    /// <summary>Values of breakdown members (each member at most once).</summary>
+    /// <summary>Values of breakdown members (each member at most once); a member's <c>name</c> is read-only.</summary>
     [MaxLength(20)]
     public IReadOnlyList<BreakdownValueInput>? Breakdown { get; init; }
 
@@ -144,6 +154,38 @@ public sealed record PutObservationRequest
     /// <summary>Why; required when the write changes a value already recorded (a correction). At most 2000 characters.</summary>
     [MaxLength(2000)]
     public string? Note { get; init; }
+
+    /// <summary>Read-only: the first day of the period.</summary>
+    [ReadOnlyMember]
+    public DateOnly? PeriodStart { get; init; }
+
+    /// <summary>Read-only: the last day of the period.</summary>
+    [ReadOnlyMember]
+    public DateOnly? PeriodEnd { get; init; }
+
+    /// <summary>Read-only: values are written in the indicator's unit, so a figure read in another unit (<c>unit=</c>) is refused.</summary>
+    [ReadOnlyMember]
+    public IndicatorUnit? Unit { get; init; }
+
+    /// <summary>Read-only: the document named by <c>sourceCode</c>.</summary>
+    [ReadOnlyMember]
+    public SourceDto? Source { get; init; }
+
+    /// <summary>Read-only: the status against the plan.</summary>
+    [ReadOnlyMember]
+    public ProgressDto? Progress { get; init; }
+
+    /// <summary>Read-only: the figure's version (send its ETag in If-Match).</summary>
+    [ReadOnlyMember]
+    public int? Version { get; init; }
+
+    /// <summary>Read-only.</summary>
+    [ReadOnlyMember]
+    public DateTimeOffset? RecordedAt { get; init; }
+
+    /// <summary>Read-only.</summary>
+    [ReadOnlyMember]
+    public string? RecordedBy { get; init; }
 }
 
 /// <summary>What a revision did. 修订类型。</summary>

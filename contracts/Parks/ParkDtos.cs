@@ -16,57 +16,41 @@ public sealed record AreaDto
 
 /// <summary>
 /// A place of the zone: the zone itself, a park, an incubator, a maker space, an industrial park or a research base.
-/// 高新区内的一个园区或载体。
+/// GET returns it and PUT takes it back: change the writable members, keep or leave out the read-only ones.
+/// 高新区内的一个园区或载体；读取后修改可写字段即可原样写回。
 /// </summary>
-public sealed record ParkDto
+public sealed record ParkDto : ParkFields
 {
     /// <summary>Stable, URL-safe, unique code.</summary>
     /// <example>haidong</example>
+    [ReadOnlyMember]
     public required string Code { get; init; }
 
-    public required ParkKind Kind { get; init; }
-
-    /// <summary>Code of the parent place; null only for the zone itself.</summary>
-    /// <example>zhanjiang-hitech-zone</example>
-    public string? ParentCode { get; init; }
-
-    /// <summary>Name in the response language (see the Content-Language header).</summary>
+    /// <summary>Name in the response language (see the Content-Language header); to change it, change <c>names</c>.</summary>
     /// <example>海东园区</example>
+    [ReadOnlyMember]
     public required string Name { get; init; }
 
-    /// <summary>Description in the response language.</summary>
+    /// <summary>Description in the response language; to change it, change <c>descriptions</c>.</summary>
+    [ReadOnlyMember]
     public required string Description { get; init; }
 
-    /// <summary>The name in both languages.</summary>
-    public required LocalizedText Names { get; init; }
-
-    /// <summary>The description in both languages.</summary>
-    public required LocalizedText Descriptions { get; init; }
-
-    /// <summary>Accreditation level, where the place has one.</summary>
-    public AccreditationLevel? AccreditationLevel { get; init; }
-
-    /// <summary>Land area, where known.</summary>
-    public AreaDto? LandArea { get; init; }
-
-    /// <summary>Construction state, where the source states it.</summary>
-    public ParkStatus? Status { get; init; }
-
-    /// <summary>Development phase, where the source states it.</summary>
-    public DevelopmentPhase? DevelopmentPhase { get; init; }
-
-    /// <summary>The document these facts come from.</summary>
+    /// <summary>The document named by <c>sourceCode</c>.</summary>
+    [ReadOnlyMember]
     public SourceDto? Source { get; init; }
 
     /// <summary>Number of direct sub-places.</summary>
     /// <example>1</example>
+    [ReadOnlyMember]
     public required int ChildCount { get; init; }
 
-    /// <summary>Revision number, increased by every update.</summary>
+    /// <summary>Revision number, increased by every update; the ETag is this number, quoted.</summary>
     /// <example>1</example>
+    [ReadOnlyMember]
     public required int Version { get; init; }
 
     /// <summary>When the place was last changed.</summary>
+    [ReadOnlyMember]
     public required DateTimeOffset UpdatedAt { get; init; }
 }
 
@@ -114,10 +98,10 @@ public record ParkFields
     public string? ParentCode { get; init; }
 
     /// <summary>Name in both languages (each 1–200 characters).</summary>
-    public required LocalizedText Name { get; init; }
+    public required LocalizedText Names { get; init; }
 
-    /// <summary>Description in both languages (each at most 4000 characters); omitted means empty.</summary>
-    public LocalizedText? Description { get; init; }
+    /// <summary>Description in both languages (each at most 4000 characters, may be empty).</summary>
+    public required LocalizedText Descriptions { get; init; }
 
     public AccreditationLevel? AccreditationLevel { get; init; }
 
@@ -142,5 +126,3 @@ public sealed record CreateParkRequest : ParkFields
     public required string Code { get; init; }
 }
 
-/// <summary>The new state of a place; replaces every writable field. 更新园区（整体替换）。</summary>
-public sealed record UpdateParkRequest : ParkFields;

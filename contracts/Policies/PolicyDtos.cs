@@ -152,67 +152,69 @@ public sealed record MeasureConditions
     public int? MaxYearsRegistered { get; init; }
 }
 
-/// <summary>A concrete offer inside a policy document. 扶持措施。</summary>
-public sealed record SupportMeasureDto
+/// <summary>
+/// A concrete offer inside a policy document. GET returns it and PUT takes it back: change the writable members,
+/// keep or leave out the read-only ones. 扶持措施。
+/// </summary>
+public sealed record SupportMeasureDto : MeasureFields
 {
     /// <summary>Code, unique within its document.</summary>
     /// <example>rent-reduction</example>
+    [ReadOnlyMember]
     public required string Code { get; init; }
 
+    /// <summary>The document the measure belongs to.</summary>
+    [ReadOnlyMember]
     public required string PolicyId { get; init; }
 
-    public required MeasureKind Kind { get; init; }
-
-    /// <summary>Title in the response language.</summary>
+    /// <summary>Title in the response language; to change it, change <c>titles</c>.</summary>
+    [ReadOnlyMember]
     public required string Title { get; init; }
 
-    /// <summary>Description in the response language.</summary>
+    /// <summary>Description in the response language; to change it, change <c>descriptions</c>.</summary>
+    [ReadOnlyMember]
     public required string Description { get; init; }
-
-    public required LocalizedText Titles { get; init; }
-
-    public required LocalizedText Descriptions { get; init; }
-
-    /// <summary>A fixed sum, in 万元 (ten thousand yuan).</summary>
-    public decimal? Amount { get; init; }
-
-    /// <summary>A share of an eligible cost, in percent.</summary>
-    public decimal? Rate { get; init; }
-
-    /// <summary>The most one enterprise can get, in 万元.</summary>
-    public decimal? Cap { get; init; }
-
-    public required MeasureConditions Conditions { get; init; }
 
     /// <summary>Increased by every change; the measure's ETag is this number, quoted.</summary>
     /// <example>1</example>
+    [ReadOnlyMember]
     public required int Version { get; init; }
 }
 
-/// <summary>A policy document in full. 政策文件详情。</summary>
-public sealed record PolicyDto
+/// <summary>
+/// A policy document in full. GET returns it and PUT takes it back: change the writable members (the content), keep
+/// or leave out the read-only ones (the list view in <c>summary</c>, the texts in the response language, measures and
+/// relations, which have their own endpoints). 政策文件详情。
+/// </summary>
+public sealed record PolicyDto : PolicyFields
 {
+    /// <summary>Stable, URL-safe identifier.</summary>
+    /// <example>high-quality-development-opinions</example>
+    [ReadOnlyMember]
+    public required string Id { get; init; }
+
+    /// <summary>The document as lists show it, with its status on the day asked about.</summary>
+    [ReadOnlyMember]
     public required PolicySummaryDto Summary { get; init; }
 
-    /// <summary>Full text in the response language (Chinese when no English text exists).</summary>
+    /// <summary>Full text in the response language (Chinese when no English text exists); to change it, change <c>bodies</c>.</summary>
+    [ReadOnlyMember]
     public required string Body { get; init; }
 
-    public required LocalizedText Titles { get; init; }
-
-    public required LocalizedText Summaries { get; init; }
-
-    /// <summary>The full text in Chinese and, where it exists, in English.</summary>
-    public required PolicyBody Bodies { get; init; }
-
-    public DateOnly? DraftedOn { get; init; }
-
+    /// <summary>The support measures; change them through the measure endpoints.</summary>
+    [ReadOnlyMember]
     public required IReadOnlyList<SupportMeasureDto> Measures { get; init; }
 
+    /// <summary>The relations to other documents; change them through the relation endpoints.</summary>
+    [ReadOnlyMember]
     public required IReadOnlyList<PolicyRelationDto> Relations { get; init; }
 
+    /// <summary>Increased by every change of the document, its measures or its relations; the ETag is this number, quoted.</summary>
     /// <example>1</example>
+    [ReadOnlyMember]
     public required int Version { get; init; }
 
+    [ReadOnlyMember]
     public required DateTimeOffset UpdatedAt { get; init; }
 }
 
@@ -263,12 +265,14 @@ public record PolicyFields
     [MaxLength(100)]
     public string? DocumentNumber { get; init; }
 
-    public required LocalizedText Title { get; init; }
+    /// <summary>The title in both languages (each 1–300 characters).</summary>
+    public required LocalizedText Titles { get; init; }
 
-    public LocalizedText? Summary { get; init; }
+    /// <summary>The summary in both languages (each at most 4000 characters); omitted means empty.</summary>
+    public LocalizedText Summaries { get; init; } = LocalizedText.Empty;
 
     /// <summary>Full text in Chinese (required, may be empty) and optionally English; each at most 200,000 characters.</summary>
-    public required PolicyBody Body { get; init; }
+    public required PolicyBody Bodies { get; init; }
 
     /// <summary>Code of the issuing organisation; null when unknown.</summary>
     /// <example>zone-management-committee</example>
@@ -281,18 +285,18 @@ public record PolicyFields
     [StringLength(80, MinimumLength = 2)]
     public string? ImplementsId { get; init; }
 
+    /// <summary>Omitted means none.</summary>
     [MaxLength(20)]
+    public IReadOnlyList<PolicyCategory> Categories { get; init; } = [];
 
-    public IReadOnlyList<PolicyCategory>? Categories { get; init; }
-
+    /// <summary>Omitted means none.</summary>
     [MaxLength(20)]
-
-    public IReadOnlyList<Industry>? Industries { get; init; }
+    public IReadOnlyList<Industry> Industries { get; init; } = [];
 
     /// <summary>Codes of the parks it applies to; omitted or empty means the whole zone.</summary>
     [MaxLength(50)]
     [ItemLength(2, 64)]
-    public IReadOnlyList<string>? ParkCodes { get; init; }
+    public IReadOnlyList<string> ParkCodes { get; init; } = [];
 
     public DateOnly? DraftedOn { get; init; }
 
@@ -304,7 +308,8 @@ public record PolicyFields
     /// <summary>The last day in force.</summary>
     public DateOnly? ExpiresOn { get; init; }
 
-    /// <summary>Marks sample data that is not a real document of the zone.</summary>
+    /// <summary>Marks sample data that is not a real document of the zone (示例数据); omitted means false.</summary>
+    [Required]
     public bool Illustrative { get; init; }
 }
 
@@ -317,8 +322,6 @@ public sealed record CreatePolicyRequest : PolicyFields
     public required string Id { get; init; }
 }
 
-/// <summary>The new content of a document; the previous content is kept as a version. 更新政策文件。</summary>
-public sealed record UpdatePolicyRequest : PolicyFields;
 
 /// <summary>One version of a document's content. 历史版本。</summary>
 public sealed record PolicyVersionDto
@@ -356,9 +359,11 @@ public record MeasureFields
 {
     public required MeasureKind Kind { get; init; }
 
-    public required LocalizedText Title { get; init; }
+    /// <summary>The title in both languages (each 1–300 characters).</summary>
+    public required LocalizedText Titles { get; init; }
 
-    public LocalizedText? Description { get; init; }
+    /// <summary>The description in both languages (each at most 4000 characters); omitted means empty.</summary>
+    public LocalizedText Descriptions { get; init; } = LocalizedText.Empty;
 
     /// <summary>A fixed sum, in 万元.</summary>
     public decimal? Amount { get; init; }
@@ -369,7 +374,8 @@ public record MeasureFields
     /// <summary>The most one enterprise can get, in 万元.</summary>
     public decimal? Cap { get; init; }
 
-    public MeasureConditions? Conditions { get; init; }
+    /// <summary>Who may claim it; omitted means no conditions.</summary>
+    public MeasureConditions Conditions { get; init; } = new();
 }
 
 /// <summary>A new support measure in a document. 新建扶持措施。</summary>
@@ -380,8 +386,6 @@ public sealed record CreateMeasureRequest : MeasureFields
     public required string Code { get; init; }
 }
 
-/// <summary>The new content of a support measure. 更新扶持措施。</summary>
-public sealed record UpdateMeasureRequest : MeasureFields;
 
 /// <summary>An enterprise's profile, to match against the measures in force. Omitted facts make conditions unknown. 企业画像。</summary>
 public sealed record EnterpriseProfile

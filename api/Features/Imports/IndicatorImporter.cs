@@ -4,6 +4,7 @@ using Gaoxin.Api.Features.Indicators.CreateIndicator;
 using Gaoxin.Api.Features.Indicators.UpdateIndicator;
 using Gaoxin.Api.Infrastructure.Database;
 using Gaoxin.Api.Infrastructure.Http;
+using Gaoxin.Api.Infrastructure.Localization;
 using Gaoxin.Contracts.Common;
 using Gaoxin.Contracts.Indicators;
 using MediatR;
@@ -53,10 +54,10 @@ public sealed class IndicatorImporter(DbSession session, IMediator mediator) : C
             }
         }
 
-        BreakdownDefinition? breakdown = null;
+        BreakdownDto? breakdown = null;
         if (row.Get(9) is { } breakdownCode)
         {
-            var members = new List<BreakdownMemberDefinition>();
+            var members = new List<BreakdownMemberDto>();
             foreach (var member in (row.Get(12) ?? "").Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
             {
                 var parts = member.Split(':');
@@ -67,14 +68,11 @@ public sealed class IndicatorImporter(DbSession session, IMediator mediator) : C
                     ok = false;
                     continue;
                 }
-                members.Add(new BreakdownMemberDefinition { Code = parts[0].Trim(), Name = new LocalizedText { Zh = parts[1].Trim(), En = parts[2].Trim() } });
+                var memberNames = new LocalizedText { Zh = parts[1].Trim(), En = parts[2].Trim() };
+                members.Add(new BreakdownMemberDto { Code = parts[0].Trim(), Names = memberNames, Name = Lang.Pick(memberNames.Zh, memberNames.En) });
             }
-            breakdown = new BreakdownDefinition
-            {
-                Code = breakdownCode,
-                Name = new LocalizedText { Zh = row.Get(10) ?? "", En = row.Get(11) ?? "" },
-                Members = members,
-            };
+            var names = new LocalizedText { Zh = row.Get(10) ?? "", En = row.Get(11) ?? "" };
+            breakdown = new BreakdownDto { Code = breakdownCode, Names = names, Name = Lang.Pick(names.Zh, names.En), Members = members };
         }
 
         var totalRule = false;
@@ -101,10 +99,10 @@ public sealed class IndicatorImporter(DbSession session, IMediator mediator) : C
             throw new RowRejectedException();
         }
 
-        var fields = new UpdateIndicatorRequest
+        var fields = new IndicatorFields
         {
-            Name = new LocalizedText { Zh = nameZh, En = nameEn },
-            Description = new LocalizedText { Zh = row.Get(3) ?? "", En = row.Get(4) ?? "" },
+            Names = new LocalizedText { Zh = nameZh, En = nameEn },
+            Descriptions = new LocalizedText { Zh = row.Get(3) ?? "", En = row.Get(4) ?? "" },
             Category = category!.Value,
             Unit = unit!.Value,
             ValueKind = kind!.Value,
@@ -119,13 +117,13 @@ public sealed class IndicatorImporter(DbSession session, IMediator mediator) : C
         {
             await Mediator.Send(new CreateIndicatorCommand(new CreateIndicatorRequest
             {
-                Code = code, Name = fields.Name, Description = fields.Description, Category = fields.Category, Unit = fields.Unit,
+                Code = code, Names = fields.Names, Descriptions = fields.Descriptions, Category = fields.Category, Unit = fields.Unit,
                 ValueKind = fields.ValueKind, Aggregation = fields.Aggregation, Breakdown = fields.Breakdown,
                 TotalEqualsBreakdown = fields.TotalEqualsBreakdown, PlannedCompletion = fields.PlannedCompletion,
             }), cancellationToken);
             return RowOutcome.Created;
         }
-        if (Unchanged.Same(IndicatorWrites.Columns(IndicatorWrites.FieldsOf(current.ToDto())), IndicatorWrites.Columns(fields)))
+        if (Unchanged.Same(IndicatorWrites.Columns(current.ToDto()), IndicatorWrites.Columns(fields)))
         {
             return RowOutcome.Unchanged;
         }

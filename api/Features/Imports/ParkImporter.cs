@@ -72,12 +72,12 @@ public sealed class ParkImporter(DbSession session, IMediator mediator) : Comman
             throw new RowRejectedException();
         }
 
-        var fields = new UpdateParkRequest
+        var fields = new ParkFields
         {
             Kind = kind!.Value,
             ParentCode = row.Get(2),
-            Name = new LocalizedText { Zh = nameZh, En = nameEn },
-            Description = new LocalizedText { Zh = row.Get(5) ?? "", En = row.Get(6) ?? "" },
+            Names = new LocalizedText { Zh = nameZh, En = nameEn },
+            Descriptions = new LocalizedText { Zh = row.Get(5) ?? "", En = row.Get(6) ?? "" },
             AccreditationLevel = level,
             LandArea = area,
             Status = status,
@@ -90,14 +90,14 @@ public sealed class ParkImporter(DbSession session, IMediator mediator) : Comman
         {
             await Mediator.Send(new CreateParkCommand(new CreateParkRequest
             {
-                Code = code, Kind = fields.Kind, ParentCode = fields.ParentCode, Name = fields.Name, Description = fields.Description,
+                Code = code, Kind = fields.Kind, ParentCode = fields.ParentCode, Names = fields.Names, Descriptions = fields.Descriptions,
                 AccreditationLevel = fields.AccreditationLevel, LandArea = fields.LandArea, Status = fields.Status,
                 DevelopmentPhase = fields.DevelopmentPhase, SourceCode = fields.SourceCode,
             }), cancellationToken);
             return RowOutcome.Created;
         }
 
-        var current = ParkWrites.FieldsOf(await ParkWrites.ReadAsync(Session, code, cancellationToken));
+        ParkFields current = await ParkWrites.ReadAsync(Session, code, cancellationToken);
         if (Unchanged.Same(ParkWrites.Columns(current, await ParkWrites.ResolveAsync(Session, current, cancellationToken)),
                            ParkWrites.Columns(fields, await ParkWrites.ResolveAsync(Session, fields, cancellationToken))))
         {

@@ -52,7 +52,7 @@ public sealed class PolicyImporter(DbSession session, IMediator mediator) : Comm
         }
         else if (!Unchanged.Same(PolicyWrites.Snapshot(PolicyWrites.ReadSnapshot(latest)), PolicyWrites.Snapshot(document)))
         {
-            await Mediator.Send(new UpdatePolicyCommand(document.Id, ToUpdate(document), new IfMatch(true, new HashSet<int>())), cancellationToken);
+            await Mediator.Send(new UpdatePolicyCommand(document.Id, document, new IfMatch(true, new HashSet<int>())), cancellationToken);
             outcome = RowOutcome.Updated;
         }
 
@@ -64,10 +64,10 @@ public sealed class PolicyImporter(DbSession session, IMediator mediator) : Comm
             {
                 await Mediator.Send(new CreateMeasureCommand(document.Id, measure), cancellationToken);
             }
-            else if (!Unchanged.Same(await MeasureFieldsValidator.ColumnsAsync(Session, FieldsOf(existing), cancellationToken),
-                                     await MeasureFieldsValidator.ColumnsAsync(Session, ToUpdate(measure), cancellationToken)))
+            else if (!Unchanged.Same(await MeasureFieldsValidator.ColumnsAsync(Session, existing.ToDto(), cancellationToken),
+                                     await MeasureFieldsValidator.ColumnsAsync(Session, measure, cancellationToken)))
             {
-                await Mediator.Send(new UpdateMeasureCommand(document.Id, measure.Code, ToUpdate(measure), new IfMatch(true, new HashSet<int>())), cancellationToken);
+                await Mediator.Send(new UpdateMeasureCommand(document.Id, measure.Code, measure, new IfMatch(true, new HashSet<int>())), cancellationToken);
             }
             else
             {
@@ -141,23 +141,6 @@ public sealed class PolicyImporter(DbSession session, IMediator mediator) : Comm
         }
     }
 
-    private static UpdatePolicyRequest ToUpdate(CreatePolicyRequest d) => new()
-    {
-        DocumentNumber = d.DocumentNumber, Title = d.Title, Summary = d.Summary, Body = d.Body, IssuerCode = d.IssuerCode, Role = d.Role,
-        ImplementsId = d.ImplementsId, Categories = d.Categories, Industries = d.Industries, ParkCodes = d.ParkCodes, DraftedOn = d.DraftedOn,
-        IssuedOn = d.IssuedOn, EffectiveFrom = d.EffectiveFrom, ExpiresOn = d.ExpiresOn, Illustrative = d.Illustrative,
-    };
 
-    private static UpdateMeasureRequest ToUpdate(CreateMeasureRequest m) => new()
-    {
-        Kind = m.Kind, Title = m.Title, Description = m.Description ?? new() { Zh = "", En = "" }, Amount = m.Amount, Rate = m.Rate, Cap = m.Cap,
-        Conditions = m.Conditions ?? new MeasureConditions(),
-    };
-
-    private static UpdateMeasureRequest FieldsOf(MeasureRow m) => new()
-    {
-        Kind = m.Kind, Title = new() { Zh = m.TitleZh, En = m.TitleEn }, Description = new() { Zh = m.DescriptionZh, En = m.DescriptionEn },
-        Amount = m.Amount, Rate = m.Rate, Cap = m.Cap, Conditions = m.Conditions,
-    };
 
 }

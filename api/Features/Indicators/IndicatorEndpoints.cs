@@ -42,7 +42,7 @@ public static class IndicatorEndpoints
 
         indicators.MapPut("/{code}", UpdateIndicator).WithName("updateIndicator").RequireAuthorization(Scopes.Write)
             .WithSummary("更新指标 · Update an indicator")
-            .WithDescription("整体替换可写字段。已有观测值时不能更改单位和数值类型、不能删除在用的分项，也不能启用现有数据违反的总数规则（409）。Replaces every writable field. Once observations exist, the unit and value kind are fixed, members in use stay, and a total rule that existing figures break cannot be switched on (409).")
+            .WithDescription("请求体即 GET 返回的指标：修改可写字段后原样发回；只读字段可省略，若发送须与当前一致（400 `request.read-only-changed`）。The body is the indicator as GET returns it: change the writable members and send it back; read-only members may be left out, and must be unchanged when sent. 整体替换可写字段。已有观测值时不能更改单位和数值类型、不能删除在用的分项，也不能启用现有数据违反的总数规则（409）。Replaces every writable field. Once observations exist, the unit and value kind are fixed, members in use stay, and a total rule that existing figures break cannot be switched on (409).")
             .ProducesProblems(400, 404, 409, 412, 428);
 
         indicators.MapDelete("/{code}", DeleteIndicator).WithName("deleteIndicator").RequireAuthorization(Scopes.Write)
@@ -82,7 +82,7 @@ public static class IndicatorEndpoints
 
     /// <param name="code">The indicator's code.</param>
     /// <param name="ifMatch">The ETag of the version being replaced (required): 412 when it is no longer current, 428 when missing.</param>
-    private static async Task<Ok<IndicatorDto>> UpdateIndicator([MaxLength(64)] string code, UpdateIndicatorRequest body, IMediator mediator, HttpResponse response, CancellationToken cancellationToken, [FromHeader(Name = "If-Match")] IfMatch? ifMatch = null)
+    private static async Task<Ok<IndicatorDto>> UpdateIndicator([MaxLength(64)] string code, IndicatorDto body, IMediator mediator, HttpResponse response, CancellationToken cancellationToken, [FromHeader(Name = "If-Match")] IfMatch? ifMatch = null)
     {
         var indicator = await mediator.Send(new UpdateIndicatorCommand(code, body, ifMatch), cancellationToken);
         response.Headers.ETag = ETags.Of(indicator.Version);

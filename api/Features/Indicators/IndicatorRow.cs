@@ -17,9 +17,9 @@ public sealed record StoredBreakdown(string Code, string Zh, string En, IReadOnl
 
     public string ToJson() => JsonSerializer.Serialize(this, Json);
 
-    public static StoredBreakdown From(BreakdownDefinition definition) => new(
-        definition.Code, definition.Name.Zh.Trim(), definition.Name.En.Trim(),
-        definition.Members.Select(m => new Member(m.Code, m.Name.Zh.Trim(), m.Name.En.Trim())).ToList());
+    public static StoredBreakdown From(BreakdownDto definition) => new(
+        definition.Code, definition.Names.Zh.Trim(), definition.Names.En.Trim(),
+        definition.Members.Select(m => new Member(m.Code, m.Names.Zh.Trim(), m.Names.En.Trim())).ToList());
 
     public BreakdownDto ToDto() => new()
     {

@@ -13,8 +13,8 @@ public sealed class IndicatorFieldsValidator : AbstractValidator<IndicatorFields
 
     public IndicatorFieldsValidator()
     {
-        RuleFor(i => i.Name).NotNull().MustBeText(200, required: true);
-        RuleFor(i => i.Description).MustBeText(4000, required: false).When(i => i.Description is not null);
+        RuleFor(i => i.Names).NotNull().MustBeText(200, required: true);
+        RuleFor(i => i.Descriptions).NotNull().MustBeText(4000, required: false);
         RuleFor(i => i.Category).IsInEnum();
         RuleFor(i => i.Unit).IsInEnum();
         RuleFor(i => i.ValueKind).IsInEnum();
@@ -33,7 +33,7 @@ public sealed class IndicatorFieldsValidator : AbstractValidator<IndicatorFields
         When(i => i.Breakdown is not null, () =>
         {
             RuleFor(i => i.Breakdown!.Code).Matches(MemberCodePattern).OverridePropertyName("breakdown.code");
-            RuleFor(i => i.Breakdown!.Name).NotNull().MustBeText(100, required: true).OverridePropertyName("breakdown.name");
+            RuleFor(i => i.Breakdown!.Names).NotNull().MustBeText(100, required: true).OverridePropertyName("breakdown.names");
             RuleFor(i => i.Breakdown!.Members).NotNull().Must(m => m.Count is >= 1 and <= 20)
                 .OverridePropertyName("breakdown.members")
                 .WithMessage(_ => Lang.Pick("分项须有 1 到 20 个成员。", "A breakdown has 1 to 20 members."));
@@ -44,7 +44,7 @@ public sealed class IndicatorFieldsValidator : AbstractValidator<IndicatorFields
             RuleForEach(i => i.Breakdown!.Members).ChildRules(member =>
             {
                 member.RuleFor(m => m.Code).Matches(MemberCodePattern);
-                member.RuleFor(m => m.Name).NotNull().MustBeText(100, required: true);
+                member.RuleFor(m => m.Names).NotNull().MustBeText(100, required: true);
             }).OverridePropertyName("breakdown.members");
         });
     }
@@ -63,10 +63,10 @@ public static class IndicatorWrites
 {
     public static object Columns(IndicatorFields fields) => new
     {
-        NameZh = fields.Name.Zh.Trim(),
-        NameEn = fields.Name.En.Trim(),
-        DescriptionZh = fields.Description?.Zh.Trim() ?? "",
-        DescriptionEn = fields.Description?.En.Trim() ?? "",
+        NameZh = fields.Names.Zh.Trim(),
+        NameEn = fields.Names.En.Trim(),
+        DescriptionZh = fields.Descriptions.Zh.Trim(),
+        DescriptionEn = fields.Descriptions.En.Trim(),
         Category = fields.Category.ToDb(),
         Unit = fields.Unit.ToDb(),
         ValueKind = fields.ValueKind.ToDb(),
@@ -74,25 +74,6 @@ public static class IndicatorWrites
         Breakdown = fields.Breakdown is null ? null : StoredBreakdown.From(fields.Breakdown).ToJson(),
         fields.TotalEqualsBreakdown,
         fields.PlannedCompletion,
-    };
-
-    /// <summary>An indicator's writable fields as they are now: what an update that changes nothing would send.</summary>
-    public static UpdateIndicatorRequest FieldsOf(IndicatorDto indicator) => new()
-    {
-        Name = indicator.Names,
-        Description = indicator.Descriptions,
-        Category = indicator.Category,
-        Unit = indicator.Unit,
-        ValueKind = indicator.ValueKind,
-        Aggregation = indicator.Aggregation,
-        Breakdown = indicator.Breakdown is null ? null : new BreakdownDefinition
-        {
-            Code = indicator.Breakdown.Code,
-            Name = indicator.Breakdown.Names,
-            Members = indicator.Breakdown.Members.Select(m => new BreakdownMemberDefinition { Code = m.Code, Name = m.Names }).ToList(),
-        },
-        TotalEqualsBreakdown = indicator.TotalEqualsBreakdown,
-        PlannedCompletion = indicator.PlannedCompletion,
     };
 
     public static async Task<IndicatorRow> FindAsync(DbSession session, string code, bool forUpdate, CancellationToken cancellationToken) =>

@@ -93,6 +93,7 @@ public sealed class ObservationRow : SourceColumns
         Unit = unit,
         Breakdown = StoredBreakdown.Values(Definition, BreakdownValues, v => Units.Convert(v, Unit, unit)),
         AsOf = AsOf,
+        SourceCode = SourceCode,
         Source = ToSourceDto(),
         Note = Note,
         Progress = Progress(Value, today),

@@ -51,7 +51,7 @@ public static class ParkEndpoints
 
         parks.MapPut("/{code}", UpdatePark).WithName("updatePark")
             .WithSummary("更新园区 · Update a park")
-            .WithDescription("整体替换可写字段；可移动到另一上级，但不能移到自己的下级。Replaces every writable field; may move the park under another parent, never under itself or its descendants (409).")
+            .WithDescription("请求体即 GET 返回的园区：修改可写字段后原样发回；只读字段可省略，若发送须与当前一致。整体替换可写字段；可移动到另一上级，但不能移到自己的下级。The body is the park as GET returns it: change the writable members and send it back; read-only members may be left out, and must be unchanged when sent (400 `request.read-only-changed`). Replaces every writable field; may move the park under another parent, never under itself or its descendants (409).")
             .RequireAuthorization(Scopes.Write)
             .ProducesProblems(400, 404, 409, 412, 428);
 
@@ -92,7 +92,7 @@ public static class ParkEndpoints
 
     /// <param name="code">The park's code.</param>
     /// <param name="ifMatch">The ETag of the version being replaced (required): 412 when it is no longer current, 428 when missing.</param>
-    private static async Task<Ok<ParkDto>> UpdatePark([MaxLength(64)] string code, UpdateParkRequest body, IMediator mediator, HttpResponse response, CancellationToken cancellationToken, [FromHeader(Name = "If-Match")] IfMatch? ifMatch = null)
+    private static async Task<Ok<ParkDto>> UpdatePark([MaxLength(64)] string code, ParkDto body, IMediator mediator, HttpResponse response, CancellationToken cancellationToken, [FromHeader(Name = "If-Match")] IfMatch? ifMatch = null)
     {
         var park = await mediator.Send(new UpdateParkCommand(code, body, ifMatch), cancellationToken);
         response.Headers.ETag = ETags.Of(park.Version);

@@ -46,6 +46,7 @@ public sealed class ParkRow : SourceColumns
         Description = Lang.Pick(DescriptionZh, DescriptionEn),
         Names = new LocalizedText { Zh = NameZh, En = NameEn },
         Descriptions = new LocalizedText { Zh = DescriptionZh, En = DescriptionEn },
+        SourceCode = SourceCode,
         AccreditationLevel = AccreditationLevel,
         LandArea = LandArea is { } area && LandAreaUnit is { } unit ? new AreaDto { Value = area, Unit = unit } : null,
         Status = Status,

@@ -16,8 +16,8 @@ public sealed class ParkFieldsValidator : AbstractValidator<ParkFields>
     public ParkFieldsValidator()
     {
         RuleFor(p => p.Kind).IsInEnum();
-        RuleFor(p => p.Name).NotNull().MustBeText(MaxNameLength, required: true);
-        RuleFor(p => p.Description).MustBeText(MaxDescriptionLength, required: false).When(p => p.Description is not null);
+        RuleFor(p => p.Names).NotNull().MustBeText(MaxNameLength, required: true);
+        RuleFor(p => p.Descriptions).NotNull().MustBeText(MaxDescriptionLength, required: false);
         RuleFor(p => p.AccreditationLevel).IsInEnum();
         RuleFor(p => p.Status).IsInEnum();
         RuleFor(p => p.DevelopmentPhase).IsInEnum();
@@ -63,10 +63,10 @@ public static class ParkWrites
     {
         Kind = fields.Kind.ToDb(),
         references.ParentId,
-        NameZh = fields.Name.Zh.Trim(),
-        NameEn = fields.Name.En.Trim(),
-        DescriptionZh = fields.Description?.Zh.Trim() ?? "",
-        DescriptionEn = fields.Description?.En.Trim() ?? "",
+        NameZh = fields.Names.Zh.Trim(),
+        NameEn = fields.Names.En.Trim(),
+        DescriptionZh = fields.Descriptions.Zh.Trim(),
+        DescriptionEn = fields.Descriptions.En.Trim(),
         AccreditationLevel = fields.AccreditationLevel.ToDb(),
         LandArea = fields.LandArea?.Value,
         LandAreaUnit = fields.LandArea?.Unit.ToDb(),
@@ -75,22 +75,11 @@ public static class ParkWrites
         references.SourceId,
     };
 
-    /// <summary>A park's writable fields as they are now: what an update that changes nothing would send.</summary>
-    public static UpdateParkRequest FieldsOf(ParkDto park) => new()
-    {
-        Kind = park.Kind,
-        ParentCode = park.ParentCode,
-        Name = park.Names,
-        Description = park.Descriptions,
-        AccreditationLevel = park.AccreditationLevel,
-        LandArea = park.LandArea,
-        Status = park.Status,
-        DevelopmentPhase = park.DevelopmentPhase,
-        SourceCode = park.Source?.Code,
-    };
-
     public static async Task<ParkDto> ReadAsync(DbSession session, string code, CancellationToken cancellationToken) =>
-        (await session.QuerySingleAsync<ParkRow>(ParkRow.Select + "\nwhere p.code = @code", new { code }, cancellationToken)).ToDto();
+        (await ReadRowAsync(session, code, cancellationToken)).ToDto();
+
+    public static Task<ParkRow> ReadRowAsync(DbSession session, string code, CancellationToken cancellationToken) =>
+        session.QuerySingleAsync<ParkRow>(ParkRow.Select + "\nwhere p.code = @code", new { code }, cancellationToken);
 
     /// <summary>
     /// The deepest the park tree may grow (the zone is level 1). A real zone has three or four levels; the bound keeps

@@ -12,8 +12,8 @@ public sealed class MeasureFieldsValidator : AbstractValidator<MeasureFields>
     public MeasureFieldsValidator()
     {
         RuleFor(m => m.Kind).IsInEnum();
-        RuleFor(m => m.Title).NotNull().MustBeText(300, required: true);
-        RuleFor(m => m.Description).MustBeText(4000, required: false).When(m => m.Description is not null);
+        RuleFor(m => m.Titles).NotNull().MustBeText(300, required: true);
+        RuleFor(m => m.Descriptions).NotNull().MustBeText(4000, required: false);
         RuleFor(m => m.Amount).GreaterThanOrEqualTo(0);
         RuleFor(m => m.Rate).GreaterThan(0).LessThanOrEqualTo(100);
         RuleFor(m => m.Cap).GreaterThanOrEqualTo(0);
@@ -45,10 +45,10 @@ public sealed class MeasureFieldsValidator : AbstractValidator<MeasureFields>
         return new
         {
             Kind = fields.Kind.ToDb(),
-            TitleZh = fields.Title.Zh.Trim(),
-            TitleEn = fields.Title.En.Trim(),
-            DescriptionZh = fields.Description?.Zh.Trim() ?? "",
-            DescriptionEn = fields.Description?.En.Trim() ?? "",
+            TitleZh = fields.Titles.Zh.Trim(),
+            TitleEn = fields.Titles.En.Trim(),
+            DescriptionZh = fields.Descriptions.Zh.Trim(),
+            DescriptionEn = fields.Descriptions.En.Trim(),
             fields.Amount,
             fields.Rate,
             fields.Cap,
@@ -61,6 +61,9 @@ public sealed class MeasureFieldsValidator : AbstractValidator<MeasureFields>
 internal static class MeasureQueries
 {
     public static async Task<SupportMeasureDto> ReadAsync(DbSession session, long policyId, string policyCode, string code, CancellationToken cancellationToken) =>
-        (await session.QuerySingleOrDefaultAsync<MeasureRow>(MeasureRow.Select + "\nwhere m.policy_id = @policyId and m.code = @code", new { policyId, code }, cancellationToken)
-         ?? throw PolicyErrors.MeasureNotFound(policyCode, code)).ToDto();
+        (await ReadRowAsync(session, policyId, policyCode, code, cancellationToken)).ToDto();
+
+    public static async Task<MeasureRow> ReadRowAsync(DbSession session, long policyId, string policyCode, string code, CancellationToken cancellationToken) =>
+        await session.QuerySingleOrDefaultAsync<MeasureRow>(MeasureRow.Select + "\nwhere m.policy_id = @policyId and m.code = @code", new { policyId, code }, cancellationToken)
+        ?? throw PolicyErrors.MeasureNotFound(policyCode, code);
 }

@@ -61,7 +61,7 @@ public static class PolicyEndpoints
 
         policies.MapPut("/{id}", UpdatePolicy).WithName("updatePolicy").RequireAuthorization(Scopes.Write)
             .WithSummary("更新政策文件 · Update a policy document")
-            .WithDescription("替换内容，旧内容保存为历史版本。Replaces the content; the previous content is kept as a version.")
+            .WithDescription("请求体即 GET 返回的政策文件：修改内容字段后原样发回；只读字段（summary、body、measures、relations 等）可省略，若发送须与当前一致。The body is the document as GET returns it: change the content and send it back; read-only members (summary, body, measures, relations…) may be left out, and must be unchanged when sent (400 `request.read-only-changed`). 旧内容保存为历史版本。The previous content is kept as a version.")
             .ProducesProblems(400, 404, 409, 412, 422, 428);
 
         policies.MapDelete("/{id}", DeletePolicy).WithName("deletePolicy").RequireAuthorization(Scopes.Write)
@@ -105,6 +105,7 @@ public static class PolicyEndpoints
 
         policies.MapPut("/{id}/measures/{code}", UpdateMeasure).WithName("updateMeasure").RequireAuthorization(Scopes.Write)
             .WithSummary("更新扶持措施 · Update a support measure")
+            .WithDescription("请求体即 GET 返回的扶持措施：修改可写字段后原样发回；只读字段可省略，若发送须与当前一致。The body is the measure as GET returns it: change the writable members and send it back; read-only members may be left out, and must be unchanged when sent (400 `request.read-only-changed`).")
             .ProducesProblems(400, 404, 412, 428);
 
         policies.MapDelete("/{id}/measures/{code}", DeleteMeasure).WithName("deleteMeasure").RequireAuthorization(Scopes.Write)
@@ -161,7 +162,7 @@ public static class PolicyEndpoints
 
     /// <param name="id">The document's id.</param>
     /// <param name="ifMatch">The ETag of the version being replaced (required): 412 when it is no longer current, 428 when missing.</param>
-    private static async Task<Ok<PolicyDto>> UpdatePolicy([MaxLength(80)] string id, UpdatePolicyRequest body, IMediator mediator, HttpResponse response, CancellationToken cancellationToken, [FromHeader(Name = "If-Match")] IfMatch? ifMatch = null)
+    private static async Task<Ok<PolicyDto>> UpdatePolicy([MaxLength(80)] string id, PolicyDto body, IMediator mediator, HttpResponse response, CancellationToken cancellationToken, [FromHeader(Name = "If-Match")] IfMatch? ifMatch = null)
     {
         await mediator.Send(new UpdatePolicyCommand(id, body, ifMatch), cancellationToken);
         var policy = await mediator.Send(new GetPolicyQuery(id, null), cancellationToken);
@@ -229,7 +230,7 @@ public static class PolicyEndpoints
     /// <param name="id">The document's id.</param>
     /// <param name="code">The measure's code.</param>
     /// <param name="ifMatch">The ETag of the version being replaced (required).</param>
-    private static async Task<Ok<SupportMeasureDto>> UpdateMeasure([MaxLength(80)] string id, [MaxLength(64)] string code, UpdateMeasureRequest body, IMediator mediator, HttpResponse response, CancellationToken cancellationToken, [FromHeader(Name = "If-Match")] IfMatch? ifMatch = null)
+    private static async Task<Ok<SupportMeasureDto>> UpdateMeasure([MaxLength(80)] string id, [MaxLength(64)] string code, SupportMeasureDto body, IMediator mediator, HttpResponse response, CancellationToken cancellationToken, [FromHeader(Name = "If-Match")] IfMatch? ifMatch = null)
     {
         var measure = await mediator.Send(new UpdateMeasureCommand(id, code, body, ifMatch), cancellationToken);
         response.Headers.ETag = ETags.Of(measure.Version);

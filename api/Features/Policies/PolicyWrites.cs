@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Dapper;
 using FluentValidation;
 using Gaoxin.Api.Features.Parks;
@@ -17,10 +18,10 @@ public sealed class PolicyFieldsValidator : AbstractValidator<PolicyFields>
     public PolicyFieldsValidator()
     {
         RuleFor(p => p.DocumentNumber).MaximumLength(100);
-        RuleFor(p => p.Title).NotNull().MustBeText(300, required: true);
-        RuleFor(p => p.Summary).MustBeText(4000, required: false).When(p => p.Summary is not null);
-        RuleFor(p => p.Body.Zh).NotNull().MaximumLength(MaxBodyLength).OverridePropertyName("body.zh");
-        RuleFor(p => p.Body.En).MaximumLength(MaxBodyLength).OverridePropertyName("body.en");
+        RuleFor(p => p.Titles).NotNull().MustBeText(300, required: true);
+        RuleFor(p => p.Summaries).NotNull().MustBeText(4000, required: false);
+        RuleFor(p => p.Bodies.Zh).NotNull().MaximumLength(MaxBodyLength).OverridePropertyName("bodies.zh");
+        RuleFor(p => p.Bodies.En).MaximumLength(MaxBodyLength).OverridePropertyName("bodies.en");
         RuleFor(p => p.IssuerCode).MustBeCode().When(p => p.IssuerCode is not null);
         RuleFor(p => p.Role).IsInEnum();
         RuleFor(p => p.ImplementsId).MustBeCode().When(p => p.ImplementsId is not null);
@@ -70,7 +71,7 @@ public static class PolicyWrites
         }
 
         var parkIds = new List<long>();
-        foreach (var code in (fields.ParkCodes ?? []).Distinct())
+        foreach (var code in fields.ParkCodes.Distinct())
         {
             parkIds.Add(await session.ExecuteScalarAsync<long?>("select id from parks where code = @code", new { code }, cancellationToken)
                 ?? throw ParkErrors.NotFound(code));
@@ -119,16 +120,16 @@ public static class PolicyWrites
     public static object Columns(PolicyFields fields, long? issuerId) => new
     {
         DocumentNumber = string.IsNullOrWhiteSpace(fields.DocumentNumber) ? null : fields.DocumentNumber.Trim(),
-        TitleZh = fields.Title.Zh.Trim(),
-        TitleEn = fields.Title.En.Trim(),
-        SummaryZh = fields.Summary?.Zh.Trim() ?? "",
-        SummaryEn = fields.Summary?.En.Trim() ?? "",
-        BodyZh = fields.Body.Zh,
-        BodyEn = string.IsNullOrWhiteSpace(fields.Body.En) ? null : fields.Body.En,
+        TitleZh = fields.Titles.Zh.Trim(),
+        TitleEn = fields.Titles.En.Trim(),
+        SummaryZh = fields.Summaries.Zh.Trim(),
+        SummaryEn = fields.Summaries.En.Trim(),
+        BodyZh = fields.Bodies.Zh,
+        BodyEn = string.IsNullOrWhiteSpace(fields.Bodies.En) ? null : fields.Bodies.En,
         IssuerId = issuerId,
         Role = fields.Role.ToDb(),
-        Categories = (fields.Categories ?? []).Distinct().Select(c => c.ToDb()).ToArray(),
-        Industries = (fields.Industries ?? []).Distinct().Select(i => i.ToDb()).ToArray(),
+        Categories = fields.Categories.Distinct().Select(c => c.ToDb()).ToArray(),
+        Industries = fields.Industries.Distinct().Select(i => i.ToDb()).ToArray(),
         fields.DraftedOn,
         fields.IssuedOn,
         EffectiveFrom = fields.EffectiveFrom ?? fields.IssuedOn,
@@ -182,15 +183,15 @@ public static class PolicyWrites
     public static string Snapshot(PolicyFields fields) => JsonSerializer.Serialize(new PolicyFields
     {
         DocumentNumber = string.IsNullOrWhiteSpace(fields.DocumentNumber) ? null : fields.DocumentNumber.Trim(),
-        Title = new() { Zh = fields.Title.Zh.Trim(), En = fields.Title.En.Trim() },
-        Summary = new() { Zh = fields.Summary?.Zh.Trim() ?? "", En = fields.Summary?.En.Trim() ?? "" },
-        Body = new PolicyBody { Zh = fields.Body.Zh, En = string.IsNullOrWhiteSpace(fields.Body.En) ? null : fields.Body.En },
+        Titles = new() { Zh = fields.Titles.Zh.Trim(), En = fields.Titles.En.Trim() },
+        Summaries = new() { Zh = fields.Summaries.Zh.Trim(), En = fields.Summaries.En.Trim() },
+        Bodies = new PolicyBody { Zh = fields.Bodies.Zh, En = string.IsNullOrWhiteSpace(fields.Bodies.En) ? null : fields.Bodies.En },
         IssuerCode = fields.IssuerCode,
         Role = fields.Role,
         ImplementsId = fields.ImplementsId,
-        Categories = (fields.Categories ?? []).Distinct().Order().ToList(),
-        Industries = (fields.Industries ?? []).Distinct().Order().ToList(),
-        ParkCodes = (fields.ParkCodes ?? []).Distinct().Order(StringComparer.Ordinal).ToList(),
+        Categories = fields.Categories.Distinct().Order().ToList(),
+        Industries = fields.Industries.Distinct().Order().ToList(),
+        ParkCodes = fields.ParkCodes.Distinct().Order(StringComparer.Ordinal).ToList(),
         DraftedOn = fields.DraftedOn,
         IssuedOn = fields.IssuedOn,
         EffectiveFrom = fields.EffectiveFrom ?? fields.IssuedOn,
@@ -198,7 +199,23 @@ public static class PolicyWrites
         Illustrative = fields.Illustrative,
     }, Json);
 
-    public static PolicyFields ReadSnapshot(string json) => JsonSerializer.Deserialize<PolicyFields>(json, LenientJson)!;
+    public static PolicyFields ReadSnapshot(string json)
+    {
+        var content = JsonNode.Parse(json)!.AsObject();
+        // Versions stored before read and write shared one shape name the texts title, summary and body; history is
+        // never rewritten, so the reader maps them.
+        foreach (var (old, current) in LegacyMembers)
+        {
+            if (content[old] is { } value && !content.ContainsKey(current))
+            {
+                content.Remove(old);
+                content[current] = value;
+            }
+        }
+        return content.Deserialize<PolicyFields>(LenientJson)!;
+    }
+
+    private static readonly (string Old, string Current)[] LegacyMembers = [("title", "titles"), ("summary", "summaries"), ("body", "bodies")];
 
     // Versions written by the seed carry only what SQL could build; read them without the strict API rules.
     private static readonly JsonSerializerOptions LenientJson = new(Json)

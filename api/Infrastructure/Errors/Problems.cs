@@ -15,6 +15,7 @@ public static class Problems
     public static readonly ProblemKind RequestValidationFailed = new("request.validation-failed", 400, new("请求参数无效", "Invalid request"));
     public static readonly ProblemKind RequestMalformedBody = new("request.malformed-body", 400, new("请求体无效", "Malformed request body"));
     /// <summary>Any other failure the HTTP server itself answers (its own status stands).</summary>
+    public static readonly ProblemKind RequestReadOnlyChanged = new("request.read-only-changed", 400, new("只读字段不可修改", "Read-only member changed"));
     public static readonly ProblemKind RequestFailed = new("request.failed", 400, new("请求失败", "Request failed"));
     public static readonly ProblemKind RequestInvalidParameter = new("request.invalid-parameter", 400, new("请求参数无效", "Invalid request"));
     public static readonly ProblemKind UnitIncompatible = new("unit.incompatible", 400, new("单位无法换算", "Incompatible unit"));

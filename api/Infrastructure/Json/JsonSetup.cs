@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 
 namespace Gaoxin.Api.Infrastructure.Json;
 
@@ -22,6 +23,7 @@ public static class JsonSetup
         options.RespectNullableAnnotations = true;
         options.RespectRequiredConstructorParameters = true;
         options.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
+        options.TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { ReadOnlyMembers.Track } };
     }
 
     public static IServiceCollection AddGaoxinJson(this IServiceCollection services)

@@ -17,6 +17,19 @@ public static class Lang
     public static string Pick(string zh, string en) => IsEnglish ? en : zh;
 
     public static string Pick(Text text) => IsEnglish ? text.En : text.Zh;
+
+    /// <summary>Answers in <paramref name="language"/> until disposed, e.g. to render a resource as each language's readers saw it.</summary>
+    public static IDisposable Use(string language)
+    {
+        var previous = CultureInfo.CurrentUICulture;
+        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(language);
+        return new Restore(previous);
+    }
+
+    private sealed class Restore(CultureInfo previous) : IDisposable
+    {
+        public void Dispose() => CultureInfo.CurrentUICulture = previous;
+    }
 }
 
 /// <summary>A message the API itself says, in both languages.</summary>

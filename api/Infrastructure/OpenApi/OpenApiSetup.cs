@@ -49,6 +49,7 @@ public static class OpenApiSetup
             options.SchemaFilter<ItemLengthSchemaFilter>();
             options.SchemaFilter<NullableEnumSchemaFilter>();
             options.SchemaFilter<ProblemCodesSchemaFilter>();
+            options.SchemaFilter<ReadOnlyMemberSchemaFilter>();
             options.AddSecurityDefinition(SecurityOperationFilter.SchemeName, new OpenApiSecurityScheme
             {
                 Type = SecuritySchemeType.Http,

@@ -957,7 +957,7 @@ export class GaoxinClient {
      * @param if_Match The ETag of the version being replaced (required): 412 when it is no longer current, 428 when missing.
      * @return OK
      */
-    updateIndicator(code: string, if_Match: string, body: UpdateIndicatorRequest, signal?: AbortSignal): Promise<IndicatorDto> {
+    updateIndicator(code: string, if_Match: string, body: IndicatorDto, signal?: AbortSignal): Promise<IndicatorDto> {
         let url_ = this.baseUrl + "/api/v1/indicators/{code}";
         if (code === undefined || code === null)
             throw new globalThis.Error("The parameter 'code' must be defined.");
@@ -2073,7 +2073,7 @@ export class GaoxinClient {
      * @param if_Match The ETag of the version being replaced (required): 412 when it is no longer current, 428 when missing.
      * @return OK
      */
-    updatePark(code: string, if_Match: string, body: UpdateParkRequest, signal?: AbortSignal): Promise<ParkDto> {
+    updatePark(code: string, if_Match: string, body: ParkDto, signal?: AbortSignal): Promise<ParkDto> {
         let url_ = this.baseUrl + "/api/v1/parks/{code}";
         if (code === undefined || code === null)
             throw new globalThis.Error("The parameter 'code' must be defined.");
@@ -2930,7 +2930,7 @@ export class GaoxinClient {
      * @param if_Match The ETag of the version being replaced (required): 412 when it is no longer current, 428 when missing.
      * @return OK
      */
-    updatePolicy(id: string, if_Match: string, body: UpdatePolicyRequest, signal?: AbortSignal): Promise<PolicyDto> {
+    updatePolicy(id: string, if_Match: string, body: PolicyDto, signal?: AbortSignal): Promise<PolicyDto> {
         let url_ = this.baseUrl + "/api/v1/policies/{id}";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -3807,7 +3807,7 @@ export class GaoxinClient {
      * @param if_Match The ETag of the version being replaced (required).
      * @return OK
      */
-    updateMeasure(id: string, code: string, if_Match: string, body: UpdateMeasureRequest, signal?: AbortSignal): Promise<SupportMeasureDto> {
+    updateMeasure(id: string, code: string, if_Match: string, body: SupportMeasureDto, signal?: AbortSignal): Promise<SupportMeasureDto> {
         let url_ = this.baseUrl + "/api/v1/policies/{id}/measures/{code}";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -4345,38 +4345,23 @@ export interface AuditPage {
     readonly hasMore: boolean;
 }
 
-/** A breakdown dimension being defined, with its allowed members (1–20). */
-export interface BreakdownDefinition {
-    code: string;
-    /** A text in both languages of the platform: Simplified Chinese (zh-CN, the default) and English. */
-    name: LocalizedText;
-    members: BreakdownMemberDefinition[];
-}
-
-/** The dimension an indicator's figures are broken down by, with its allowed members. 分项维度。 */
+/** The dimension an indicator's figures are broken down by, with its allowed members (1–20). 分项维度。 */
 export interface BreakdownDto {
     code: string;
-    /** Name in the response language. */
-    name: string;
-    /** A text in both languages of the platform: Simplified Chinese (zh-CN, the default) and English. */
+    /** The name in both languages (each 1–100 characters). */
     names: LocalizedText;
+    /** Name in the response language; to change it, change `names`. */
+    readonly name: string;
     members: BreakdownMemberDto[];
-}
-
-/** A member of a breakdown being defined. */
-export interface BreakdownMemberDefinition {
-    code: string;
-    /** A text in both languages of the platform: Simplified Chinese (zh-CN, the default) and English. */
-    name: LocalizedText;
 }
 
 /** One allowed member of a breakdown, e.g. `provincial` of the accreditation level. 分项成员。 */
 export interface BreakdownMemberDto {
     code: string;
-    /** Name in the response language. */
-    name: string;
-    /** A text in both languages of the platform: Simplified Chinese (zh-CN, the default) and English. */
+    /** The name in both languages (each 1–100 characters). */
     names: LocalizedText;
+    /** Name in the response language; to change it, change `names`. */
+    readonly name: string;
 }
 
 /** The value of one breakdown member. 分项数值。 */
@@ -4387,10 +4372,12 @@ export interface BreakdownValueDto {
     value: number;
 }
 
-/** One breakdown member's value being written. */
+/** One breakdown member's value being written; a member as reads return it is accepted as it is. */
 export interface BreakdownValueInput {
     member: string;
     value: number;
+    /** Read-only: the member's name, as reads show it. */
+    readonly name?: string | null;
 }
 
 export interface CatalogueCoreNode {
@@ -4474,10 +4461,10 @@ export interface CreateApiKeyRequest {
 
 /** A new indicator. 新建指标。 */
 export interface CreateIndicatorRequest {
-    /** A text in both languages of the platform: Simplified Chinese (zh-CN, the default) and English. */
-    name: LocalizedText;
-    /** A text in both languages of the platform: Simplified Chinese (zh-CN, the default) and English. */
-    description?: LocalizedText | null;
+    /** The name in both languages (each 1–200 characters). */
+    names: LocalizedText;
+    /** The description in both languages (each at most 4000 characters); omitted means empty. */
+    descriptions: LocalizedText;
     /** What an indicator is about. 指标类别。 */
     category: IndicatorCategory;
     /** Cannot change once the indicator has observations: stored values are in this unit. */
@@ -4487,9 +4474,9 @@ export interface CreateIndicatorRequest {
     /** How a park's figure is made from its sub-parks' when it has none of its own. 汇总方式。
 A park's own figure always wins over its sub-parks'. */
     aggregation: Aggregation;
-    /** A breakdown dimension being defined, with its allowed members (1–20). */
-    breakdown?: BreakdownDefinition | null;
-    /** Requires a breakdown. Default false. */
+    /** The breakdown dimension, if the indicator has one. */
+    breakdown?: BreakdownDto | null;
+    /** When true, a total must equal the sum of the breakdown members sent with it (checked on every write). Requires a breakdown; omitted means false. */
     totalEqualsBreakdown: boolean;
     /** Only for progress indicators. */
     plannedCompletion?: string | null;
@@ -4501,18 +4488,18 @@ A park's own figure always wins over its sub-parks'. */
 export interface CreateMeasureRequest {
     /** What a support measure offers. 扶持方式。 */
     kind: MeasureKind;
-    /** A text in both languages of the platform: Simplified Chinese (zh-CN, the default) and English. */
-    title: LocalizedText;
-    /** A text in both languages of the platform: Simplified Chinese (zh-CN, the default) and English. */
-    description?: LocalizedText | null;
+    /** The title in both languages (each 1–300 characters). */
+    titles: LocalizedText;
+    /** The description in both languages (each at most 4000 characters); omitted means empty. */
+    descriptions: LocalizedText;
     /** A fixed sum, in 万元. */
     amount?: number | null;
     /** A share of an eligible cost, in percent (0–100]. */
     rate?: number | null;
     /** The most one enterprise can get, in 万元. */
     cap?: number | null;
-    /** The conditions an enterprise must meet to claim a measure. Omitted conditions do not apply. 申报条件。 */
-    conditions?: MeasureConditions | null;
+    /** Who may claim it; omitted means no conditions. */
+    conditions: MeasureConditions;
     code: string;
 }
 
@@ -4523,9 +4510,9 @@ export interface CreateParkRequest {
     /** Code of the parent place. Required for every kind but `zone`; must be null for the zone. */
     parentCode?: string | null;
     /** Name in both languages (each 1–200 characters). */
-    name: LocalizedText;
-    /** Description in both languages (each at most 4000 characters); omitted means empty. */
-    description?: LocalizedText | null;
+    names: LocalizedText;
+    /** Description in both languages (each at most 4000 characters, may be empty). */
+    descriptions: LocalizedText;
     accreditationLevel?: CreateParkRequestAccreditationLevel | null;
     /** An area with its unit. 带单位的面积。 */
     landArea?: AreaDto | null;
@@ -4553,29 +4540,31 @@ export interface CreatePolicyRelationRequest {
 export interface CreatePolicyRequest {
     /** Document number (文号), unique, at most 100 characters. */
     documentNumber?: string | null;
-    /** A text in both languages of the platform: Simplified Chinese (zh-CN, the default) and English. */
-    title: LocalizedText;
-    /** A text in both languages of the platform: Simplified Chinese (zh-CN, the default) and English. */
-    summary?: LocalizedText | null;
+    /** The title in both languages (each 1–300 characters). */
+    titles: LocalizedText;
+    /** The summary in both languages (each at most 4000 characters); omitted means empty. */
+    summaries: LocalizedText;
     /** Full text in Chinese (required, may be empty) and optionally English; each at most 200,000 characters. */
-    body: PolicyBody;
+    bodies: PolicyBody;
     /** Code of the issuing organisation; null when unknown. */
     issuerCode?: string | null;
     /** A document's place in the "1+N" catalogue. 政策体系中的角色。 */
     role: PolicyRole;
     /** For a supporting document: the id of the core policy it implements. */
     implementsId?: string | null;
-    categories?: PolicyCategory[] | null;
-    industries?: Industry[] | null;
+    /** Omitted means none. */
+    categories: PolicyCategory[];
+    /** Omitted means none. */
+    industries: Industry[];
     /** Codes of the parks it applies to; omitted or empty means the whole zone. */
-    parkCodes?: string[] | null;
+    parkCodes: string[];
     draftedOn?: string | null;
     issuedOn?: string | null;
     /** Defaults to the issue date when omitted. */
     effectiveFrom?: string | null;
     /** The last day in force. */
     expiresOn?: string | null;
-    /** Marks sample data that is not a real document of the zone. */
+    /** Marks sample data that is not a real document of the zone (示例数据); omitted means false. */
     illustrative: boolean;
     /** Stable, URL-safe identifier: lower-case letters, digits and single hyphens, 2–80 characters. */
     id: string;
@@ -4690,35 +4679,36 @@ export interface IndicatorComparisonItem {
     breakdown: BreakdownValueDto[];
 }
 
-/** An indicator the zone measures itself by. 指标定义。 */
+/** An indicator the zone measures itself by. GET returns it and PUT takes it back: change the writable members, keep or leave out the read-only ones. 指标定义。 */
 export interface IndicatorDto {
-    /** Stable, URL-safe code. */
-    code: string;
-    /** Name in the response language. */
-    name: string;
-    /** Description in the response language. */
-    description: string;
-    /** A text in both languages of the platform: Simplified Chinese (zh-CN, the default) and English. */
+    /** The name in both languages (each 1–200 characters). */
     names: LocalizedText;
-    /** A text in both languages of the platform: Simplified Chinese (zh-CN, the default) and English. */
+    /** The description in both languages (each at most 4000 characters); omitted means empty. */
     descriptions: LocalizedText;
     /** What an indicator is about. 指标类别。 */
     category: IndicatorCategory;
-    /** The unit values are stored and, unless a read asks for another, returned in. */
+    /** Cannot change once the indicator has observations: stored values are in this unit. */
     unit: IndicatorUnit;
-    /** What kind of number a value is; decides which values are valid. 数值类型。 */
+    /** Cannot change once the indicator has observations. */
     valueKind: ValueKind;
     /** How a park's figure is made from its sub-parks' when it has none of its own. 汇总方式。
 A park's own figure always wins over its sub-parks'. */
     aggregation: Aggregation;
     /** The breakdown dimension, if the indicator has one. */
     breakdown?: BreakdownDto | null;
-    /** When true, a total must equal the sum of the breakdown members sent with it (checked on every write). */
+    /** When true, a total must equal the sum of the breakdown members sent with it (checked on every write). Requires a breakdown; omitted means false. */
     totalEqualsBreakdown: boolean;
-    /** For progress indicators: the planned completion date. */
+    /** Only for progress indicators. */
     plannedCompletion?: string | null;
-    version: number;
-    updatedAt: string;
+    /** Stable, URL-safe code. */
+    readonly code: string;
+    /** Name in the response language; to change it, change `names`. */
+    readonly name: string;
+    /** Description in the response language; to change it, change `descriptions`. */
+    readonly description: string;
+    /** Increased by every change; the ETag is this number, quoted. */
+    readonly version: number;
+    readonly updatedAt: string;
 }
 
 /** One page of indicators; follow `nextCursor` until it is null. */
@@ -4766,7 +4756,8 @@ export type MeasureKind = "subsidy" | "reward" | "rentReduction" | "loanInterest
 
 /** One measure in force and whether the enterprise may claim it. */
 export interface MeasureMatch {
-    /** A concrete offer inside a policy document. 扶持措施。 */
+    /** A concrete offer inside a policy document. GET returns it and PUT takes it back: change the writable members,
+keep or leave out the read-only ones. 扶持措施。 */
     measure: SupportMeasureDto;
     /** A reference to another document, as lists and relations show it. */
     policy: PolicyRef;
@@ -4794,6 +4785,8 @@ other units convert to nothing but themselves. 计量单位。 */
     breakdown: BreakdownValueDto[];
     /** The date the figure is valid on (截至日期). */
     asOf: string;
+    /** Code of the document the figure comes from, if any. */
+    sourceCode?: string | null;
     /** The document the figure comes from, if any. */
     source?: SourceDto | null;
     note?: string | null;
@@ -4853,38 +4846,37 @@ export interface OrganisationDto {
     names: LocalizedText;
 }
 
-/** A place of the zone: the zone itself, a park, an incubator, a maker space, an industrial park or a research base. 高新区内的一个园区或载体。 */
+/** A place of the zone: the zone itself, a park, an incubator, a maker space, an industrial park or a research base. GET returns it and PUT takes it back: change the writable members, keep or leave out the read-only ones. 高新区内的一个园区或载体；读取后修改可写字段即可原样写回。 */
 export interface ParkDto {
-    /** Stable, URL-safe, unique code. */
-    code: string;
     /** What a place in the zone is. 园区类型。 */
     kind: ParkKind;
-    /** Code of the parent place; null only for the zone itself. */
+    /** Code of the parent place. Required for every kind but `zone`; must be null for the zone. */
     parentCode?: string | null;
-    /** Name in the response language (see the Content-Language header). */
-    name: string;
-    /** Description in the response language. */
-    description: string;
-    /** The name in both languages. */
+    /** Name in both languages (each 1–200 characters). */
     names: LocalizedText;
-    /** The description in both languages. */
+    /** Description in both languages (each at most 4000 characters, may be empty). */
     descriptions: LocalizedText;
-    /** Accreditation level, where the place has one. */
     accreditationLevel?: ParkDtoAccreditationLevel | null;
-    /** Land area, where known. */
+    /** An area with its unit. 带单位的面积。 */
     landArea?: AreaDto | null;
-    /** Construction state, where the source states it. */
     status?: ParkDtoStatus | null;
-    /** Development phase, where the source states it. */
     developmentPhase?: ParkDtoDevelopmentPhase | null;
-    /** The document these facts come from. */
-    source?: SourceDto | null;
+    /** Code of the source document of these facts, if any. */
+    sourceCode?: string | null;
+    /** Stable, URL-safe, unique code. */
+    readonly code: string;
+    /** Name in the response language (see the Content-Language header); to change it, change `names`. */
+    readonly name: string;
+    /** Description in the response language; to change it, change `descriptions`. */
+    readonly description: string;
+    /** The document named by `sourceCode`. */
+    readonly source?: SourceDto | null;
     /** Number of direct sub-places. */
-    childCount: number;
-    /** Revision number, increased by every update. */
-    version: number;
+    readonly childCount: number;
+    /** Revision number, increased by every update; the ETag is this number, quoted. */
+    readonly version: number;
     /** When the place was last changed. */
-    updatedAt: string;
+    readonly updatedAt: string;
 }
 
 /** The latest figure of an indicator for a park, as a dashboard shows it. 园区指标最新值。 */
@@ -4960,52 +4952,80 @@ export interface PolicyCatalogueDto {
 /** What a policy is about. 政策类别。 */
 export type PolicyCategory = "rnd" | "talent" | "incubation" | "land" | "finance" | "industrialChain" | "planning" | "infrastructure" | "regionalDevelopment";
 
-/** A policy document in full. 政策文件详情。 */
+/** A policy document in full. GET returns it and PUT takes it back: change the writable members (the content), keep or leave out the read-only ones (the list view in `summary`, the texts in the response language, measures and relations, which have their own endpoints). 政策文件详情。 */
 export interface PolicyDto {
-    /** A policy document in lists and search results. 政策文件摘要。 */
-    summary: PolicySummaryDto;
-    /** Full text in the response language (Chinese when no English text exists). */
-    body: string;
-    /** A text in both languages of the platform: Simplified Chinese (zh-CN, the default) and English. */
-    titles: LocalizedText;
-    /** A text in both languages of the platform: Simplified Chinese (zh-CN, the default) and English. */
-    summaries: LocalizedText;
-    /** The full text in Chinese and, where it exists, in English. */
-    bodies: PolicyBody;
-    draftedOn?: string | null;
-    measures: SupportMeasureDto[];
-    relations: PolicyRelationDto[];
-    version: number;
-    updatedAt: string;
-}
-
-/** Everything about a document's content that a client may set. 可写的政策字段。 */
-export interface PolicyFields {
     /** Document number (文号), unique, at most 100 characters. */
     documentNumber?: string | null;
-    /** A text in both languages of the platform: Simplified Chinese (zh-CN, the default) and English. */
-    title: LocalizedText;
-    /** A text in both languages of the platform: Simplified Chinese (zh-CN, the default) and English. */
-    summary?: LocalizedText | null;
+    /** The title in both languages (each 1–300 characters). */
+    titles: LocalizedText;
+    /** The summary in both languages (each at most 4000 characters); omitted means empty. */
+    summaries: LocalizedText;
     /** Full text in Chinese (required, may be empty) and optionally English; each at most 200,000 characters. */
-    body: PolicyBody;
+    bodies: PolicyBody;
     /** Code of the issuing organisation; null when unknown. */
     issuerCode?: string | null;
     /** A document's place in the "1+N" catalogue. 政策体系中的角色。 */
     role: PolicyRole;
     /** For a supporting document: the id of the core policy it implements. */
     implementsId?: string | null;
-    categories?: PolicyCategory[] | null;
-    industries?: Industry[] | null;
+    /** Omitted means none. */
+    categories: PolicyCategory[];
+    /** Omitted means none. */
+    industries: Industry[];
     /** Codes of the parks it applies to; omitted or empty means the whole zone. */
-    parkCodes?: string[] | null;
+    parkCodes: string[];
     draftedOn?: string | null;
     issuedOn?: string | null;
     /** Defaults to the issue date when omitted. */
     effectiveFrom?: string | null;
     /** The last day in force. */
     expiresOn?: string | null;
-    /** Marks sample data that is not a real document of the zone. */
+    /** Marks sample data that is not a real document of the zone (示例数据); omitted means false. */
+    illustrative: boolean;
+    /** Stable, URL-safe identifier. */
+    readonly id: string;
+    /** The document as lists show it, with its status on the day asked about. */
+    readonly summary: PolicySummaryDto;
+    /** Full text in the response language (Chinese when no English text exists); to change it, change `bodies`. */
+    readonly body: string;
+    /** The support measures; change them through the measure endpoints. */
+    readonly measures: SupportMeasureDto[];
+    /** The relations to other documents; change them through the relation endpoints. */
+    readonly relations: PolicyRelationDto[];
+    /** Increased by every change of the document, its measures or its relations; the ETag is this number, quoted. */
+    readonly version: number;
+    readonly updatedAt: string;
+}
+
+/** Everything about a document's content that a client may set. 可写的政策字段。 */
+export interface PolicyFields {
+    /** Document number (文号), unique, at most 100 characters. */
+    documentNumber?: string | null;
+    /** The title in both languages (each 1–300 characters). */
+    titles: LocalizedText;
+    /** The summary in both languages (each at most 4000 characters); omitted means empty. */
+    summaries: LocalizedText;
+    /** Full text in Chinese (required, may be empty) and optionally English; each at most 200,000 characters. */
+    bodies: PolicyBody;
+    /** Code of the issuing organisation; null when unknown. */
+    issuerCode?: string | null;
+    /** A document's place in the "1+N" catalogue. 政策体系中的角色。 */
+    role: PolicyRole;
+    /** For a supporting document: the id of the core policy it implements. */
+    implementsId?: string | null;
+    /** Omitted means none. */
+    categories: PolicyCategory[];
+    /** Omitted means none. */
+    industries: Industry[];
+    /** Codes of the parks it applies to; omitted or empty means the whole zone. */
+    parkCodes: string[];
+    draftedOn?: string | null;
+    issuedOn?: string | null;
+    /** Defaults to the issue date when omitted. */
+    effectiveFrom?: string | null;
+    /** The last day in force. */
+    expiresOn?: string | null;
+    /** Marks sample data that is not a real document of the zone (示例数据); omitted means false. */
     illustrative: boolean;
 }
 
@@ -5220,7 +5240,7 @@ export interface ProgressDto {
 /** Status of a progress indicator, computed from progress, the planned completion date and today. 进度状态。 */
 export type ProgressStatus = "done" | "onTrack" | "atRisk" | "late";
 
-/** The figure of an indicator for a park and a period, created or replaced by its natural key (indicatorCode, parkCode, period). Send the total, the breakdown, or both: a missing total is the sum of the breakdown. 写入观测值。 */
+/** The figure of an indicator for a park and a period, created or replaced by its natural key (indicatorCode, parkCode, period). Send the total, the breakdown, or both: a missing total is the sum of the breakdown. An observation as lists return it is a valid body: its read-only members may be sent back unchanged (compared with the figure as it is now) or left out. 写入观测值。 */
 export interface PutObservationRequest {
     indicatorCode: string;
     parkCode: string;
@@ -5228,7 +5248,7 @@ export interface PutObservationRequest {
     period: string;
     /** The total; omitted means the sum of `breakdown`. */
     value?: number | null;
-    /** Values of breakdown members (each member at most once). */
+    /** Values of breakdown members (each member at most once); a member's `name` is read-only. */
     breakdown?: BreakdownValueInput[] | null;
     /** The date the figure is valid on. */
     asOf: string;
@@ -5236,6 +5256,22 @@ export interface PutObservationRequest {
     sourceCode?: string | null;
     /** Why; required when the write changes a value already recorded (a correction). At most 2000 characters. */
     note?: string | null;
+    /** Read-only: the first day of the period. */
+    readonly periodStart?: string | null;
+    /** Read-only: the last day of the period. */
+    readonly periodEnd?: string | null;
+    /** Read-only: values are written in the indicator's unit, so a figure read in another unit (`unit=`) is refused. */
+    readonly unit?: PutObservationRequestUnit | null;
+    /** Read-only: the document named by `sourceCode`. */
+    readonly source?: SourceDto | null;
+    /** Read-only: the status against the plan. */
+    readonly progress?: ProgressDto | null;
+    /** Read-only: the figure's version (send its ETag in If-Match). */
+    readonly version?: number | null;
+    /** Read-only. */
+    readonly recordedAt?: string | null;
+    /** Read-only. */
+    readonly recordedBy?: string | null;
 }
 
 /** An enterprise qualification a measure may require. 企业资质。 */
@@ -5259,121 +5295,32 @@ export interface SourceDto {
     publishedOn?: string | null;
 }
 
-/** A concrete offer inside a policy document. 扶持措施。 */
+/** A concrete offer inside a policy document. GET returns it and PUT takes it back: change the writable members, keep or leave out the read-only ones. 扶持措施。 */
 export interface SupportMeasureDto {
-    /** Code, unique within its document. */
-    code: string;
-    policyId: string;
     /** What a support measure offers. 扶持方式。 */
     kind: MeasureKind;
-    /** Title in the response language. */
-    title: string;
-    /** Description in the response language. */
-    description: string;
-    /** A text in both languages of the platform: Simplified Chinese (zh-CN, the default) and English. */
+    /** The title in both languages (each 1–300 characters). */
     titles: LocalizedText;
-    /** A text in both languages of the platform: Simplified Chinese (zh-CN, the default) and English. */
+    /** The description in both languages (each at most 4000 characters); omitted means empty. */
     descriptions: LocalizedText;
-    /** A fixed sum, in 万元 (ten thousand yuan). */
-    amount?: number | null;
-    /** A share of an eligible cost, in percent. */
-    rate?: number | null;
-    /** The most one enterprise can get, in 万元. */
-    cap?: number | null;
-    /** The conditions an enterprise must meet to claim a measure. Omitted conditions do not apply. 申报条件。 */
-    conditions: MeasureConditions;
-    /** Increased by every change; the measure's ETag is this number, quoted. */
-    version: number;
-}
-
-/** The new state of an indicator; replaces every writable field. 更新指标。 */
-export interface UpdateIndicatorRequest {
-    /** A text in both languages of the platform: Simplified Chinese (zh-CN, the default) and English. */
-    name: LocalizedText;
-    /** A text in both languages of the platform: Simplified Chinese (zh-CN, the default) and English. */
-    description?: LocalizedText | null;
-    /** What an indicator is about. 指标类别。 */
-    category: IndicatorCategory;
-    /** Cannot change once the indicator has observations: stored values are in this unit. */
-    unit: IndicatorUnit;
-    /** Cannot change once the indicator has observations. */
-    valueKind: ValueKind;
-    /** How a park's figure is made from its sub-parks' when it has none of its own. 汇总方式。
-A park's own figure always wins over its sub-parks'. */
-    aggregation: Aggregation;
-    /** A breakdown dimension being defined, with its allowed members (1–20). */
-    breakdown?: BreakdownDefinition | null;
-    /** Requires a breakdown. Default false. */
-    totalEqualsBreakdown: boolean;
-    /** Only for progress indicators. */
-    plannedCompletion?: string | null;
-}
-
-/** The new content of a support measure. 更新扶持措施。 */
-export interface UpdateMeasureRequest {
-    /** What a support measure offers. 扶持方式。 */
-    kind: MeasureKind;
-    /** A text in both languages of the platform: Simplified Chinese (zh-CN, the default) and English. */
-    title: LocalizedText;
-    /** A text in both languages of the platform: Simplified Chinese (zh-CN, the default) and English. */
-    description?: LocalizedText | null;
     /** A fixed sum, in 万元. */
     amount?: number | null;
     /** A share of an eligible cost, in percent (0–100]. */
     rate?: number | null;
     /** The most one enterprise can get, in 万元. */
     cap?: number | null;
-    /** The conditions an enterprise must meet to claim a measure. Omitted conditions do not apply. 申报条件。 */
-    conditions?: MeasureConditions | null;
-}
-
-/** The new state of a place; replaces every writable field. 更新园区（整体替换）。 */
-export interface UpdateParkRequest {
-    /** What a place in the zone is. 园区类型。 */
-    kind: ParkKind;
-    /** Code of the parent place. Required for every kind but `zone`; must be null for the zone. */
-    parentCode?: string | null;
-    /** Name in both languages (each 1–200 characters). */
-    name: LocalizedText;
-    /** Description in both languages (each at most 4000 characters); omitted means empty. */
-    description?: LocalizedText | null;
-    accreditationLevel?: UpdateParkRequestAccreditationLevel | null;
-    /** An area with its unit. 带单位的面积。 */
-    landArea?: AreaDto | null;
-    status?: UpdateParkRequestStatus | null;
-    developmentPhase?: UpdateParkRequestDevelopmentPhase | null;
-    /** Code of the source document of these facts, if any. */
-    sourceCode?: string | null;
-}
-
-/** The new content of a document; the previous content is kept as a version. 更新政策文件。 */
-export interface UpdatePolicyRequest {
-    /** Document number (文号), unique, at most 100 characters. */
-    documentNumber?: string | null;
-    /** A text in both languages of the platform: Simplified Chinese (zh-CN, the default) and English. */
-    title: LocalizedText;
-    /** A text in both languages of the platform: Simplified Chinese (zh-CN, the default) and English. */
-    summary?: LocalizedText | null;
-    /** Full text in Chinese (required, may be empty) and optionally English; each at most 200,000 characters. */
-    body: PolicyBody;
-    /** Code of the issuing organisation; null when unknown. */
-    issuerCode?: string | null;
-    /** A document's place in the "1+N" catalogue. 政策体系中的角色。 */
-    role: PolicyRole;
-    /** For a supporting document: the id of the core policy it implements. */
-    implementsId?: string | null;
-    categories?: PolicyCategory[] | null;
-    industries?: Industry[] | null;
-    /** Codes of the parks it applies to; omitted or empty means the whole zone. */
-    parkCodes?: string[] | null;
-    draftedOn?: string | null;
-    issuedOn?: string | null;
-    /** Defaults to the issue date when omitted. */
-    effectiveFrom?: string | null;
-    /** The last day in force. */
-    expiresOn?: string | null;
-    /** Marks sample data that is not a real document of the zone. */
-    illustrative: boolean;
+    /** Who may claim it; omitted means no conditions. */
+    conditions: MeasureConditions;
+    /** Code, unique within its document. */
+    readonly code: string;
+    /** The document the measure belongs to. */
+    readonly policyId: string;
+    /** Title in the response language; to change it, change `titles`. */
+    readonly title: string;
+    /** Description in the response language; to change it, change `descriptions`. */
+    readonly description: string;
+    /** Increased by every change; the measure's ETag is this number, quoted. */
+    readonly version: number;
 }
 
 /** What kind of number a value is; decides which values are valid. 数值类型。 */
@@ -5387,7 +5334,7 @@ export type CreateParkRequestDevelopmentPhase = "nearTerm" | "midTerm" | "longTe
 
 export type EnterpriseProfileIndustry = "marineEquipmentManufacturing" | "marineBiomedicine" | "marineElectronicInformation" | "other";
 
-export type ImportProblemDtoCode = "request.validation-failed" | "request.malformed-body" | "request.failed" | "request.invalid-parameter" | "unit.incompatible" | "import.unknown-column" | "import.malformed" | "import.invalid-encoding" | "import.record-too-large" | "auth.missing-key" | "auth.invalid-key" | "auth.insufficient-scope" | "auth.outside-park-scope" | "auth.park-scoped-key" | "api-key.exceeds-caller" | "route.not-found" | "park.not-found" | "source.not-found" | "indicator.not-found" | "observation.not-found" | "policy.not-found" | "policy.version-not-found" | "organisation.not-found" | "measure.not-found" | "relation.not-found" | "import.not-found" | "api-key.not-found" | "route.method-not-allowed" | "park.code-taken" | "park.zone-exists" | "park.parent-cycle" | "park.has-children" | "park.has-observations" | "park.has-history" | "park.tree-too-deep" | "indicator.code-taken" | "indicator.has-observations" | "indicator.has-history" | "indicator.unit-locked" | "indicator.member-in-use" | "indicator.rule-broken-by-existing" | "policy.id-taken" | "policy.document-number-taken" | "policy.has-relations" | "measure.code-taken" | "relation.exists" | "api-key.name-taken" | "conflict.duplicate" | "conflict.in-use" | "idempotency.in-progress" | "precondition.failed" | "request.body-too-large" | "import.too-many-rows" | "request.unsupported-media-type" | "observation.total-mismatch" | "observation.correction-needs-note" | "policy.implements-non-core" | "import.rejected" | "idempotency.key-reused" | "precondition.required" | "request.rate-limited" | "server.error" | "server.database-unavailable" | "import.busy" | "import.unknown-field" | "import.missing-value" | "import.invalid-value" | "import.duplicate-row" | "import.inconsistent-rows" | "import.observation-rejected";
+export type ImportProblemDtoCode = "request.validation-failed" | "request.malformed-body" | "request.read-only-changed" | "request.failed" | "request.invalid-parameter" | "unit.incompatible" | "import.unknown-column" | "import.malformed" | "import.invalid-encoding" | "import.record-too-large" | "auth.missing-key" | "auth.invalid-key" | "auth.insufficient-scope" | "auth.outside-park-scope" | "auth.park-scoped-key" | "api-key.exceeds-caller" | "route.not-found" | "park.not-found" | "source.not-found" | "indicator.not-found" | "observation.not-found" | "policy.not-found" | "policy.version-not-found" | "organisation.not-found" | "measure.not-found" | "relation.not-found" | "import.not-found" | "api-key.not-found" | "route.method-not-allowed" | "park.code-taken" | "park.zone-exists" | "park.parent-cycle" | "park.has-children" | "park.has-observations" | "park.has-history" | "park.tree-too-deep" | "indicator.code-taken" | "indicator.has-observations" | "indicator.has-history" | "indicator.unit-locked" | "indicator.member-in-use" | "indicator.rule-broken-by-existing" | "policy.id-taken" | "policy.document-number-taken" | "policy.has-relations" | "measure.code-taken" | "relation.exists" | "api-key.name-taken" | "conflict.duplicate" | "conflict.in-use" | "idempotency.in-progress" | "precondition.failed" | "request.body-too-large" | "import.too-many-rows" | "request.unsupported-media-type" | "observation.total-mismatch" | "observation.correction-needs-note" | "policy.implements-non-core" | "import.rejected" | "idempotency.key-reused" | "precondition.required" | "request.rate-limited" | "server.error" | "server.database-unavailable" | "import.busy" | "import.unknown-field" | "import.missing-value" | "import.invalid-value" | "import.duplicate-row" | "import.inconsistent-rows" | "import.observation-rejected";
 
 export type ParkDtoAccreditationLevel = "national" | "provincial" | "municipal";
 
@@ -5399,13 +5346,9 @@ export type ParkTreeNodeAccreditationLevel = "national" | "provincial" | "munici
 
 export type ParkTreeNodeStatus = "planned" | "underConstruction" | "operating";
 
-export type ProblemCode = "request.validation-failed" | "request.malformed-body" | "request.failed" | "request.invalid-parameter" | "unit.incompatible" | "import.unknown-column" | "import.malformed" | "import.invalid-encoding" | "import.record-too-large" | "auth.missing-key" | "auth.invalid-key" | "auth.insufficient-scope" | "auth.outside-park-scope" | "auth.park-scoped-key" | "api-key.exceeds-caller" | "route.not-found" | "park.not-found" | "source.not-found" | "indicator.not-found" | "observation.not-found" | "policy.not-found" | "policy.version-not-found" | "organisation.not-found" | "measure.not-found" | "relation.not-found" | "import.not-found" | "api-key.not-found" | "route.method-not-allowed" | "park.code-taken" | "park.zone-exists" | "park.parent-cycle" | "park.has-children" | "park.has-observations" | "park.has-history" | "park.tree-too-deep" | "indicator.code-taken" | "indicator.has-observations" | "indicator.has-history" | "indicator.unit-locked" | "indicator.member-in-use" | "indicator.rule-broken-by-existing" | "policy.id-taken" | "policy.document-number-taken" | "policy.has-relations" | "measure.code-taken" | "relation.exists" | "api-key.name-taken" | "conflict.duplicate" | "conflict.in-use" | "idempotency.in-progress" | "precondition.failed" | "request.body-too-large" | "import.too-many-rows" | "request.unsupported-media-type" | "observation.total-mismatch" | "observation.correction-needs-note" | "policy.implements-non-core" | "import.rejected" | "idempotency.key-reused" | "precondition.required" | "request.rate-limited" | "server.error" | "server.database-unavailable" | "import.busy";
+export type ProblemCode = "request.validation-failed" | "request.malformed-body" | "request.read-only-changed" | "request.failed" | "request.invalid-parameter" | "unit.incompatible" | "import.unknown-column" | "import.malformed" | "import.invalid-encoding" | "import.record-too-large" | "auth.missing-key" | "auth.invalid-key" | "auth.insufficient-scope" | "auth.outside-park-scope" | "auth.park-scoped-key" | "api-key.exceeds-caller" | "route.not-found" | "park.not-found" | "source.not-found" | "indicator.not-found" | "observation.not-found" | "policy.not-found" | "policy.version-not-found" | "organisation.not-found" | "measure.not-found" | "relation.not-found" | "import.not-found" | "api-key.not-found" | "route.method-not-allowed" | "park.code-taken" | "park.zone-exists" | "park.parent-cycle" | "park.has-children" | "park.has-observations" | "park.has-history" | "park.tree-too-deep" | "indicator.code-taken" | "indicator.has-observations" | "indicator.has-history" | "indicator.unit-locked" | "indicator.member-in-use" | "indicator.rule-broken-by-existing" | "policy.id-taken" | "policy.document-number-taken" | "policy.has-relations" | "measure.code-taken" | "relation.exists" | "api-key.name-taken" | "conflict.duplicate" | "conflict.in-use" | "idempotency.in-progress" | "precondition.failed" | "request.body-too-large" | "import.too-many-rows" | "request.unsupported-media-type" | "observation.total-mismatch" | "observation.correction-needs-note" | "policy.implements-non-core" | "import.rejected" | "idempotency.key-reused" | "precondition.required" | "request.rate-limited" | "server.error" | "server.database-unavailable" | "import.busy";
 
-export type UpdateParkRequestAccreditationLevel = "national" | "provincial" | "municipal";
-
-export type UpdateParkRequestStatus = "planned" | "underConstruction" | "operating";
-
-export type UpdateParkRequestDevelopmentPhase = "nearTerm" | "midTerm" | "longTerm";
+export type PutObservationRequestUnit = "count" | "percent" | "mu" | "hectare" | "squareMetre" | "tenThousandYuan";
 
 export interface FileParameter {
     data: any;

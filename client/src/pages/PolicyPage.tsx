@@ -74,7 +74,7 @@ export function PolicyPage() {
             <AsyncView state={versions} reload={versions.reload}>
               {(list) => (
                 <List dataSource={list} renderItem={(v) => (
-                  <List.Item>{t.policies.version} {v.version} · {v.recordedAt} · {v.recordedBy} · {v.content.title.zh}</List.Item>
+                  <List.Item>{t.policies.version} {v.version} · {v.recordedAt} · {v.recordedBy} · {v.content.titles.zh}</List.Item>
                 )} />
               )}
             </AsyncView>

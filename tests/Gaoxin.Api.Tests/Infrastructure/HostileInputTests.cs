@@ -21,7 +21,7 @@ public sealed class HostileInputTests(ApiFactory factory) : ApiTest(factory)
         await (await Client.GetAsync("/api/v1/indicators?q=%00")).ReadProblemAsync(HttpStatusCode.BadRequest, "request.validation-failed");
 
         var before = await CountAsync("parks");
-        var park = Features.Parks.ParkRequests.MakerSpace() with { Name = new() { Zh = "空\0间", En = "Space" } };
+        var park = Features.Parks.ParkRequests.MakerSpace() with { Names = new() { Zh = "空\0间", En = "Space" } };
         await (await Client.PostJsonAsync("/api/v1/parks", park)).ReadProblemAsync(HttpStatusCode.BadRequest, "request.validation-failed");
         Assert.Equal(before, await CountAsync("parks"));
     }

@@ -2,6 +2,7 @@ using Dapper;
 using FluentValidation;
 using Gaoxin.Api.Infrastructure.Database;
 using Gaoxin.Api.Infrastructure.Http;
+using Gaoxin.Api.Infrastructure.Json;
 using Gaoxin.Api.Infrastructure.Mediation;
 using Gaoxin.Api.Infrastructure.Security;
 using Gaoxin.Contracts.Indicators;
@@ -9,7 +10,8 @@ using MediatR;
 
 namespace Gaoxin.Api.Features.Indicators.UpdateIndicator;
 
-public sealed record UpdateIndicatorCommand(string Code, UpdateIndicatorRequest Body, IfMatch? IfMatch) : ICommand<IndicatorDto>;
+/// <summary>Replaces an indicator's writable fields. The body is the indicator as read (an <see cref="IndicatorDto"/>) or just its fields.</summary>
+public sealed record UpdateIndicatorCommand(string Code, IndicatorFields Body, IfMatch? IfMatch) : ICommand<IndicatorDto>;
 
 public sealed class UpdateIndicatorValidator : AbstractValidator<UpdateIndicatorCommand>
 {
@@ -52,6 +54,7 @@ public sealed class UpdateIndicatorHandler(DbSession session, ICaller caller) : 
         var fields = command.Body;
         var current = await IndicatorWrites.FindAsync(session, command.Code, forUpdate: true, cancellationToken);
         command.IfMatch.Check(current.Version);
+        ReadOnlyMembers.EnsureUnchanged(command.Body, current.ToDto);
         var observations = await session.ExecuteScalarAsync<long>(CountObservations, new { current.Id }, cancellationToken);
         if (observations > 0)
         {

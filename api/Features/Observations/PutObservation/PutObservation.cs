@@ -5,6 +5,7 @@ using Gaoxin.Api.Features.Indicators;
 using Gaoxin.Api.Features.Parks;
 using Gaoxin.Api.Infrastructure.Database;
 using Gaoxin.Api.Infrastructure.Http;
+using Gaoxin.Api.Infrastructure.Json;
 using Gaoxin.Api.Infrastructure.Localization;
 using Gaoxin.Api.Infrastructure.Mediation;
 using Gaoxin.Api.Infrastructure.Security;
@@ -125,6 +126,7 @@ public sealed class PutObservationHandler(DbSession session, TimeProvider clock,
                     new Dictionary<string, object?> { ["currentETag"] = ETags.Of(existing.Version) });
             }
             command.IfMatch.Check(existing.Version);
+            await ReadOnlyMembers.EnsureUnchangedAsync(body, async () => await ReadAsync(period.Canonical, key.IndicatorId, key.ParkId, cancellationToken));
         }
         else if (command.IfMatch is { Any: false })
         {

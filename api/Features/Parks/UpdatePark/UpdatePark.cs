@@ -1,6 +1,7 @@
 using FluentValidation;
 using Gaoxin.Api.Infrastructure.Database;
 using Gaoxin.Api.Infrastructure.Http;
+using Gaoxin.Api.Infrastructure.Json;
 using Gaoxin.Api.Infrastructure.Mediation;
 using Gaoxin.Api.Infrastructure.Security;
 using Gaoxin.Contracts.Parks;
@@ -8,7 +9,8 @@ using MediatR;
 
 namespace Gaoxin.Api.Features.Parks.UpdatePark;
 
-public sealed record UpdateParkCommand(string Code, UpdateParkRequest Body, IfMatch? IfMatch) : ICommand<ParkDto>;
+/// <summary>Replaces a park's writable fields. The body is the park as read (a <see cref="ParkDto"/>) or just its fields.</summary>
+public sealed record UpdateParkCommand(string Code, ParkFields Body, IfMatch? IfMatch) : ICommand<ParkDto>;
 
 public sealed class UpdateParkValidator : AbstractValidator<UpdateParkCommand>
 {
@@ -45,6 +47,8 @@ public sealed class UpdateParkHandler(DbSession session, ICaller caller) : IRequ
         var id = current.Id;
         await caller.EnsureWithinAsync(session, id, command.Code, cancellationToken); // 403 before 428: who, then which version
         command.IfMatch.Check(current.Version);
+        var now = await ParkWrites.ReadRowAsync(session, command.Code, cancellationToken);
+        ReadOnlyMembers.EnsureUnchanged(park, now.ToDto);
 
         var references = await ParkWrites.ResolveAsync(session, park, cancellationToken);
         if (references.ParentId is { } parentId &&

@@ -50,14 +50,27 @@ public sealed class GetPolicyHandler(NpgsqlDataSource db, TimeProvider clock) : 
             .ToDictionary(o => o.Id);
         var relations = await connection.QueryAsync<RelationRow>(new CommandDefinition(Relations, new { row.Id }, cancellationToken: cancellationToken));
 
+        var summary = row.ToSummary();
         return new PolicyDto
         {
-            Summary = row.ToSummary(),
+            Id = summary.Id,
+            Summary = summary,
             Body = Lang.IsEnglish && !string.IsNullOrWhiteSpace(bodyEn) ? bodyEn : bodyZh,
+            DocumentNumber = summary.DocumentNumber,
             Titles = new LocalizedText { Zh = row.TitleZh, En = row.TitleEn },
             Summaries = new LocalizedText { Zh = row.SummaryZh, En = row.SummaryEn },
             Bodies = new PolicyBody { Zh = bodyZh, En = bodyEn },
+            IssuerCode = summary.Issuer?.Code,
+            Role = summary.Role,
+            ImplementsId = summary.ImplementsId,
+            Categories = summary.Categories,
+            Industries = summary.Industries,
+            ParkCodes = summary.ParkCodes,
             DraftedOn = row.DraftedOn,
+            IssuedOn = summary.IssuedOn,
+            EffectiveFrom = summary.EffectiveFrom,
+            ExpiresOn = summary.ExpiresOn,
+            Illustrative = summary.Illustrative,
             Measures = measures.Select(m => m.ToDto()).ToList(),
             Relations = relations.Select(r =>
             {

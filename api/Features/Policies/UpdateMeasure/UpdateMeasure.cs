@@ -2,6 +2,7 @@ using Dapper;
 using FluentValidation;
 using Gaoxin.Api.Infrastructure.Database;
 using Gaoxin.Api.Infrastructure.Http;
+using Gaoxin.Api.Infrastructure.Json;
 using Gaoxin.Api.Infrastructure.Mediation;
 using Gaoxin.Api.Infrastructure.Security;
 using Gaoxin.Contracts.Policies;
@@ -9,7 +10,8 @@ using MediatR;
 
 namespace Gaoxin.Api.Features.Policies.UpdateMeasure;
 
-public sealed record UpdateMeasureCommand(string PolicyId, string Code, UpdateMeasureRequest Body, IfMatch? IfMatch) : ICommand<SupportMeasureDto>;
+/// <summary>Replaces a measure's content. The body is the measure as read (a <see cref="SupportMeasureDto"/>) or just its fields.</summary>
+public sealed record UpdateMeasureCommand(string PolicyId, string Code, MeasureFields Body, IfMatch? IfMatch) : ICommand<SupportMeasureDto>;
 
 public sealed class UpdateMeasureValidator : AbstractValidator<UpdateMeasureCommand>
 {
@@ -29,9 +31,9 @@ public sealed class UpdateMeasureHandler(DbSession session, ICaller caller, Time
     {
         caller.EnsureUnrestricted();
         var policy = await PolicyWrites.FindAsync(session, command.PolicyId, forUpdate: true, cancellationToken);
-        var version = await session.ExecuteScalarAsync<int?>("select version from support_measures where policy_id = @PolicyId and code = @Code",
-            new { PolicyId = policy.Id, command.Code }, cancellationToken) ?? throw PolicyErrors.MeasureNotFound(command.PolicyId, command.Code);
-        command.IfMatch.Check(version);
+        var now = await MeasureQueries.ReadRowAsync(session, policy.Id, command.PolicyId, command.Code, cancellationToken);
+        command.IfMatch.Check(now.Version);
+        ReadOnlyMembers.EnsureUnchanged(command.Body, now.ToDto);
         var parameters = new DynamicParameters(await MeasureFieldsValidator.ColumnsAsync(session, command.Body, cancellationToken));
         parameters.AddDynamicParams(new { PolicyId = policy.Id, command.Code });
         if (await session.ExecuteAsync(Update, parameters, cancellationToken) == 0)

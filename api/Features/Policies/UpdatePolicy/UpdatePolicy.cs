@@ -1,7 +1,9 @@
 using Dapper;
 using FluentValidation;
 using Gaoxin.Api.Infrastructure.Database;
+using Gaoxin.Api.Features.Policies.GetPolicy;
 using Gaoxin.Api.Infrastructure.Http;
+using Gaoxin.Api.Infrastructure.Json;
 using Gaoxin.Api.Infrastructure.Mediation;
 using Gaoxin.Api.Infrastructure.Security;
 using Gaoxin.Contracts.Policies;
@@ -9,7 +11,8 @@ using MediatR;
 
 namespace Gaoxin.Api.Features.Policies.UpdatePolicy;
 
-public sealed record UpdatePolicyCommand(string Id, UpdatePolicyRequest Body, IfMatch? IfMatch) : ICommand<Unit>;
+/// <summary>Replaces a document's content. The body is the document as read (a <see cref="PolicyDto"/>) or just its content.</summary>
+public sealed record UpdatePolicyCommand(string Id, PolicyFields Body, IfMatch? IfMatch) : ICommand<Unit>;
 
 public sealed class UpdatePolicyValidator : AbstractValidator<UpdatePolicyCommand>
 {
@@ -20,7 +23,7 @@ public sealed class UpdatePolicyValidator : AbstractValidator<UpdatePolicyComman
 /// Replaces the content and keeps the previous one as a version. Saving the same content again changes nothing and
 /// adds no version.
 /// </summary>
-public sealed class UpdatePolicyHandler(DbSession session, TimeProvider clock, ICaller caller) : IRequestHandler<UpdatePolicyCommand, Unit>
+public sealed class UpdatePolicyHandler(DbSession session, TimeProvider clock, ICaller caller, IMediator mediator) : IRequestHandler<UpdatePolicyCommand, Unit>
 {
     private const string Update = """
         update policies set
@@ -38,6 +41,8 @@ public sealed class UpdatePolicyHandler(DbSession session, TimeProvider clock, I
         caller.EnsureUnrestricted();
         var policy = await PolicyWrites.FindAsync(session, command.Id, forUpdate: true, cancellationToken);
         command.IfMatch.Check(await session.ExecuteScalarAsync<int>("select version from policies where id = @Id", new { policy.Id }, cancellationToken));
+        // The document as GET shows it now (this transaction holds its row, so it cannot change meanwhile).
+        await ReadOnlyMembers.EnsureUnchangedAsync(command.Body, async () => await mediator.Send(new GetPolicyQuery(command.Id, null), cancellationToken));
         var (issuerId, parkIds, implements) = await PolicyWrites.ResolveAsync(session, command.Id, command.Body, cancellationToken);
         await PolicyWrites.EnsureDocumentNumberFreeAsync(session, command.Body.DocumentNumber, exceptId: policy.Id, cancellationToken);
         if (policy.Role == PolicyRole.Core && command.Body.Role != PolicyRole.Core)

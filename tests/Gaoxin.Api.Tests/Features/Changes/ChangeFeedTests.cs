@@ -35,7 +35,7 @@ public sealed class ChangeFeedTests(ApiFactory factory) : ApiTest(factory)
         Assert.Contains(seed, c => c.ResourceType == "observation" && c.Key == "enterprise-rnd-institutions/zhanjiang-hitech-zone/2023-03-31");
 
         var created = await (await Client.PostJsonAsync("/api/v1/parks", ParkRequests.MakerSpace())).ReadAsync<ParkDto>(HttpStatusCode.Created);
-        await PutCurrentAsync("/api/v1/parks/test-maker-space", ParkRequests.UpdateOf(created) with { Status = ParkStatus.Operating });
+        await PutCurrentAsync("/api/v1/parks/test-maker-space", created with { Status = ParkStatus.Operating });
         await DeleteCurrentAsync("/api/v1/parks/test-maker-space");
 
         var (changes, _) = await FollowAsync(cursor);
@@ -113,7 +113,7 @@ public sealed class ChangeFeedTests(ApiFactory factory) : ApiTest(factory)
     public async Task The_audit_log_says_who_changed_what_from_what_to_what_and_needs_the_admin_scope()
     {
         var park = await (await Client.GetAsync("/api/v1/parks/yuexi-data-valley")).ReadAsync<ParkDto>();
-        await PutCurrentAsync("/api/v1/parks/yuexi-data-valley", ParkRequests.UpdateOf(park) with { Status = ParkStatus.Operating });
+        await PutCurrentAsync("/api/v1/parks/yuexi-data-valley", park with { Status = ParkStatus.Operating });
 
         var audit = await (await Client.GetAsync("/api/v1/audit?resourceType=park&key=yuexi-data-valley")).ReadAsync<AuditPage>();
         var entry = audit.Items[0];

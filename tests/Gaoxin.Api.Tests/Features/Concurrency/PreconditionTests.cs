@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using Gaoxin.Api.Tests.Features.Parks;
 using Gaoxin.Contracts.Parks;
 using static Gaoxin.Api.Tests.Features.Observations.ObservationRequests;
 
@@ -46,7 +45,7 @@ public sealed class PreconditionTests(ApiFactory factory) : ApiTest(factory)
     {
         var park = await ReadParkAsync();
 
-        var problem = await (await Client.SendAsync(PutRequest(Park, ParkRequests.UpdateOf(park) with { LandArea = new AreaDto { Value = 11, Unit = AreaUnit.Hectare } }, null)))
+        var problem = await (await Client.SendAsync(PutRequest(Park, park with { LandArea = new AreaDto { Value = 11, Unit = AreaUnit.Hectare } }, null)))
             .ReadProblemAsync((HttpStatusCode)428, "precondition.required");
 
         Assert.Equal($"\"{park.Version}\"", problem.GetProperty("currentETag").GetString());
@@ -60,8 +59,8 @@ public sealed class PreconditionTests(ApiFactory factory) : ApiTest(factory)
         var etag = $"\"{park.Version}\"";
 
         var answers = await Task.WhenAll(
-            Client.SendAsync(PutRequest(Park, ParkRequests.UpdateOf(park) with { LandArea = new AreaDto { Value = 12, Unit = AreaUnit.Hectare } }, etag)),
-            Client.SendAsync(PutRequest(Park, ParkRequests.UpdateOf(park) with { LandArea = new AreaDto { Value = 13, Unit = AreaUnit.Hectare } }, etag)));
+            Client.SendAsync(PutRequest(Park, park with { LandArea = new AreaDto { Value = 12, Unit = AreaUnit.Hectare } }, etag)),
+            Client.SendAsync(PutRequest(Park, park with { LandArea = new AreaDto { Value = 13, Unit = AreaUnit.Hectare } }, etag)));
 
         Assert.Equal([HttpStatusCode.OK, HttpStatusCode.PreconditionFailed], answers.Select(a => a.StatusCode).Order());
         var winner = await answers.Single(a => a.IsSuccessStatusCode).ReadAsync<ParkDto>();
@@ -75,7 +74,7 @@ public sealed class PreconditionTests(ApiFactory factory) : ApiTest(factory)
     public async Task A_delete_with_a_stale_ETag_is_412_and_the_park_stays()
     {
         var park = await ReadParkAsync();
-        Assert.Equal(HttpStatusCode.OK, (await PutCurrentAsync(Park, ParkRequests.UpdateOf(park) with { LandArea = new AreaDto { Value = 14, Unit = AreaUnit.Hectare } })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await PutCurrentAsync(Park, park with { LandArea = new AreaDto { Value = 14, Unit = AreaUnit.Hectare } })).StatusCode);
 
         using var delete = new HttpRequestMessage(HttpMethod.Delete, Park);
         delete.Headers.TryAddWithoutValidation("If-Match", $"\"{park.Version}\"");

@@ -82,7 +82,7 @@ public sealed class RepresentationChangeTests(ApiFactory factory) : ApiTest(fact
         Assert.True(second.Version > first.Version, $"re-created at version {second.Version}, after {first.Version}");
         using var stale = new HttpRequestMessage(HttpMethod.Put, "/api/v1/parks/test-maker-space")
         {
-            Content = System.Net.Http.Json.JsonContent.Create(ParkRequests.UpdateOf(second) with { Status = ParkStatus.Operating }, options: Http.Json),
+            Content = System.Net.Http.Json.JsonContent.Create(second with { Status = ParkStatus.Operating }, options: Http.Json),
         };
         stale.Headers.TryAddWithoutValidation("If-Match", $"\"{first.Version}\"");
         await (await Client.SendAsync(stale)).ReadProblemAsync(HttpStatusCode.PreconditionFailed, "precondition.failed");

@@ -102,8 +102,8 @@ public sealed class ReferenceImportTests(ApiFactory factory) : ApiTest(factory)
     public async Task A_policy_row_off_the_contract_is_rejected_with_its_line()
     {
         const string ndjson = """
-            {"id": "test-policy", "title": {"zh": "测试", "en": "Test"}, "body": {"zh": ""}, "role": "related"}
-            {"id": "test-policy-2", "title": {"zh": "测试", "en": "Test"}, "role": "related"}
+            {"id": "test-policy", "titles": {"zh": "测试", "en": "Test"}, "bodies": {"zh": ""}, "role": "related"}
+            {"id": "test-policy-2", "titles": {"zh": "测试", "en": "Test"}, "role": "related"}
             """;
         var report = await (await Client.PostAsync("policies", Encoding.UTF8.GetBytes(ndjson), "application/x-ndjson", "mode=rows")).ReportAsync();
         Assert.Equal((1, 1), (report.Created, report.Rejected));

@@ -32,10 +32,10 @@ public sealed class UnchangedTests(ApiFactory factory) : ApiTest(factory)
         var documents = JsonNode.Parse(await File.ReadAllTextAsync(Policies.PolicySamples.FilePath))!.AsArray();
         foreach (var document in documents)
         {
-            document!["title"]!["zh"] = document["title"]!["zh"]!.GetValue<string>() + " ";
+            document!["titles"]!["zh"] = document["titles"]!["zh"]!.GetValue<string>() + " ";
             foreach (var measure in document["measures"]?.AsArray() ?? [])
             {
-                measure!["title"]!["en"] = " " + measure["title"]!["en"]!.GetValue<string>();
+                measure!["titles"]!["en"] = " " + measure["titles"]!["en"]!.GetValue<string>();
             }
         }
         var json = Encoding.UTF8.GetBytes(documents.ToJsonString());

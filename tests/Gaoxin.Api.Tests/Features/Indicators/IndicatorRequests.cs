@@ -9,25 +9,23 @@ public static class IndicatorRequests
     public static CreateIndicatorRequest HighTechEnterprises(string code = "high-tech-enterprises") => new()
     {
         Code = code,
-        Name = new LocalizedText { Zh = "高新技术企业", En = "High-tech enterprises" },
-        Description = new LocalizedText { Zh = "测试用指标。", En = "An indicator for tests." },
+        Names = new LocalizedText { Zh = "高新技术企业", En = "High-tech enterprises" },
+        Descriptions = new LocalizedText { Zh = "测试用指标。", En = "An indicator for tests." },
         Category = IndicatorCategory.Industry,
         Unit = IndicatorUnit.Count,
         ValueKind = ValueKind.Count,
         Aggregation = Aggregation.Sum,
-        Breakdown = new BreakdownDefinition
+        Breakdown = new BreakdownDto
         {
             Code = "accreditationLevel",
-            Name = new LocalizedText { Zh = "认定级别", En = "Accreditation level" },
+            Names = new LocalizedText { Zh = "认定级别", En = "Accreditation level" },
+            Name = "认定级别", // read-only: a create ignores it, as it ignores every read-only member
             Members =
             [
-                new BreakdownMemberDefinition { Code = "national", Name = new LocalizedText { Zh = "国家级", En = "National" } },
-                new BreakdownMemberDefinition { Code = "provincial", Name = new LocalizedText { Zh = "省级", En = "Provincial" } },
+                new BreakdownMemberDto { Code = "national", Names = new LocalizedText { Zh = "国家级", En = "National" }, Name = "国家级" },
+                new BreakdownMemberDto { Code = "provincial", Names = new LocalizedText { Zh = "省级", En = "Provincial" }, Name = "省级" },
             ],
         },
         TotalEqualsBreakdown = true,
     };
-
-    /// <summary>What an editor sends back to change nothing: the API's own rule (IndicatorWrites.FieldsOf).</summary>
-    public static UpdateIndicatorRequest UpdateOf(IndicatorDto indicator) => Gaoxin.Api.Features.Indicators.IndicatorWrites.FieldsOf(indicator);
 }

@@ -89,21 +89,21 @@ public sealed class IndicatorTests(ApiFactory factory) : ApiTest(factory)
     {
         var incubators = await GetAsync("incubators");
 
-        await (await PutCurrentAsync("/api/v1/indicators/incubators", IndicatorRequests.UpdateOf(incubators) with { ValueKind = ValueKind.Amount, Unit = IndicatorUnit.TenThousandYuan }))
+        await (await PutCurrentAsync("/api/v1/indicators/incubators", incubators with { ValueKind = ValueKind.Amount, Unit = IndicatorUnit.TenThousandYuan }))
             .ReadProblemAsync(HttpStatusCode.Conflict, "indicator.unit-locked");
 
-        var withoutMunicipal = IndicatorRequests.UpdateOf(incubators) with
+        var withoutMunicipal = incubators with
         {
-            Breakdown = IndicatorRequests.UpdateOf(incubators).Breakdown! with
+            Breakdown = incubators.Breakdown! with
             {
-                Members = IndicatorRequests.UpdateOf(incubators).Breakdown!.Members.Where(m => m.Code != "municipal").ToList(),
+                Members = incubators.Breakdown!.Members.Where(m => m.Code != "municipal").ToList(),
             },
         };
         var problem = await (await PutCurrentAsync("/api/v1/indicators/incubators", withoutMunicipal)).ReadProblemAsync(HttpStatusCode.Conflict, "indicator.member-in-use");
         Assert.Equal(["municipal"], problem.GetProperty("members").EnumerateArray().Select(m => m.GetString()));
 
         var renamed = await (await PutCurrentAsync("/api/v1/indicators/incubators",
-            IndicatorRequests.UpdateOf(incubators) with { Name = new LocalizedText { Zh = "科技企业孵化器（更名）", En = "Incubators (renamed)" } })).ReadAsync<IndicatorDto>();
+            incubators with { Names = new LocalizedText { Zh = "科技企业孵化器（更名）", En = "Incubators (renamed)" } })).ReadAsync<IndicatorDto>();
         Assert.Equal(incubators.Version + 1, renamed.Version);
         Assert.Equal("科技企业孵化器（更名）", renamed.Name);
     }

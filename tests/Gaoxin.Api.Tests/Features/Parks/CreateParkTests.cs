@@ -70,13 +70,13 @@ public sealed class CreateParkTests(ApiFactory factory) : ApiTest(factory)
         var invalid = ParkRequests.MakerSpace(code: "Bad Code!") with
         {
             ParentCode = null,
-            Name = new LocalizedText { Zh = "", En = new string('x', 201) },
+            Names = new LocalizedText { Zh = "", En = new string('x', 201) },
             LandArea = new AreaDto { Value = -1, Unit = AreaUnit.Mu },
         };
 
         var problem = await (await Client.PostJsonAsync("/api/v1/parks", invalid)).ReadProblemAsync(HttpStatusCode.BadRequest, "request.validation-failed");
 
-        Assert.Equal(["code", "landArea.value", "name.en", "name.zh", "parentCode"], problem.ErrorFields());
+        Assert.Equal(["code", "landArea.value", "names.en", "names.zh", "parentCode"], problem.ErrorFields());
         Assert.Equal(before, await CountAsync("parks"));
     }
 
@@ -96,11 +96,11 @@ public sealed class CreateParkTests(ApiFactory factory) : ApiTest(factory)
 
     [Theory]
     [InlineData("{\"code\": \"x1\", ", "$")]
-    [InlineData("{\"code\": \"x1\", \"kind\": \"spaceport\", \"name\": {\"zh\": \"甲\", \"en\": \"A\"}, \"parentCode\": \"haidong\"}", "kind")]
-    [InlineData("{\"code\": \"x1\", \"kind\": 1, \"name\": {\"zh\": \"甲\", \"en\": \"A\"}, \"parentCode\": \"haidong\"}", "kind")]
-    [InlineData("{\"code\": \"x1\", \"kind\": \"park\", \"name\": {\"zh\": \"甲\", \"en\": null}, \"parentCode\": \"haidong\"}", "name.en")]
-    [InlineData("{\"code\": \"x1\", \"kind\": \"park\", \"name\": {\"zh\": \"甲\", \"en\": \"A\"}, \"parentCode\": \"haidong\", \"owner\": \"me\"}", "owner")]
-    [InlineData("{\"code\": \"x1\", \"parentCode\": \"haidong\"}", "kind,name")]
+    [InlineData("{\"code\": \"x1\", \"kind\": \"spaceport\", \"names\": {\"zh\": \"甲\", \"en\": \"A\"}, \"parentCode\": \"haidong\"}", "kind")]
+    [InlineData("{\"code\": \"x1\", \"kind\": 1, \"names\": {\"zh\": \"甲\", \"en\": \"A\"}, \"parentCode\": \"haidong\"}", "kind")]
+    [InlineData("{\"code\": \"x1\", \"kind\": \"park\", \"names\": {\"zh\": \"甲\", \"en\": null}, \"parentCode\": \"haidong\"}", "names.en")]
+    [InlineData("{\"code\": \"x1\", \"kind\": \"park\", \"names\": {\"zh\": \"甲\", \"en\": \"A\"}, \"parentCode\": \"haidong\", \"owner\": \"me\"}", "owner")]
+    [InlineData("{\"code\": \"x1\", \"parentCode\": \"haidong\"}", "descriptions,kind,names")]
     [InlineData("[]", "$")]
     public async Task Malformed_or_off_contract_json_is_400_naming_the_field(string body, string fields)
     {

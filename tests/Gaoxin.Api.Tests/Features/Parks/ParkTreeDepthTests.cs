@@ -24,7 +24,7 @@ public sealed class ParkTreeDepthTests(ApiFactory factory) : ApiTest(factory)
 
         // Moving a branch under the deepest park is refused the same way.
         var incubator = await (await Client.GetAsync("/api/v1/parks/haidong-incubator")).ReadAsync<ParkDto>();
-        await (await PutCurrentAsync("/api/v1/parks/haidong-incubator", ParkRequests.UpdateOf(incubator) with { ParentCode = parent }))
+        await (await PutCurrentAsync("/api/v1/parks/haidong-incubator", incubator with { ParentCode = parent }))
             .ReadProblemAsync(HttpStatusCode.Conflict, "park.tree-too-deep");
 
         var tree = (await (await Client.GetAsync("/api/v1/parks/tree")).ReadAsync<List<ParkTreeNode>>()).Single();

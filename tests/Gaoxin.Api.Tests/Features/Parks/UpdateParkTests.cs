@@ -12,7 +12,7 @@ public sealed class UpdateParkTests(ApiFactory factory) : ApiTest(factory)
     public async Task An_update_replaces_the_fields_and_raises_the_version()
     {
         var before = await GetAsync("yuexi-data-valley");
-        var update = ParkRequests.UpdateOf(before) with
+        var update = before with
         {
             Status = ParkStatus.Operating,
             LandArea = new AreaDto { Value = 30, Unit = AreaUnit.Hectare },
@@ -31,7 +31,7 @@ public sealed class UpdateParkTests(ApiFactory factory) : ApiTest(factory)
     public async Task A_park_can_move_to_another_parent()
     {
         var incubator = await GetAsync("haidong-incubator");
-        var moved = await (await PutCurrentAsync("/api/v1/parks/haidong-incubator", ParkRequests.UpdateOf(incubator) with { ParentCode = "haichuang-centre" }))
+        var moved = await (await PutCurrentAsync("/api/v1/parks/haidong-incubator", incubator with { ParentCode = "haichuang-centre" }))
             .ReadAsync<ParkDto>();
 
         Assert.Equal("haichuang-centre", moved.ParentCode);
@@ -45,7 +45,7 @@ public sealed class UpdateParkTests(ApiFactory factory) : ApiTest(factory)
     public async Task Moving_a_park_under_itself_or_its_descendant_is_409_and_changes_nothing(string code, string newParent)
     {
         var park = await GetAsync(code);
-        var problem = await (await PutCurrentAsync($"/api/v1/parks/{code}", ParkRequests.UpdateOf(park) with { ParentCode = newParent }))
+        var problem = await (await PutCurrentAsync($"/api/v1/parks/{code}", park with { ParentCode = newParent }))
             .ReadProblemAsync(HttpStatusCode.Conflict, "park.parent-cycle");
 
         Assert.Equal(newParent, problem.GetProperty("parentCode").GetString());
@@ -56,18 +56,18 @@ public sealed class UpdateParkTests(ApiFactory factory) : ApiTest(factory)
     public async Task Updating_an_unknown_park_is_404()
     {
         var haidong = await GetAsync("haidong");
-        await (await PutCurrentAsync("/api/v1/parks/atlantis", ParkRequests.UpdateOf(haidong))).ReadProblemAsync(HttpStatusCode.NotFound, "park.not-found");
+        await (await PutCurrentAsync("/api/v1/parks/atlantis", haidong)).ReadProblemAsync(HttpStatusCode.NotFound, "park.not-found");
     }
 
     [Fact]
     public async Task An_invalid_update_is_400_and_changes_nothing()
     {
         var park = await GetAsync("haidong");
-        var invalid = ParkRequests.UpdateOf(park) with { Name = new LocalizedText { Zh = " ", En = "" } };
+        var invalid = park with { Names = new LocalizedText { Zh = " ", En = "" } };
 
         var problem = await (await PutCurrentAsync("/api/v1/parks/haidong", invalid)).ReadProblemAsync(HttpStatusCode.BadRequest, "request.validation-failed");
 
-        Assert.Equal(["name.en", "name.zh"], problem.ErrorFields());
+        Assert.Equal(["names.en", "names.zh"], problem.ErrorFields());
         Assert.Equal(park, await GetAsync("haidong"));
     }
 }

@@ -54,21 +54,10 @@ public sealed class PolicyLifecycleTests(ApiFactory factory) : ApiTest(factory)
         await PolicySamples.LoadAsync(Client);
         var current = await (await Client.GetAsync("/api/v1/policies/sample-rnd-support-measures")).ReadAsync<PolicyDto>();
         var versions = (await (await Client.GetAsync("/api/v1/policies/sample-rnd-support-measures/versions")).ReadAsync<PolicyVersionPage>()).Items;
-        var edit = new UpdatePolicyRequest
+        // The document as read, with a new title and its read-only members (summary, measures…) left as they were.
+        var edit = current with
         {
-            DocumentNumber = current.Summary.DocumentNumber,
-            Title = new LocalizedText { Zh = "湛江高新区支持企业加大研发投入若干措施（修订，示例）", En = "Measures to Support Enterprise R&D Spending, revised (illustrative)" },
-            Summary = current.Summaries,
-            Body = current.Bodies,
-            IssuerCode = current.Summary.Issuer?.Code,
-            Role = current.Summary.Role,
-            ImplementsId = current.Summary.ImplementsId,
-            Categories = current.Summary.Categories,
-            Industries = current.Summary.Industries,
-            ParkCodes = current.Summary.ParkCodes,
-            IssuedOn = current.Summary.IssuedOn,
-            EffectiveFrom = current.Summary.EffectiveFrom,
-            Illustrative = true,
+            Titles = new LocalizedText { Zh = "湛江高新区支持企业加大研发投入若干措施（修订，示例）", En = "Measures to Support Enterprise R&D Spending, revised (illustrative)" },
         };
 
         var edited = await (await PutCurrentAsync("/api/v1/policies/sample-rnd-support-measures", edit)).ReadAsync<PolicyDto>();
@@ -76,10 +65,10 @@ public sealed class PolicyLifecycleTests(ApiFactory factory) : ApiTest(factory)
         Assert.StartsWith("湛江高新区支持企业加大研发投入若干措施（修订", edited.Summary.Title);
 
         var first = await (await Client.GetAsync("/api/v1/policies/sample-rnd-support-measures/versions/1")).ReadAsync<PolicyVersionDto>();
-        Assert.Equal(versions[^1].Content.Title, first.Content.Title); // measures added since: new versions, same content
-        Assert.Equal("湛江高新区支持企业加大研发投入若干措施（示例）", first.Content.Title.Zh);
+        Assert.Equal(versions[^1].Content.Titles, first.Content.Titles); // measures added since: new versions, same content
+        Assert.Equal("湛江高新区支持企业加大研发投入若干措施（示例）", first.Content.Titles.Zh);
 
-        await (await PutCurrentAsync("/api/v1/policies/sample-rnd-support-measures", edit)).ReadAsync<PolicyDto>();
+        await (await PutCurrentAsync("/api/v1/policies/sample-rnd-support-measures", edited)).ReadAsync<PolicyDto>();
         var after = (await (await Client.GetAsync("/api/v1/policies/sample-rnd-support-measures/versions")).ReadAsync<PolicyVersionPage>()).Items;
         Assert.Equal(Enumerable.Range(1, edited.Version), after.Select(v => v.Version));
 
@@ -115,8 +104,8 @@ public sealed class PolicyLifecycleTests(ApiFactory factory) : ApiTest(factory)
         var valid = new CreatePolicyRequest
         {
             Id = "test-policy",
-            Title = new LocalizedText { Zh = "测试文件", En = "Test document" },
-            Body = new PolicyBody { Zh = "" },
+            Titles = new LocalizedText { Zh = "测试文件", En = "Test document" },
+            Bodies = new PolicyBody { Zh = "" },
             Role = PolicyRole.Supporting,
             IssuerCode = "zone-management-committee",
         };

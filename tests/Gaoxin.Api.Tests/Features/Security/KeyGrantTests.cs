@@ -1,6 +1,5 @@
 using System.Net;
 using Gaoxin.Api.Features.ApiKeys;
-using Gaoxin.Api.Tests.Features.Parks;
 using Gaoxin.Contracts.ApiKeys;
 using Gaoxin.Contracts.Changes;
 using Gaoxin.Contracts.Parks;
@@ -67,7 +66,7 @@ public sealed class KeyGrantTests(ApiFactory factory) : ApiTest(factory)
         var park = await (await Client.GetAsync("/api/v1/parks/haidong-incubator")).ReadAsync<ParkDto>();
         using var request = new HttpRequestMessage(HttpMethod.Put, "/api/v1/parks/haidong-incubator")
         {
-            Content = System.Net.Http.Json.JsonContent.Create(ParkRequests.UpdateOf(park) with { ParentCode = null, Kind = ParkKind.Zone }, options: Http.Json),
+            Content = System.Net.Http.Json.JsonContent.Create(park with { ParentCode = null, Kind = ParkKind.Zone }, options: Http.Json),
         };
         request.Headers.TryAddWithoutValidation("If-Match", $"\"{park.Version}\"");
 
