@@ -36,3 +36,7 @@ GAOXIN_API="$url" GAOXIN_API_KEY="$key" "$root/scripts/import.sh" "$root/scripts
 
 cd "$root/client"
 GAOXIN_E2E_URL="$url" GAOXIN_E2E_KEY="$key" node --test --test-concurrency=1 e2e/
+
+# The generated-client examples, against the same API (after the browser tests: they change data).
+writer=$(GAOXIN_DB="$db" dotnet "$dll" apikey create examples-writer read,write 2>/dev/null | tail -n 1)
+"$root/scripts/examples.sh" "$url" "$writer"
