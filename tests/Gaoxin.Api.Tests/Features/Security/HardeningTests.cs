@@ -1,7 +1,9 @@
 using System.Net;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Gaoxin.Api.Tests.Features.Security;
 
@@ -48,7 +50,13 @@ public sealed class RateLimitTests : IDisposable
 
     private sealed class LimitedFactory : WebApplicationFactory<Program>
     {
-        protected override void ConfigureWebHost(IWebHostBuilder builder) =>
+        // The windows are whole minutes: a stopped clock keeps a test inside one, however slow the machine.
+        private readonly TestClock _clock = new();
+
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            _clock.Set(TestClock.RealToday);
+            builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(_clock));
             builder.UseEnvironment("Testing").ConfigureAppConfiguration((_, configuration) => configuration.AddInMemoryCollection(new Dictionary<string, string?>
             {
                 ["GAOXIN_DB"] = ApiFactory.ConnectionString,
@@ -57,6 +65,7 @@ public sealed class RateLimitTests : IDisposable
                 ["RateLimits:PermitsPerMinute"] = "2",
                 ["Spa:Root"] = "/nonexistent",
             }));
+        }
     }
 
     [Fact]
