@@ -29,6 +29,7 @@ public sealed record ChangeDto
     /// <summary>The resource's ETag after the change (none for deletions and measures).</summary>
     public string? ETag { get; init; }
 
+    /// <summary>When the change's transaction committed: the same for a whole batch, and never decreasing along the feed.</summary>
     public required DateTimeOffset ChangedAt { get; init; }
 }
 

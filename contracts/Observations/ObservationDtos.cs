@@ -78,7 +78,7 @@ public sealed record ObservationDto
     /// <example>1</example>
     public required int Version { get; init; }
 
-    /// <summary>When this version was recorded.</summary>
+    /// <summary>When this version was recorded: the time its transaction committed, as the change feed's <c>changedAt</c> (so asOf reads follow the feed's order).</summary>
     public required DateTimeOffset RecordedAt { get; init; }
 
     /// <summary>Who recorded it, as the public sees it: <c>seed</c>, or the display name chosen for the API key (<c>API</c> when none was chosen). Never a key's internal name.</summary>
@@ -204,6 +204,7 @@ public sealed record ObservationRevisionDto
 
     public required RevisionAction Action { get; init; }
 
+    /// <summary>When the change was recorded: the time its transaction committed.</summary>
     public required DateTimeOffset RecordedAt { get; init; }
 
     /// <example>seed</example>

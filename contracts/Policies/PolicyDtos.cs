@@ -329,6 +329,7 @@ public sealed record PolicyVersionDto
     /// <example>1</example>
     public required int Version { get; init; }
 
+    /// <summary>When the version was recorded: the time its transaction committed.</summary>
     public required DateTimeOffset RecordedAt { get; init; }
 
     /// <example>seed</example>

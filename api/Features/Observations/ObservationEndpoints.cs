@@ -3,6 +3,7 @@ using Gaoxin.Api.Features.Observations.DeleteObservation;
 using Gaoxin.Api.Features.Observations.GetObservationHistory;
 using Gaoxin.Api.Features.Observations.GetParkIndicators;
 using Gaoxin.Api.Features.Observations.ListObservations;
+using Gaoxin.Api.Features.Observations.GetObservation;
 using Gaoxin.Api.Features.Observations.PutObservation;
 using Gaoxin.Api.Infrastructure.Http;
 using Gaoxin.Api.Infrastructure.Json;
@@ -69,11 +70,12 @@ public static class ObservationEndpoints
     private static async Task<Results<Created<ObservationDto>, Ok<ObservationDto>>> PutObservation(PutObservationRequest body, IMediator mediator, HttpResponse response, CancellationToken cancellationToken,
         [FromHeader(Name = "If-Match")] IfMatch? ifMatch = null, [FromHeader(Name = "If-None-Match"), MaxLength(ETags.MaxHeaderLength)] string? ifNoneMatch = null)
     {
-        var result = await mediator.Send(new PutObservationCommand(body, ifMatch, ifNoneMatch?.Trim() == "*"), cancellationToken);
-        response.Headers.ETag = ETags.Of(result.Observation.Version);
-        return result.Created
-            ? TypedResults.Created($"/api/v1/observations?indicator={result.Observation.IndicatorCode}&park={result.Observation.ParkCode}&from={result.Observation.Period}&to={result.Observation.Period}", result.Observation)
-            : TypedResults.Ok(result.Observation);
+        var written = await mediator.Send(new PutObservationCommand(body, ifMatch, ifNoneMatch?.Trim() == "*"), cancellationToken);
+        var observation = await mediator.Send(new GetObservationQuery(written.IndicatorCode, written.ParkCode, written.Period), cancellationToken);
+        response.Headers.ETag = ETags.Of(observation.Version);
+        return written.Created
+            ? TypedResults.Created($"/api/v1/observations?indicator={observation.IndicatorCode}&park={observation.ParkCode}&from={observation.Period}&to={observation.Period}", observation)
+            : TypedResults.Ok(observation);
     }
 
     /// <param name="indicator">The indicator's code.</param>

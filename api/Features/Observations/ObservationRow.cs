@@ -13,16 +13,17 @@ namespace Gaoxin.Api.Features.Observations;
 public sealed class ObservationRow : SourceColumns
 {
     /// <summary>
-    /// The state at <c>@Cutoff</c>: per key, the last revision recorded before it, unless that one was a deletion.
-    /// Writes to one key are serialised by a row lock, so revision ids order them.
+    /// The state at <c>@Cutoff</c>: per key, the last revision recorded (committed, migration 0016) before it, unless
+    /// that one was a deletion. Writes to one key are serialised by a row lock, so revision ids order them; a revision
+    /// is never committed before it was written, so the write time narrows the scan first.
     /// </summary>
     private const string StateAsOf = """
         (select * from (
             select distinct on (r.indicator_id, r.park_id, r.period)
                    r.indicator_id, r.park_id, r.period, r.period_start, r.period_end, r.value, r.breakdown, r.as_of,
-                   r.source_id, r.note, r.version, r.recorded_at, r.recorded_by, r.action
+                   r.source_id, r.note, r.version, r.recorded_at, r.recorded_txid, r.recorded_by, r.action
             from observation_revisions r
-            where r.recorded_at < @Cutoff
+            where r.recorded_at < @Cutoff and recorded_time(r.recorded_txid, r.recorded_at) < @Cutoff
             order by r.indicator_id, r.park_id, r.period, r.id desc) latest
          where latest.action <> 'deleted')
         """;
@@ -33,7 +34,7 @@ public sealed class ObservationRow : SourceColumns
     private const string RowColumns = $"""
         i.code as indicator_code, p.code as park_code, p.name_zh as park_name_zh, p.name_en as park_name_en,
                o.park_id, o.indicator_id, o.period, o.period_start, o.period_end, o.value, o.breakdown::text as breakdown_json,
-               o.as_of, {SourceColumns.Columns}, o.note, o.version, o.recorded_at, o.recorded_by,
+               o.as_of, {SourceColumns.Columns}, o.note, o.version, recorded_time(o.recorded_txid, o.recorded_at) as recorded_at, o.recorded_by,
                i.unit, i.value_kind, i.breakdown::text as definition_json, i.planned_completion
         """;
 

@@ -6,7 +6,7 @@ namespace Gaoxin.Api.Features.Policies;
 internal sealed class VersionRow
 {
     public const string Select = """
-        select v.version, v.content::text as content_json, v.recorded_at, v.recorded_by
+        select v.version, v.content::text as content_json, recorded_time(v.recorded_txid, v.recorded_at) as recorded_at, v.recorded_by
         from policy_versions v join policies p on p.id = v.policy_id
         where p.code = @Id
         """;

@@ -4409,6 +4409,7 @@ export interface ChangeDto {
     action: ChangeAction;
     /** The resource's ETag after the change (none for deletions and measures). */
     eTag?: string | null;
+    /** When the change's transaction committed: the same for a whole batch, and never decreasing along the feed. */
     changedAt: string;
 }
 
@@ -4794,7 +4795,7 @@ other units convert to nothing but themselves. 计量单位。 */
     progress?: ProgressDto | null;
     /** Increased by every change of this figure. */
     version: number;
-    /** When this version was recorded. */
+    /** When this version was recorded: the time its transaction committed, as the change feed's `changedAt` (so asOf reads follow the feed's order). */
     recordedAt: string;
     /** Who recorded it, as the public sees it: `seed`, or the display name chosen for the API key (`API` when none was chosen). Never a key's internal name. */
     recordedBy: string;
@@ -4814,6 +4815,7 @@ export interface ObservationRevisionDto {
     version: number;
     /** What a revision did. 修订类型。 */
     action: RevisionAction;
+    /** When the change was recorded: the time its transaction committed. */
     recordedAt: string;
     recordedBy: string;
     /** The total before the change; null when the change created the observation. */
@@ -5129,6 +5131,7 @@ export interface PolicySummaryDto {
 /** One version of a document's content. 历史版本。 */
 export interface PolicyVersionDto {
     version: number;
+    /** When the version was recorded: the time its transaction committed. */
     recordedAt: string;
     recordedBy: string;
     /** The content as it was in this version. */

@@ -40,7 +40,7 @@ public sealed class ListChangesHandler(NpgsqlDataSource db) : IRequestHandler<Li
 {
     private static readonly string Sql = ParkTree.Within("@ParkId") + """
         , scanned as (
-            select b.seq as batch, c.id, c.resource_type, c.resource_key, c.action, c.etag, c.changed_at, c.park_id
+            select b.seq as batch, c.id, c.resource_type, c.resource_key, c.action, c.etag, b.committed_at as changed_at, c.park_id
             from change_batches b
             join changes c on c.txid = b.txid
             where (b.seq, c.id) > (@Batch, @Id)

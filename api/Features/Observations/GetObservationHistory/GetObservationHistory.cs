@@ -34,7 +34,7 @@ public sealed class GetObservationHistoryValidator : AbstractValidator<GetObserv
 public sealed class GetObservationHistoryHandler(NpgsqlDataSource db) : IRequestHandler<GetObservationHistoryQuery, ObservationRevisionPage>
 {
     private const string Sql = $"""
-        select r.id, r.version, r.action, r.recorded_at, r.recorded_by, r.value, r.breakdown::text as breakdown_json, r.as_of, r.note,
+        select r.id, r.version, r.action, recorded_time(r.recorded_txid, r.recorded_at) as recorded_at, r.recorded_by, r.value, r.breakdown::text as breakdown_json, r.as_of, r.note,
                i.breakdown::text as definition_json, {SourceColumns.Columns}
         from observation_revisions r
         join indicators i on i.id = r.indicator_id

@@ -22,7 +22,8 @@ namespace Gaoxin.Api.Features.Observations.PutObservation;
 /// </summary>
 public sealed record PutObservationCommand(PutObservationRequest Body, IfMatch? IfMatch = null, bool CreateOnly = false) : ICommand<PutObservationResult>;
 
-public sealed record PutObservationResult(ObservationDto Observation, bool Created);
+/// <summary>Which figure was written (its canonical period) and whether it is new; the endpoint reads it back once committed.</summary>
+public sealed record PutObservationResult(string IndicatorCode, string ParkCode, string Period, bool Created);
 
 public sealed class PutObservationValidator : AbstractValidator<PutObservationCommand>
 {
@@ -159,7 +160,7 @@ public sealed class PutObservationHandler(DbSession session, TimeProvider clock,
             var unchanged = !figureChanged && existing.AsOf == body.AsOf && existing.SourceId == sourceId && existing.Note == note;
             if (unchanged)
             {
-                return new PutObservationResult(await ReadAsync(period.Canonical, key.IndicatorId, key.ParkId, cancellationToken), Created: false);
+                return new PutObservationResult(indicator.Code, body.ParkCode, period.Canonical, Created: false);
             }
             version = existing.Version + 1;
             await session.ExecuteAsync(Update, new { existing.Id, values.Value, values.Breakdown, values.AsOf, values.SourceId, values.Note, Version = version, values.RecordedAt, values.RecordedBy }, cancellationToken);
@@ -172,7 +173,7 @@ public sealed class PutObservationHandler(DbSession session, TimeProvider clock,
             values.Value, values.Breakdown, values.AsOf, values.SourceId, values.Note, values.RecordedAt, values.RecordedBy,
         }, cancellationToken);
 
-        return new PutObservationResult(await ReadAsync(period.Canonical, key.IndicatorId, key.ParkId, cancellationToken), created);
+        return new PutObservationResult(indicator.Code, body.ParkCode, period.Canonical, created);
     }
 
     /// <summary>Checks the total and every member against the indicator; all failures are reported together.</summary>
