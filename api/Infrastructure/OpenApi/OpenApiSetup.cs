@@ -38,6 +38,8 @@ public static class OpenApiSetup
             options.IncludeXmlComments(XmlDocs(typeof(LocalizedText).Assembly));
             options.DocumentFilter<ServerDocumentFilter>();
             options.DocumentFilter<ResponseHeadersDocumentFilter>();
+            options.DocumentFilter<BodyExamplesDocumentFilter>();
+            options.DocumentFilter<NullableObjectSchemaFilter>();
             options.DocumentFilter<StableOrderDocumentFilter>();
             options.ParameterFilter<EnumQueryParameterFilter>();
             options.OperationFilter<RawBodyOperationFilter>();
