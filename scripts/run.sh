@@ -32,6 +32,8 @@ if [ "$demo" != "--no-demo" ]; then
   # Re-importing the same file reports every document unchanged, so running `make run` again is harmless.
   GAOXIN_API="$url" GAOXIN_API_KEY="$admin_key" "$root/scripts/import.sh" "$root/scripts/samples/policies-illustrative.json" policies >/dev/null \
     && echo "Loaded the illustrative supporting policies (scripts/samples/policies-illustrative.json, marked 示例 / illustrative)."
+  GAOXIN_API="$url" GAOXIN_API_KEY="$admin_key" "$root/scripts/import.sh" "$root/scripts/samples/targets-illustrative.csv" targets >/dev/null \
+    && echo "Loaded the illustrative targets (scripts/samples/targets-illustrative.csv, marked 示例 / illustrative)."
 fi
 echo
 echo "Development admin key (Swagger UI: Authorize; scripts: GAOXIN_API_KEY; revoked at the next make run):"

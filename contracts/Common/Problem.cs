@@ -59,6 +59,9 @@ public sealed record Problem
     /// <summary>The indicator the problem is about.</summary>
     public string? IndicatorCode { get; init; }
 
+    /// <summary>The target named (indicator/park/period[/member]).</summary>
+    public string? TargetCode { get; init; }
+
     /// <summary>Breakdown members still in use (indicator.member-in-use).</summary>
     public IReadOnlyList<string>? Members { get; init; }
 

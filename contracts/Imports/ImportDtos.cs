@@ -7,6 +7,7 @@ public enum ImportKind
     Parks,
     Indicators,
     Policies,
+    Targets,
 }
 
 /// <summary>How rejected rows affect the rest. 导入模式。</summary>

@@ -2,6 +2,7 @@ using FluentValidation;
 using Gaoxin.Api.Infrastructure.Database;
 using Gaoxin.Api.Infrastructure.Errors;
 using Gaoxin.Api.Infrastructure.Json;
+using Gaoxin.Api.Infrastructure.Localization;
 using MediatR;
 
 namespace Gaoxin.Api.Features.Imports;
@@ -124,5 +125,37 @@ public abstract class CommandRowImporter(DbSession session, IMediator mediator)
             ok = false;
         }
         return text ?? "";
+    }
+
+    /// <summary>A number column; a missing value is a problem only when <paramref name="required"/>.</summary>
+    protected static decimal? Number(RowReader row, int ordinal, string column, ImportTally tally, ref bool ok, bool required) =>
+        Parsed<decimal>(row, ordinal, column, tally, ref ok, required, ImportValues.TryDecimal, ImportValues.NotANumber);
+
+    /// <summary>A date column (YYYY-MM-DD); a missing value is a problem only when <paramref name="required"/>.</summary>
+    protected static DateOnly? Day(RowReader row, int ordinal, string column, ImportTally tally, ref bool ok, bool required) =>
+        Parsed<DateOnly>(row, ordinal, column, tally, ref ok, required, ImportValues.TryDate, ImportValues.NotADate);
+
+    protected delegate bool TryParse<T>(string? text, out T value);
+
+    private static T? Parsed<T>(RowReader row, int ordinal, string column, ImportTally tally, ref bool ok, bool required,
+        TryParse<T> parse, Func<string, string?, Text> invalid) where T : struct
+    {
+        var text = row.Get(ordinal);
+        if (text is null)
+        {
+            if (required)
+            {
+                tally.Problem(row.Line, column, Problems.ImportMissingValue, ImportValues.Missing(column));
+                ok = false;
+            }
+            return null;
+        }
+        if (!parse(text, out var value))
+        {
+            tally.Problem(row.Line, column, Problems.ImportInvalidValue, invalid(column, text));
+            ok = false;
+            return null;
+        }
+        return value;
     }
 }

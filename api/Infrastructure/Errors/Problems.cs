@@ -40,6 +40,7 @@ public static class Problems
     public static readonly ProblemKind MeasureNotFound = new("measure.not-found", 404, new("资源不存在", "Not found"));
     public static readonly ProblemKind RelationNotFound = new("relation.not-found", 404, new("资源不存在", "Not found"));
     public static readonly ProblemKind ImportNotFound = new("import.not-found", 404, new("资源不存在", "Not found"));
+    public static readonly ProblemKind TargetNotFound = new("target.not-found", 404, new("资源不存在", "Not found"));
     public static readonly ProblemKind ApiKeyNotFound = new("api-key.not-found", 404, new("资源不存在", "Not found"));
     public static readonly ProblemKind RouteMethodNotAllowed = new("route.method-not-allowed", 405, new("方法不被允许", "Method not allowed"));
     public static readonly ProblemKind ParkCodeTaken = new("park.code-taken", 409, new("与当前状态冲突", "Conflict"));

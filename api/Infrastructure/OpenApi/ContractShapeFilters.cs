@@ -4,14 +4,15 @@ using Swashbuckle.AspNetCore.SwaggerGen;
 namespace Gaoxin.Api.Infrastructure.OpenApi;
 
 /// <summary>
-/// If-Match is required wherever its absence is always a 428: a change to something that exists. A figure is the one
-/// exception, since its first version is written without one (and If-None-Match: * makes that create-only).
+/// If-Match is required wherever its absence is always a 428: a change to something that exists. Figures and targets
+/// are the exceptions, since their first version is written by the same PUT without one (If-None-Match: * makes that
+/// create-only).
 /// </summary>
 public sealed class IfMatchRequiredOperationFilter : IOperationFilter
 {
     public void Apply(OpenApiOperation operation, OperationFilterContext context)
     {
-        if (operation.Responses?.ContainsKey("428") != true || operation.OperationId == "putObservation")
+        if (operation.Responses?.ContainsKey("428") != true || operation.OperationId is "putObservation" or "putTarget")
         {
             return;
         }

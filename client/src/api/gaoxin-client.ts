@@ -4022,7 +4022,7 @@ export class GaoxinClient {
      * @param cursor (optional) The nextCursor of the previous page (or getChangeFeedHead's cursor); omitted: from the beginning.
      * @param after (optional) Deprecated: the former name of `cursor`, still read when `cursor` is not given.
      * @param limit (optional) How many changes to read past the cursor, 1–5000 (default 500); with filters, the page holds those that match.
-     * @param resourceType (optional) Only these kinds, comma-separated: park, indicator, observation, policy, measure.
+     * @param resourceType (optional) Only these kinds, comma-separated: park, indicator, observation, target, policy, measure.
      * @param park (optional) Only this park's subtree: its parks and their figures.
      * @return OK
      */
@@ -4180,7 +4180,7 @@ export class GaoxinClient {
 
     /**
      * 审计日志 · The audit log
-     * @param resourceType (optional) park, indicator, policy, measure or api-key.
+     * @param resourceType (optional) park, indicator, target, policy, measure or api-key.
      * @param key (optional) The resource's key.
      * @param actor (optional) The API key's name.
      * @param cursor (optional) The nextCursor of the previous page.
@@ -4276,6 +4276,561 @@ export class GaoxinClient {
         }
         return Promise.resolve<AuditPage>(null as any);
     }
+
+    /**
+     * 园区目标记分卡 · A park's scorecard
+     * @param code The park's code.
+     * @param on (optional) The day the status is for (default today, UTC+8).
+     * @param asOf (optional) Targets and figures as recorded at this moment (a date: the end of that day, UTC+8).
+     * @param includeDescendants (optional) The targets of the parks below it too.
+     * @return OK
+     */
+    getScorecard(code: string, on?: string | undefined, asOf?: string | undefined, includeDescendants?: boolean | undefined, signal?: AbortSignal): Promise<ScorecardDto> {
+        let url_ = this.baseUrl + "/api/v1/parks/{code}/scorecard?";
+        if (code === undefined || code === null)
+            throw new globalThis.Error("The parameter 'code' must be defined.");
+        url_ = url_.replace("{code}", encodeURIComponent("" + code));
+        if (on === null)
+            throw new globalThis.Error("The parameter 'on' cannot be null.");
+        else if (on !== undefined)
+            url_ += "on=" + encodeURIComponent("" + on) + "&";
+        if (asOf === null)
+            throw new globalThis.Error("The parameter 'asOf' cannot be null.");
+        else if (asOf !== undefined)
+            url_ += "asOf=" + encodeURIComponent("" + asOf) + "&";
+        if (includeDescendants === null)
+            throw new globalThis.Error("The parameter 'includeDescendants' cannot be null.");
+        else if (includeDescendants !== undefined)
+            url_ += "includeDescendants=" + encodeURIComponent("" + includeDescendants) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetScorecard(_response);
+        });
+    }
+
+    protected processGetScorecard(response: Response): Promise<ScorecardDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ScorecardDto;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("A key was sent that is unknown, revoked or malformed (auth.invalid-key); or, where Auth:RequireKeyForReads is set, none was sent.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u8bf7\u6c42\u8fc7\u591a\uff08request.rate-limited\uff09\uff1a\u8bf7\u5728 Retry-After \u79d2\u540e\u91cd\u8bd5\u3002Too many requests (request.rate-limited): retry after Retry-After seconds.", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u670d\u52a1\u5668\u9519\u8bef\uff08server.error\uff09\uff1a\u5e26 traceId\uff0c\u4e0d\u542b\u5185\u90e8\u7ec6\u8282\u3002An unexpected error (server.error), with a traceId and no internals.", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u6570\u636e\u5e93\u6682\u4e0d\u53ef\u7528\uff08server.database-unavailable\uff09\uff1a\u7a0d\u540e\u91cd\u8bd5\u3002The database cannot be reached (server.database-unavailable): retry later.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ScorecardDto>(null as any);
+    }
+
+    /**
+     * 目标及其状态 · Targets and where they stand
+     * @param indicator (optional) Only targets of this indicator.
+     * @param park (optional) Only targets of this park (and its sub-parks with includeDescendants).
+     * @param includeDescendants (optional) With park: the targets of the parks below it too.
+     * @param status (optional) Only targets in this status on the day.
+     * @param dueBefore (optional) Only targets due before this day.
+     * @param on (optional) The day the status is for (default today, UTC+8).
+     * @param asOf (optional) Targets and figures as recorded at this moment (a date: the end of that day, UTC+8).
+     * @param unit (optional) Answer values in this unit; only area units convert into each other.
+     * @param cursor (optional) The `nextCursor` of the previous page.
+     * @param limit (optional) Page size, 1–200 (default 100).
+     * @return OK
+     */
+    listTargets(indicator?: string | undefined, park?: string | undefined, includeDescendants?: boolean | undefined, status?: TargetStatus | undefined, dueBefore?: string | undefined, on?: string | undefined, asOf?: string | undefined, unit?: IndicatorUnit | undefined, cursor?: string | undefined, limit?: number | undefined, signal?: AbortSignal): Promise<TargetPage> {
+        let url_ = this.baseUrl + "/api/v1/targets?";
+        if (indicator === null)
+            throw new globalThis.Error("The parameter 'indicator' cannot be null.");
+        else if (indicator !== undefined)
+            url_ += "indicator=" + encodeURIComponent("" + indicator) + "&";
+        if (park === null)
+            throw new globalThis.Error("The parameter 'park' cannot be null.");
+        else if (park !== undefined)
+            url_ += "park=" + encodeURIComponent("" + park) + "&";
+        if (includeDescendants === null)
+            throw new globalThis.Error("The parameter 'includeDescendants' cannot be null.");
+        else if (includeDescendants !== undefined)
+            url_ += "includeDescendants=" + encodeURIComponent("" + includeDescendants) + "&";
+        if (status === null)
+            throw new globalThis.Error("The parameter 'status' cannot be null.");
+        else if (status !== undefined)
+            url_ += "status=" + encodeURIComponent("" + status) + "&";
+        if (dueBefore === null)
+            throw new globalThis.Error("The parameter 'dueBefore' cannot be null.");
+        else if (dueBefore !== undefined)
+            url_ += "dueBefore=" + encodeURIComponent("" + dueBefore) + "&";
+        if (on === null)
+            throw new globalThis.Error("The parameter 'on' cannot be null.");
+        else if (on !== undefined)
+            url_ += "on=" + encodeURIComponent("" + on) + "&";
+        if (asOf === null)
+            throw new globalThis.Error("The parameter 'asOf' cannot be null.");
+        else if (asOf !== undefined)
+            url_ += "asOf=" + encodeURIComponent("" + asOf) + "&";
+        if (unit === null)
+            throw new globalThis.Error("The parameter 'unit' cannot be null.");
+        else if (unit !== undefined)
+            url_ += "unit=" + encodeURIComponent("" + unit) + "&";
+        if (cursor === null)
+            throw new globalThis.Error("The parameter 'cursor' cannot be null.");
+        else if (cursor !== undefined)
+            url_ += "cursor=" + encodeURIComponent("" + cursor) + "&";
+        if (limit === null)
+            throw new globalThis.Error("The parameter 'limit' cannot be null.");
+        else if (limit !== undefined)
+            url_ += "limit=" + encodeURIComponent("" + limit) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processListTargets(_response);
+        });
+    }
+
+    protected processListTargets(response: Response): Promise<TargetPage> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as TargetPage;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("A key was sent that is unknown, revoked or malformed (auth.invalid-key); or, where Auth:RequireKeyForReads is set, none was sent.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u8bf7\u6c42\u8fc7\u591a\uff08request.rate-limited\uff09\uff1a\u8bf7\u5728 Retry-After \u79d2\u540e\u91cd\u8bd5\u3002Too many requests (request.rate-limited): retry after Retry-After seconds.", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u670d\u52a1\u5668\u9519\u8bef\uff08server.error\uff09\uff1a\u5e26 traceId\uff0c\u4e0d\u542b\u5185\u90e8\u7ec6\u8282\u3002An unexpected error (server.error), with a traceId and no internals.", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u6570\u636e\u5e93\u6682\u4e0d\u53ef\u7528\uff08server.database-unavailable\uff09\uff1a\u7a0d\u540e\u91cd\u8bd5\u3002The database cannot be reached (server.database-unavailable): retry later.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<TargetPage>(null as any);
+    }
+
+    /**
+     * 写入目标 · Create or replace a target
+     * @param if_Match (optional) The ETag of the target being replaced: required when it exists (428 otherwise), 412 when no longer current.
+     * @param if_None_Match (optional) * to create only: 412 when the target exists.
+     * @return OK
+     */
+    putTarget(body: TargetDto, if_Match?: string | undefined, if_None_Match?: string | undefined, signal?: AbortSignal): Promise<TargetDto> {
+        let url_ = this.baseUrl + "/api/v1/targets";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "PUT",
+            signal,
+            headers: {
+                "If-Match": if_Match !== undefined && if_Match !== null ? "" + if_Match : "",
+                "If-None-Match": if_None_Match !== undefined && if_None_Match !== null ? "" + if_None_Match : "",
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processPutTarget(_response);
+        });
+    }
+
+    protected processPutTarget(response: Response): Promise<TargetDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as TargetDto;
+            return result200;
+            });
+        } else if (status === 201) {
+            return response.text().then((_responseText) => {
+            let result201: any = null;
+            result201 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as TargetDto;
+            return result201;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("No API key, or not a valid one.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("The key lacks the \'write\' scope, or the write is outside its park.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 412) {
+            return response.text().then((_responseText) => {
+            let result412: any = null;
+            result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Precondition Failed", status, _responseText, _headers, result412);
+            });
+        } else if (status === 413) {
+            return response.text().then((_responseText) => {
+            let result413: any = null;
+            result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u8bf7\u6c42\u4f53\u8fc7\u5927\uff08request.body-too-large\uff09\u3002The body is over the size limit (request.body-too-large).", status, _responseText, _headers, result413);
+            });
+        } else if (status === 415) {
+            return response.text().then((_responseText) => {
+            let result415: any = null;
+            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u4e0d\u652f\u6301\u7684\u5a92\u4f53\u7c7b\u578b\uff08request.unsupported-media-type\uff09\u3002The body\'s media type is not one this operation reads (request.unsupported-media-type).", status, _responseText, _headers, result415);
+            });
+        } else if (status === 428) {
+            return response.text().then((_responseText) => {
+            let result428: any = null;
+            result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Precondition Required", status, _responseText, _headers, result428);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u8bf7\u6c42\u8fc7\u591a\uff08request.rate-limited\uff09\uff1a\u8bf7\u5728 Retry-After \u79d2\u540e\u91cd\u8bd5\u3002Too many requests (request.rate-limited): retry after Retry-After seconds.", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u670d\u52a1\u5668\u9519\u8bef\uff08server.error\uff09\uff1a\u5e26 traceId\uff0c\u4e0d\u542b\u5185\u90e8\u7ec6\u8282\u3002An unexpected error (server.error), with a traceId and no internals.", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u6570\u636e\u5e93\u6682\u4e0d\u53ef\u7528\uff08server.database-unavailable\uff09\uff1a\u7a0d\u540e\u91cd\u8bd5\u3002The database cannot be reached (server.database-unavailable): retry later.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<TargetDto>(null as any);
+    }
+
+    /**
+     * 删除目标 · Delete a target
+     * @param indicator The indicator's code.
+     * @param park The park's code.
+     * @param period The period.
+     * @param if_Match The ETag of the target being deleted (required).
+     * @param member (optional) The breakdown member, for a member's target.
+     * @param note (optional) Why it is deleted; kept in the history (at most 2000 characters).
+     * @return No Content
+     */
+    deleteTarget(indicator: string, park: string, period: string, if_Match: string, member?: string | undefined, note?: string | undefined, signal?: AbortSignal): Promise<void> {
+        let url_ = this.baseUrl + "/api/v1/targets?";
+        if (indicator === undefined || indicator === null)
+            throw new globalThis.Error("The parameter 'indicator' must be defined and cannot be null.");
+        else
+            url_ += "indicator=" + encodeURIComponent("" + indicator) + "&";
+        if (park === undefined || park === null)
+            throw new globalThis.Error("The parameter 'park' must be defined and cannot be null.");
+        else
+            url_ += "park=" + encodeURIComponent("" + park) + "&";
+        if (period === undefined || period === null)
+            throw new globalThis.Error("The parameter 'period' must be defined and cannot be null.");
+        else
+            url_ += "period=" + encodeURIComponent("" + period) + "&";
+        if (member === null)
+            throw new globalThis.Error("The parameter 'member' cannot be null.");
+        else if (member !== undefined)
+            url_ += "member=" + encodeURIComponent("" + member) + "&";
+        if (note === null)
+            throw new globalThis.Error("The parameter 'note' cannot be null.");
+        else if (note !== undefined)
+            url_ += "note=" + encodeURIComponent("" + note) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "DELETE",
+            signal,
+            headers: {
+                "If-Match": if_Match !== undefined && if_Match !== null ? "" + if_Match : "",
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processDeleteTarget(_response);
+        });
+    }
+
+    protected processDeleteTarget(response: Response): Promise<void> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 204) {
+            return response.text().then((_responseText) => {
+            return;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("No API key, or not a valid one.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("The key lacks the \'write\' scope, or the write is outside its park.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 412) {
+            return response.text().then((_responseText) => {
+            let result412: any = null;
+            result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Precondition Failed", status, _responseText, _headers, result412);
+            });
+        } else if (status === 428) {
+            return response.text().then((_responseText) => {
+            let result428: any = null;
+            result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Precondition Required", status, _responseText, _headers, result428);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u8bf7\u6c42\u8fc7\u591a\uff08request.rate-limited\uff09\uff1a\u8bf7\u5728 Retry-After \u79d2\u540e\u91cd\u8bd5\u3002Too many requests (request.rate-limited): retry after Retry-After seconds.", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u670d\u52a1\u5668\u9519\u8bef\uff08server.error\uff09\uff1a\u5e26 traceId\uff0c\u4e0d\u542b\u5185\u90e8\u7ec6\u8282\u3002An unexpected error (server.error), with a traceId and no internals.", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u6570\u636e\u5e93\u6682\u4e0d\u53ef\u7528\uff08server.database-unavailable\uff09\uff1a\u7a0d\u540e\u91cd\u8bd5\u3002The database cannot be reached (server.database-unavailable): retry later.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<void>(null as any);
+    }
+
+    /**
+     * 目标修订历史 · The revisions of a target
+     * @param indicator The indicator's code.
+     * @param park The park's code.
+     * @param period The period.
+     * @param member (optional) The breakdown member, for a member's target.
+     * @param cursor (optional) The nextCursor of the previous page.
+     * @param limit (optional) 1–200 (default 100).
+     * @return OK
+     */
+    getTargetHistory(indicator: string, park: string, period: string, member?: string | undefined, cursor?: string | undefined, limit?: number | undefined, signal?: AbortSignal): Promise<TargetRevisionPage> {
+        let url_ = this.baseUrl + "/api/v1/targets/history?";
+        if (indicator === undefined || indicator === null)
+            throw new globalThis.Error("The parameter 'indicator' must be defined and cannot be null.");
+        else
+            url_ += "indicator=" + encodeURIComponent("" + indicator) + "&";
+        if (park === undefined || park === null)
+            throw new globalThis.Error("The parameter 'park' must be defined and cannot be null.");
+        else
+            url_ += "park=" + encodeURIComponent("" + park) + "&";
+        if (period === undefined || period === null)
+            throw new globalThis.Error("The parameter 'period' must be defined and cannot be null.");
+        else
+            url_ += "period=" + encodeURIComponent("" + period) + "&";
+        if (member === null)
+            throw new globalThis.Error("The parameter 'member' cannot be null.");
+        else if (member !== undefined)
+            url_ += "member=" + encodeURIComponent("" + member) + "&";
+        if (cursor === null)
+            throw new globalThis.Error("The parameter 'cursor' cannot be null.");
+        else if (cursor !== undefined)
+            url_ += "cursor=" + encodeURIComponent("" + cursor) + "&";
+        if (limit === null)
+            throw new globalThis.Error("The parameter 'limit' cannot be null.");
+        else if (limit !== undefined)
+            url_ += "limit=" + encodeURIComponent("" + limit) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetTargetHistory(_response);
+        });
+    }
+
+    protected processGetTargetHistory(response: Response): Promise<TargetRevisionPage> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as TargetRevisionPage;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("A key was sent that is unknown, revoked or malformed (auth.invalid-key); or, where Auth:RequireKeyForReads is set, none was sent.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u8bf7\u6c42\u8fc7\u591a\uff08request.rate-limited\uff09\uff1a\u8bf7\u5728 Retry-After \u79d2\u540e\u91cd\u8bd5\u3002Too many requests (request.rate-limited): retry after Retry-After seconds.", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u670d\u52a1\u5668\u9519\u8bef\uff08server.error\uff09\uff1a\u5e26 traceId\uff0c\u4e0d\u542b\u5185\u90e8\u7ec6\u8282\u3002An unexpected error (server.error), with a traceId and no internals.", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u6570\u636e\u5e93\u6682\u4e0d\u53ef\u7528\uff08server.database-unavailable\uff09\uff1a\u7a0d\u540e\u91cd\u8bd5\u3002The database cannot be reached (server.database-unavailable): retry later.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<TargetRevisionPage>(null as any);
+    }
 }
 
 /** Level of an official accreditation. 认定级别。 */
@@ -4345,6 +4900,12 @@ export interface AuditPage {
     readonly hasMore: boolean;
 }
 
+/** A known starting point of a target: a value on a day. 基线。 */
+export interface BaselineDto {
+    value: number;
+    on: string;
+}
+
 /** The dimension an indicator's figures are broken down by, with its allowed members (1–20). 分项维度。 */
 export interface BreakdownDto {
     code: string;
@@ -4401,9 +4962,9 @@ export type ChangeAction = "created" | "updated" | "deleted";
 export interface ChangeDto {
     /** This change's place in the feed; pass it as `cursor` to continue right behind it. */
     position: string;
-    /** park, indicator, observation, policy or measure. */
+    /** park, indicator, observation, target, policy or measure. */
     resourceType: string;
-    /** The resource's natural key: a code, an id, indicator/park/period for observations, policy/measure for measures. */
+    /** The resource's natural key: a code, an id, indicator/park/period for observations, indicator/park/period[/member] for targets, policy/measure for measures. */
     key: string;
     /** What happened to a resource. 变更类型。 */
     action: ChangeAction;
@@ -4604,7 +5165,7 @@ export interface HealthDto {
 }
 
 /** What an import loads. 导入类型。 */
-export type ImportKind = "observations" | "parks" | "indicators" | "policies";
+export type ImportKind = "observations" | "parks" | "indicators" | "policies" | "targets";
 
 /** How rejected rows affect the rest. 导入模式。 */
 export type ImportMode = "atomic" | "rows";
@@ -5181,6 +5742,8 @@ export interface Problem {
     sourceCode?: string | null;
     /** The indicator the problem is about. */
     indicatorCode?: string | null;
+    /** The target named (indicator/park/period[/member]). */
+    targetCode?: string | null;
     /** Breakdown members still in use (indicator.member-in-use). */
     members?: string[] | null;
     /** The indicator's unit (unit.incompatible). */
@@ -5286,6 +5849,18 @@ export type RelationKind = "implements" | "amends" | "supersedes" | "repeals";
 /** What a revision did. 修订类型。 */
 export type RevisionAction = "created" | "updated" | "deleted";
 
+/** Every target of a park (and its sub-parks, when asked), with actual, gap, status and why. 园区目标记分卡。 */
+export interface ScorecardDto {
+    parkCode: string;
+    parkName: string;
+    /** The day the statuses are for. */
+    on: string;
+    /** Every status with its count, in the order of `TargetStatus`; zero counts included. */
+    totals: StatusCount[];
+    /** Most urgent first: missed, late, at risk, no data, on track, achieved; then by due date. */
+    items: TargetStatusDto[];
+}
+
 /** Where a fact comes from: a published document, with its date. 事实来源：一份已发布的文件及其日期。 */
 export interface SourceDto {
     /** Stable code of the source. */
@@ -5296,6 +5871,13 @@ export interface SourceDto {
     publisher?: string | null;
     /** Publication date (ISO 8601). */
     publishedOn?: string | null;
+}
+
+/** How many targets are in each status. 各状态数量。 */
+export interface StatusCount {
+    /** Where a target stands on a day; computed when asked, never stored. 目标状态。 */
+    status: TargetStatus;
+    count: number;
 }
 
 /** A concrete offer inside a policy document. GET returns it and PUT takes it back: change the writable members, keep or leave out the read-only ones. 扶持措施。 */
@@ -5326,6 +5908,127 @@ export interface SupportMeasureDto {
     readonly version: number;
 }
 
+/** Which side of the planned value counts as reaching it. 目标方向。 */
+export type TargetDirection = "atLeast" | "atMost" | "exactly";
+
+/** A target as recorded. 目标。 */
+export interface TargetDto {
+    indicatorCode: string;
+    parkCode: string;
+    /** The period the value is planned for: `2025`, `2025-Q4`, `2025-12` or `2025-12-31`. */
+    period: string;
+    /** A breakdown member of the indicator, for a target on that member alone; omitted: the total. */
+    member?: string | null;
+    /** Which side of the planned value counts as reaching it. 目标方向。 */
+    direction: TargetDirection;
+    /** The planned value, in the indicator's unit. */
+    value: number;
+    /** The day by which the value is to be reached (on or after the period's first day). */
+    dueOn: string;
+    /** Where the work started from, when known: progress is measured from it. */
+    baseline?: BaselineDto | null;
+    /** Code of the document that set the target, if any. */
+    sourceCode?: string | null;
+    /** At most 2000 characters. */
+    note?: string | null;
+    /** Marks sample data, not a target the zone set (示例数据); omitted means false. */
+    illustrative: boolean;
+    /** The indicator's unit: the unit of `value` and of the baseline. */
+    readonly unit: IndicatorUnit;
+    /** The document named by `sourceCode`. */
+    readonly source?: SourceDto | null;
+    /** Increased by every change; the ETag is this number, quoted. */
+    readonly version: number;
+    /** When this version was recorded: the time its transaction committed. */
+    readonly recordedAt: string;
+    /** Who recorded it, as the public sees it (a key's display name, or `seed`). */
+    readonly recordedBy: string;
+}
+
+/** A planned value for an indicator, a park and a period (optionally one breakdown member), with its due date, written and replaced by its natural key (indicatorCode, parkCode, period, member). A target as reads return it is a valid body: its read-only members may be sent back unchanged or left out. 目标。 */
+export interface TargetFields {
+    indicatorCode: string;
+    parkCode: string;
+    /** The period the value is planned for: `2025`, `2025-Q4`, `2025-12` or `2025-12-31`. */
+    period: string;
+    /** A breakdown member of the indicator, for a target on that member alone; omitted: the total. */
+    member?: string | null;
+    /** Which side of the planned value counts as reaching it. 目标方向。 */
+    direction: TargetDirection;
+    /** The planned value, in the indicator's unit. */
+    value: number;
+    /** The day by which the value is to be reached (on or after the period's first day). */
+    dueOn: string;
+    /** Where the work started from, when known: progress is measured from it. */
+    baseline?: BaselineDto | null;
+    /** Code of the document that set the target, if any. */
+    sourceCode?: string | null;
+    /** At most 2000 characters. */
+    note?: string | null;
+    /** Marks sample data, not a target the zone set (示例数据); omitted means false. */
+    illustrative: boolean;
+}
+
+/** A page of targets with their status; follow `nextCursor` until it is null. 目标分页。 */
+export interface TargetPage {
+    items: TargetStatusDto[];
+    nextCursor?: string | null;
+    /** True when another page follows (nextCursor is set): the same on every list. */
+    readonly hasMore: boolean;
+    /** The day the statuses are for. */
+    on: string;
+}
+
+/** One recorded change of a target. 目标修订记录。 */
+export interface TargetRevisionDto {
+    version: number;
+    /** What a revision did. 修订类型。 */
+    action: RevisionAction;
+    recordedAt: string;
+    recordedBy: string;
+    /** The target as it was before the change; null when the change created it. */
+    before?: TargetFields | null;
+    /** The target after the change; null when the change deleted it. */
+    after?: TargetFields | null;
+}
+
+/** A page of a target's history, oldest first. 目标修订历史（分页）。 */
+export interface TargetRevisionPage {
+    items: TargetRevisionDto[];
+    nextCursor?: string | null;
+    /** True when another page follows (nextCursor is set): the same on every list. */
+    readonly hasMore: boolean;
+}
+
+/** Where a target stands on a day; computed when asked, never stored. 目标状态。 */
+export type TargetStatus = "achieved" | "onTrack" | "atRisk" | "late" | "missed" | "noData";
+
+/** A target and where it stands on the day asked about, with the reasons. 目标及其状态。 */
+export interface TargetStatusDto {
+    /** A target as recorded. 目标。 */
+    target: TargetDto;
+    /** The indicator's name in the response language. */
+    indicatorName: string;
+    /** The park's name in the response language. */
+    parkName: string;
+    /** Where a target stands on a day; computed when asked, never stored. 目标状态。 */
+    status: TargetStatus;
+    /** The figure the target is judged by: the target's own period when it has one, else the latest figure dated within that period. */
+    actual?: number | null;
+    /** The figure's period. */
+    actualPeriod?: string | null;
+    /** The day the figure is valid on (截至日期). */
+    actualAsOf?: string | null;
+    /** How far the figure is from the target, in the direction that counts (positive: short of it). */
+    gap?: number | null;
+    /** The share of the way from the baseline (or zero) to the target that is done, 0–1; null when it cannot be measured. */
+    shareDone?: number | null;
+    /** The share of the time from the baseline's day (or the period's start) to the due date that has gone, 0–1. */
+    shareOfTimeGone: number;
+    /** Why, in the response language, with the numbers. */
+    explanation: string;
+}
+
 /** What kind of number a value is; decides which values are valid. 数值类型。 */
 export type ValueKind = "count" | "amount" | "percent" | "progress";
 
@@ -5337,7 +6040,7 @@ export type CreateParkRequestDevelopmentPhase = "nearTerm" | "midTerm" | "longTe
 
 export type EnterpriseProfileIndustry = "marineEquipmentManufacturing" | "marineBiomedicine" | "marineElectronicInformation" | "other";
 
-export type ImportProblemDtoCode = "request.validation-failed" | "request.malformed-body" | "request.read-only-changed" | "request.failed" | "request.invalid-parameter" | "unit.incompatible" | "import.unknown-column" | "import.malformed" | "import.invalid-encoding" | "import.record-too-large" | "auth.missing-key" | "auth.invalid-key" | "auth.insufficient-scope" | "auth.outside-park-scope" | "auth.park-scoped-key" | "api-key.exceeds-caller" | "route.not-found" | "park.not-found" | "source.not-found" | "indicator.not-found" | "observation.not-found" | "policy.not-found" | "policy.version-not-found" | "organisation.not-found" | "measure.not-found" | "relation.not-found" | "import.not-found" | "api-key.not-found" | "route.method-not-allowed" | "park.code-taken" | "park.zone-exists" | "park.parent-cycle" | "park.has-children" | "park.has-observations" | "park.has-history" | "park.tree-too-deep" | "indicator.code-taken" | "indicator.has-observations" | "indicator.has-history" | "indicator.unit-locked" | "indicator.member-in-use" | "indicator.rule-broken-by-existing" | "policy.id-taken" | "policy.document-number-taken" | "policy.has-relations" | "measure.code-taken" | "relation.exists" | "api-key.name-taken" | "conflict.duplicate" | "conflict.in-use" | "idempotency.in-progress" | "precondition.failed" | "request.body-too-large" | "import.too-many-rows" | "request.unsupported-media-type" | "observation.total-mismatch" | "observation.correction-needs-note" | "policy.implements-non-core" | "import.rejected" | "idempotency.key-reused" | "precondition.required" | "request.rate-limited" | "server.error" | "server.database-unavailable" | "import.busy" | "import.unknown-field" | "import.missing-value" | "import.invalid-value" | "import.duplicate-row" | "import.inconsistent-rows" | "import.observation-rejected";
+export type ImportProblemDtoCode = "request.validation-failed" | "request.malformed-body" | "request.read-only-changed" | "request.failed" | "request.invalid-parameter" | "unit.incompatible" | "import.unknown-column" | "import.malformed" | "import.invalid-encoding" | "import.record-too-large" | "auth.missing-key" | "auth.invalid-key" | "auth.insufficient-scope" | "auth.outside-park-scope" | "auth.park-scoped-key" | "api-key.exceeds-caller" | "route.not-found" | "park.not-found" | "source.not-found" | "indicator.not-found" | "observation.not-found" | "policy.not-found" | "policy.version-not-found" | "organisation.not-found" | "measure.not-found" | "relation.not-found" | "import.not-found" | "target.not-found" | "api-key.not-found" | "route.method-not-allowed" | "park.code-taken" | "park.zone-exists" | "park.parent-cycle" | "park.has-children" | "park.has-observations" | "park.has-history" | "park.tree-too-deep" | "indicator.code-taken" | "indicator.has-observations" | "indicator.has-history" | "indicator.unit-locked" | "indicator.member-in-use" | "indicator.rule-broken-by-existing" | "policy.id-taken" | "policy.document-number-taken" | "policy.has-relations" | "measure.code-taken" | "relation.exists" | "api-key.name-taken" | "conflict.duplicate" | "conflict.in-use" | "idempotency.in-progress" | "precondition.failed" | "request.body-too-large" | "import.too-many-rows" | "request.unsupported-media-type" | "observation.total-mismatch" | "observation.correction-needs-note" | "policy.implements-non-core" | "import.rejected" | "idempotency.key-reused" | "precondition.required" | "request.rate-limited" | "server.error" | "server.database-unavailable" | "import.busy" | "import.unknown-field" | "import.missing-value" | "import.invalid-value" | "import.duplicate-row" | "import.inconsistent-rows" | "import.observation-rejected";
 
 export type ParkDtoAccreditationLevel = "national" | "provincial" | "municipal";
 
@@ -5349,7 +6052,7 @@ export type ParkTreeNodeAccreditationLevel = "national" | "provincial" | "munici
 
 export type ParkTreeNodeStatus = "planned" | "underConstruction" | "operating";
 
-export type ProblemCode = "request.validation-failed" | "request.malformed-body" | "request.read-only-changed" | "request.failed" | "request.invalid-parameter" | "unit.incompatible" | "import.unknown-column" | "import.malformed" | "import.invalid-encoding" | "import.record-too-large" | "auth.missing-key" | "auth.invalid-key" | "auth.insufficient-scope" | "auth.outside-park-scope" | "auth.park-scoped-key" | "api-key.exceeds-caller" | "route.not-found" | "park.not-found" | "source.not-found" | "indicator.not-found" | "observation.not-found" | "policy.not-found" | "policy.version-not-found" | "organisation.not-found" | "measure.not-found" | "relation.not-found" | "import.not-found" | "api-key.not-found" | "route.method-not-allowed" | "park.code-taken" | "park.zone-exists" | "park.parent-cycle" | "park.has-children" | "park.has-observations" | "park.has-history" | "park.tree-too-deep" | "indicator.code-taken" | "indicator.has-observations" | "indicator.has-history" | "indicator.unit-locked" | "indicator.member-in-use" | "indicator.rule-broken-by-existing" | "policy.id-taken" | "policy.document-number-taken" | "policy.has-relations" | "measure.code-taken" | "relation.exists" | "api-key.name-taken" | "conflict.duplicate" | "conflict.in-use" | "idempotency.in-progress" | "precondition.failed" | "request.body-too-large" | "import.too-many-rows" | "request.unsupported-media-type" | "observation.total-mismatch" | "observation.correction-needs-note" | "policy.implements-non-core" | "import.rejected" | "idempotency.key-reused" | "precondition.required" | "request.rate-limited" | "server.error" | "server.database-unavailable" | "import.busy";
+export type ProblemCode = "request.validation-failed" | "request.malformed-body" | "request.read-only-changed" | "request.failed" | "request.invalid-parameter" | "unit.incompatible" | "import.unknown-column" | "import.malformed" | "import.invalid-encoding" | "import.record-too-large" | "auth.missing-key" | "auth.invalid-key" | "auth.insufficient-scope" | "auth.outside-park-scope" | "auth.park-scoped-key" | "api-key.exceeds-caller" | "route.not-found" | "park.not-found" | "source.not-found" | "indicator.not-found" | "observation.not-found" | "policy.not-found" | "policy.version-not-found" | "organisation.not-found" | "measure.not-found" | "relation.not-found" | "import.not-found" | "target.not-found" | "api-key.not-found" | "route.method-not-allowed" | "park.code-taken" | "park.zone-exists" | "park.parent-cycle" | "park.has-children" | "park.has-observations" | "park.has-history" | "park.tree-too-deep" | "indicator.code-taken" | "indicator.has-observations" | "indicator.has-history" | "indicator.unit-locked" | "indicator.member-in-use" | "indicator.rule-broken-by-existing" | "policy.id-taken" | "policy.document-number-taken" | "policy.has-relations" | "measure.code-taken" | "relation.exists" | "api-key.name-taken" | "conflict.duplicate" | "conflict.in-use" | "idempotency.in-progress" | "precondition.failed" | "request.body-too-large" | "import.too-many-rows" | "request.unsupported-media-type" | "observation.total-mismatch" | "observation.correction-needs-note" | "policy.implements-non-core" | "import.rejected" | "idempotency.key-reused" | "precondition.required" | "request.rate-limited" | "server.error" | "server.database-unavailable" | "import.busy";
 
 export type PutObservationRequestUnit = "count" | "percent" | "mu" | "hectare" | "squareMetre" | "tenThousandYuan";
 

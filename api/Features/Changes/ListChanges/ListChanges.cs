@@ -15,7 +15,7 @@ public sealed record ListChangesQuery(string? Cursor, int Limit, IReadOnlyList<s
     public const int MaxLimit = 5000;
 
     /// <summary>What the feed holds.</summary>
-    public static readonly string[] KnownResourceTypes = ["park", "indicator", "observation", "policy", "measure"];
+    public static readonly string[] KnownResourceTypes = ["park", "indicator", "observation", "target", "policy", "measure"];
 }
 
 public sealed class ListChangesValidator : AbstractValidator<ListChangesQuery>
