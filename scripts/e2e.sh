@@ -33,6 +33,7 @@ for _ in $(seq 1 120); do
 done
 key=$(GAOXIN_DB="$db" dotnet "$dll" apikey create e2e-importer import 2>/dev/null | tail -n 1)
 GAOXIN_API="$url" GAOXIN_API_KEY="$key" "$root/scripts/import.sh" "$root/scripts/samples/policies-illustrative.json" policies >/dev/null
+GAOXIN_API="$url" GAOXIN_API_KEY="$key" "$root/scripts/import.sh" "$root/scripts/samples/targets-illustrative.csv" targets >/dev/null
 
 cd "$root/client"
 GAOXIN_E2E_URL="$url" GAOXIN_E2E_KEY="$key" node --test --test-concurrency=1 e2e/

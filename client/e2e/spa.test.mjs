@@ -103,6 +103,39 @@ describe('parks and indicators', () => {
   });
 });
 
+describe('targets', () => {
+  test("the zone's scorecard says which targets are late and why, most urgent first, with totals", async () => {
+    const { page, context, errors } = await open('/parks/zhanjiang-hitech-zone?targets=all&on=2026-06-30');
+    const rnd = page.locator('[data-target="enterprise-rnd-institutions/zhanjiang-hitech-zone/2023"]');
+    await rnd.waitFor();
+    const text = await rnd.innerText();
+    assert.match(text, /已逾期/);
+    assert.match(text, /≥ 90/);
+    assert.match(text, /78/);
+    assert.match(text, /示例/);
+    assert.match(text, /已过截止日/);
+    assert.match(await page.locator('[data-target="enterprise-rnd-institutions/zhanjiang-hitech-zone/2023/provincial"]').innerText(), /省级[\s\S]*已完成|已完成[\s\S]*省级/);
+    const totals = await page.getByTestId('scorecard-totals').innerText();
+    assert.match(totals, /已逾期 2/);
+    assert.match(totals, /无数据 2/);
+    assert.match(totals, /已完成 3/);
+    const first = await page.locator('[data-target]').first().innerText();
+    assert.match(first, /已逾期/);
+    await shot(page, 'scorecard-zone-zh');
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  test('the scorecard reads in English and a sub-park shows its own targets', async () => {
+    const { page, context } = await open('/parks/haidong-incubator?on=2026-06-30', { lang: 'en' });
+    const row = page.locator('[data-target="incubating-enterprises/haidong-incubator/2026"]');
+    await row.waitFor();
+    assert.match(await row.innerText(), /No data[\s\S]*≥ 30/);
+    await shot(page, 'scorecard-incubator-en');
+    await context.close();
+  });
+});
+
 describe('policies', () => {
   test('typing 高质量 finds the core policy first, with the match highlighted, and the URL can be shared', async () => {
     const { page, context } = await open('/policies');

@@ -100,6 +100,9 @@ public sealed record TargetStatusDto
     /// <summary>The park's name in the response language.</summary>
     public required string ParkName { get; init; }
 
+    /// <summary>For a member's target, the member's name in the response language.</summary>
+    public string? MemberName { get; init; }
+
     public required TargetStatus Status { get; init; }
 
     /// <summary>The figure the target is judged by: the target's own period when it has one, else the latest figure dated within that period.</summary>

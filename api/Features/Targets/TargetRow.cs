@@ -31,6 +31,7 @@ public sealed class TargetRow : SourceColumns
     /// </summary>
     public static string Select(bool asOf) => $"""
         select t.code, i.code as indicator_code, i.name_zh as indicator_name_zh, i.name_en as indicator_name_en, i.unit,
+               i.breakdown::text as definition_json,
                p.code as park_code, p.name_zh as park_name_zh, p.name_en as park_name_en,
                t.period, t.period_start, t.period_end, t.member, t.direction, t.value, t.due_on, t.baseline_value, t.baseline_on,
                {SourceColumns.Columns}, t.note, t.illustrative, t.version, recorded_time(t.recorded_txid, t.recorded_at) as recorded_at, t.recorded_by,
@@ -58,6 +59,7 @@ public sealed class TargetRow : SourceColumns
     public string IndicatorNameZh { get; init; } = "";
     public string IndicatorNameEn { get; init; } = "";
     public IndicatorUnit Unit { get; init; }
+    public string? DefinitionJson { get; init; }
     public string ParkCode { get; init; } = "";
     public string ParkNameZh { get; init; } = "";
     public string ParkNameEn { get; init; } = "";
@@ -113,6 +115,8 @@ public sealed class TargetRow : SourceColumns
             Target = ToDto(unit),
             IndicatorName = Lang.Pick(IndicatorNameZh, IndicatorNameEn),
             ParkName = Lang.Pick(ParkNameZh, ParkNameEn),
+            MemberName = Member is null ? null
+                : StoredBreakdown.Parse(DefinitionJson)?.Members.FirstOrDefault(m => m.Code == Member) is { } named ? Lang.Pick(named.Zh, named.En) : Member,
             Status = evaluation.Status,
             Actual = actual is null ? null : Units.Convert(actual.Value, Unit, unit),
             ActualPeriod = actual?.Period,

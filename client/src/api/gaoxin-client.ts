@@ -6011,6 +6011,8 @@ export interface TargetStatusDto {
     indicatorName: string;
     /** The park's name in the response language. */
     parkName: string;
+    /** For a member's target, the member's name in the response language. */
+    memberName?: string | null;
     /** Where a target stands on a day; computed when asked, never stored. 目标状态。 */
     status: TargetStatus;
     /** The figure the target is judged by: the target's own period when it has one, else the latest figure dated within that period. */

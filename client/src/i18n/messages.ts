@@ -1,6 +1,6 @@
 import type {
   AccreditationLevel, Eligibility, ConditionOutcome, IndicatorCategory, Industry, ParkKind, ParkStatus, PolicyCategory,
-  PolicyRole, PolicyStatus, ProgressStatus, Qualification, RelationKind, ImportKind, IndicatorUnit,
+  PolicyRole, PolicyStatus, ProgressStatus, Qualification, RelationKind, ImportKind, IndicatorUnit, TargetDirection, TargetStatus,
 } from '../api/gaoxin-client';
 
 export type Lang = 'zh-CN' | 'en';
@@ -49,6 +49,23 @@ export const messages = {
       includeDescendants: '含下级园区汇总',
       rolledUp: '由下级园区汇总',
       noIndicators: '该园区暂无指标数据。',
+    },
+    targets: {
+      title: '目标记分卡',
+      on: '评估日期',
+      includeDescendants: '含下级园区的目标',
+      none: '该园区暂无目标。',
+      indicator: '指标',
+      park: '园区',
+      target: '目标',
+      actual: '实际',
+      gap: '差距',
+      due: '截止',
+      status: '状态',
+      why: '原因',
+      illustrative: '示例',
+      direction: { atLeast: '≥', atMost: '≤', exactly: '=' } satisfies Record<TargetDirection, string>,
+      statuses: { achieved: '已完成', onTrack: '进度正常', atRisk: '有风险', late: '已逾期', missed: '未完成', noData: '无数据' } satisfies Record<TargetStatus, string>,
     },
     indicators: {
       title: '指标',
@@ -150,7 +167,7 @@ export const messages = {
     relation: { implements: '实施', amends: '修订', supersedes: '替代', repeals: '废止' } satisfies Record<RelationKind, string>,
     eligibility: { eligible: '可申报', possiblyEligible: '可能可申报', notEligible: '不符合' } satisfies Record<Eligibility, string>,
     outcome: { met: '符合', notMet: '不符合', unknown: '未知' } satisfies Record<ConditionOutcome, string>,
-    importKind: { observations: '观测值', parks: '园区', indicators: '指标', policies: '政策' } satisfies Record<ImportKind, string>,
+    importKind: { observations: '观测值', parks: '园区', indicators: '指标', policies: '政策', targets: '目标' } satisfies Record<ImportKind, string>,
   },
   en: {
     appTitle: 'Zhanjiang National High-tech Zone Data Platform',
@@ -193,6 +210,23 @@ export const messages = {
       includeDescendants: 'Roll up sub-parks',
       rolledUp: 'rolled up from sub-parks',
       noIndicators: 'No figures for this park yet.',
+    },
+    targets: {
+      title: 'Scorecard',
+      on: 'Judged on',
+      includeDescendants: 'Include sub-parks\' targets',
+      none: 'No targets for this park yet.',
+      indicator: 'Indicator',
+      park: 'Park',
+      target: 'Target',
+      actual: 'Actual',
+      gap: 'Gap',
+      due: 'Due',
+      status: 'Status',
+      why: 'Why',
+      illustrative: 'illustrative',
+      direction: { atLeast: '≥', atMost: '≤', exactly: '=' } satisfies Record<TargetDirection, string>,
+      statuses: { achieved: 'Achieved', onTrack: 'On track', atRisk: 'At risk', late: 'Late', missed: 'Missed', noData: 'No data' } satisfies Record<TargetStatus, string>,
     },
     indicators: {
       title: 'Indicators',
@@ -294,7 +328,7 @@ export const messages = {
     relation: { implements: 'implements', amends: 'amends', supersedes: 'supersedes', repeals: 'repeals' } satisfies Record<RelationKind, string>,
     eligibility: { eligible: 'Eligible', possiblyEligible: 'Possibly eligible', notEligible: 'Not eligible' } satisfies Record<Eligibility, string>,
     outcome: { met: 'met', notMet: 'not met', unknown: 'unknown' } satisfies Record<ConditionOutcome, string>,
-    importKind: { observations: 'Observations', parks: 'Parks', indicators: 'Indicators', policies: 'Policies' } satisfies Record<ImportKind, string>,
+    importKind: { observations: 'Observations', parks: 'Parks', indicators: 'Indicators', policies: 'Policies', targets: 'Targets' } satisfies Record<ImportKind, string>,
   },
 } as const;
 

@@ -9,6 +9,7 @@ import { useQueryState } from '../lib/useQueryState';
 import { AsyncView } from '../components/AsyncView';
 import { Chart } from '../components/Chart';
 import { formatValue } from '../lib/format';
+import { ScorecardSection } from './ScorecardSection';
 
 export function toTreeData(nodes: ParkTreeNode[], t: Messages): DataNode[] {
   return nodes.map((node) => ({
@@ -98,6 +99,7 @@ export function ParkPage() {
           )}
         </AsyncView>
       </section>
+      <ScorecardSection code={code} />
     </Space>
   );
 }
