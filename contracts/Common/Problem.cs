@@ -59,6 +59,18 @@ public sealed record Problem
     /// <summary>The indicator the problem is about.</summary>
     public string? IndicatorCode { get; init; }
 
+    /// <summary>The evaluation scheme named.</summary>
+    public string? SchemeCode { get; init; }
+
+    /// <summary>The node of a scheme the problem is about.</summary>
+    public string? NodeCode { get; init; }
+
+    /// <summary>That node's weight.</summary>
+    public decimal? NodeWeight { get; init; }
+
+    /// <summary>What its children's weights add up to.</summary>
+    public decimal? ChildWeightSum { get; init; }
+
     /// <summary>The target named (indicator/park/period[/member]).</summary>
     public string? TargetCode { get; init; }
 

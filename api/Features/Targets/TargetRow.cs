@@ -25,6 +25,9 @@ public sealed class TargetRow : SourceColumns
          where latest.action <> 'deleted')
         """;
 
+    /// <summary>The targets now, or as recorded before <c>@Cutoff</c>: a from-clause item.</summary>
+    public static string State(bool asOf) => asOf ? TargetsAsOf : "targets";
+
     /// <summary>
     /// Targets with their indicator, park, source and actual figure; callers add where and order by. The figure is the
     /// target's own period's when there is one, else the latest dated within that period (the "why" says which).
@@ -35,23 +38,12 @@ public sealed class TargetRow : SourceColumns
                p.code as park_code, p.name_zh as park_name_zh, p.name_en as park_name_en,
                t.period, t.period_start, t.period_end, t.member, t.direction, t.value, t.due_on, t.baseline_value, t.baseline_on,
                {SourceColumns.Columns}, t.note, t.illustrative, t.version, recorded_time(t.recorded_txid, t.recorded_at) as recorded_at, t.recorded_by,
-               a.period as actual_period, a.as_of as actual_as_of,
-               case when t.member is null then a.value else (a.breakdown ->> t.member)::numeric end as actual_value
-        from {(asOf ? TargetsAsOf : "targets")} t
+               a.period as actual_period, a.as_of as actual_as_of, a.value as actual_value
+        from {State(asOf)} t
         join indicators i on i.id = t.indicator_id
         join parks p on p.id = t.park_id
         left join sources s on s.id = t.source_id
-        left join lateral (
-            select f.period, f.value, f.breakdown, f.as_of from (
-                select distinct on (r.period) r.period, r.period_end, r.value, r.breakdown, r.as_of, r.action
-                from observation_revisions r
-                where r.indicator_id = t.indicator_id and r.park_id = t.park_id
-                  and r.period_start >= t.period_start and r.period_end <= t.period_end
-                  and r.recorded_at < @Cutoff and recorded_time(r.recorded_txid, r.recorded_at) < @Cutoff
-                order by r.period, r.id desc) f
-            where f.action <> 'deleted' and f.as_of <= @On and (t.member is null or f.breakdown ? t.member)
-            order by (f.period = t.period) desc, f.period_end desc, f.as_of desc
-            limit 1) a on true
+        left join lateral ({Observations.ObservationRow.FigureWithin("t.indicator_id", "t.park_id", "t.period", "t.period_start", "t.period_end", "t.member")}) a on true
         """;
 
     public string Code { get; init; } = "";

@@ -59,6 +59,9 @@ public sealed class DbSession(NpgsqlDataSource dataSource) : IAsyncDisposable
     public Task<T?> QuerySingleOrDefaultAsync<T>(string sql, object? parameters, CancellationToken cancellationToken) =>
         Connection.QuerySingleOrDefaultAsync<T>(Command(sql, parameters, cancellationToken));
 
+    public Task<IEnumerable<T>> QueryAsync<T>(string sql, object? parameters, CancellationToken cancellationToken) =>
+        Connection.QueryAsync<T>(Command(sql, parameters, cancellationToken));
+
     public Task<T> QuerySingleAsync<T>(string sql, object? parameters, CancellationToken cancellationToken) =>
         Connection.QuerySingleAsync<T>(Command(sql, parameters, cancellationToken));
 

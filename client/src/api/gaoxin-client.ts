@@ -367,6 +367,602 @@ export class GaoxinClient {
     }
 
     /**
+     * 评价体系 · Evaluation schemes
+     * @param cursor (optional) The `nextCursor` of the previous page.
+     * @param limit (optional) Page size, 1–200 (default 50).
+     * @return OK
+     */
+    listSchemes(cursor?: string | undefined, limit?: number | undefined, signal?: AbortSignal): Promise<SchemePage> {
+        let url_ = this.baseUrl + "/api/v1/evaluation-schemes?";
+        if (cursor === null)
+            throw new globalThis.Error("The parameter 'cursor' cannot be null.");
+        else if (cursor !== undefined)
+            url_ += "cursor=" + encodeURIComponent("" + cursor) + "&";
+        if (limit === null)
+            throw new globalThis.Error("The parameter 'limit' cannot be null.");
+        else if (limit !== undefined)
+            url_ += "limit=" + encodeURIComponent("" + limit) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processListSchemes(_response);
+        });
+    }
+
+    protected processListSchemes(response: Response): Promise<SchemePage> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as SchemePage;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("A key was sent that is unknown, revoked or malformed (auth.invalid-key); or, where Auth:RequireKeyForReads is set, none was sent.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u8bf7\u6c42\u8fc7\u591a\uff08request.rate-limited\uff09\uff1a\u8bf7\u5728 Retry-After \u79d2\u540e\u91cd\u8bd5\u3002Too many requests (request.rate-limited): retry after Retry-After seconds.", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u670d\u52a1\u5668\u9519\u8bef\uff08server.error\uff09\uff1a\u5e26 traceId\uff0c\u4e0d\u542b\u5185\u90e8\u7ec6\u8282\u3002An unexpected error (server.error), with a traceId and no internals.", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u6570\u636e\u5e93\u6682\u4e0d\u53ef\u7528\uff08server.database-unavailable\uff09\uff1a\u7a0d\u540e\u91cd\u8bd5\u3002The database cannot be reached (server.database-unavailable): retry later.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<SchemePage>(null as any);
+    }
+
+    /**
+     * 新建评价体系 · Create an evaluation scheme
+     * @param idempotency_Key (optional) 使重试安全：同一 API 密钥以同一键发送同一请求（方法、路径、查询参数、内容类型与请求体），返回首次的结果且不再写入；键保留 Idempotency:KeyHours（默认 48 小时）。Makes retries safe: the same request (method, path, query, content type and body) with the same key from the same API key gets the first answer again (Idempotent-Replayed: true) and writes nothing again. Keys are kept Idempotency:KeyHours (default 48). Another request with the key is 422 idempotency.key-reused; a retry while the first runs is 409 idempotency.in-progress.
+     * @return Created
+     */
+    createScheme(body: CreateSchemeRequest, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<SchemeDto> {
+        let url_ = this.baseUrl + "/api/v1/evaluation-schemes";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processCreateScheme(_response);
+        });
+    }
+
+    protected processCreateScheme(response: Response): Promise<SchemeDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 201) {
+            return response.text().then((_responseText) => {
+            let result201: any = null;
+            result201 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as SchemeDto;
+            return result201;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("No API key, or not a valid one.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("The key lacks the \'write\' scope, or the write is outside its park.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status === 413) {
+            return response.text().then((_responseText) => {
+            let result413: any = null;
+            result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u8bf7\u6c42\u4f53\u8fc7\u5927\uff08request.body-too-large\uff09\u3002The body is over the size limit (request.body-too-large).", status, _responseText, _headers, result413);
+            });
+        } else if (status === 415) {
+            return response.text().then((_responseText) => {
+            let result415: any = null;
+            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u4e0d\u652f\u6301\u7684\u5a92\u4f53\u7c7b\u578b\uff08request.unsupported-media-type\uff09\u3002The body\'s media type is not one this operation reads (request.unsupported-media-type).", status, _responseText, _headers, result415);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Unprocessable Content", status, _responseText, _headers, result422);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u8bf7\u6c42\u8fc7\u591a\uff08request.rate-limited\uff09\uff1a\u8bf7\u5728 Retry-After \u79d2\u540e\u91cd\u8bd5\u3002Too many requests (request.rate-limited): retry after Retry-After seconds.", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u670d\u52a1\u5668\u9519\u8bef\uff08server.error\uff09\uff1a\u5e26 traceId\uff0c\u4e0d\u542b\u5185\u90e8\u7ec6\u8282\u3002An unexpected error (server.error), with a traceId and no internals.", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u6570\u636e\u5e93\u6682\u4e0d\u53ef\u7528\uff08server.database-unavailable\uff09\uff1a\u7a0d\u540e\u91cd\u8bd5\u3002The database cannot be reached (server.database-unavailable): retry later.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<SchemeDto>(null as any);
+    }
+
+    /**
+     * 查看评价体系 · Get an evaluation scheme
+     * @param code The scheme's code.
+     * @param version (optional) A version other than the latest.
+     * @param if_None_Match (optional) The ETag of the copy the client has: 304 when it is still current.
+     * @return OK
+     */
+    getScheme(code: string, version?: number | undefined, if_None_Match?: string | undefined, signal?: AbortSignal): Promise<SchemeDto> {
+        let url_ = this.baseUrl + "/api/v1/evaluation-schemes/{code}?";
+        if (code === undefined || code === null)
+            throw new globalThis.Error("The parameter 'code' must be defined.");
+        url_ = url_.replace("{code}", encodeURIComponent("" + code));
+        if (version === null)
+            throw new globalThis.Error("The parameter 'version' cannot be null.");
+        else if (version !== undefined)
+            url_ += "version=" + encodeURIComponent("" + version) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "If-None-Match": if_None_Match !== undefined && if_None_Match !== null ? "" + if_None_Match : "",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetScheme(_response);
+        });
+    }
+
+    protected processGetScheme(response: Response): Promise<SchemeDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as SchemeDto;
+            return result200;
+            });
+        } else if (status === 304) {
+            return response.text().then((_responseText) => {
+            return throwException("Not Modified", status, _responseText, _headers);
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u8bf7\u6c42\u683c\u5f0f\u65e0\u6548\uff08request.invalid-parameter\u3001request.malformed-body\u3001request.validation-failed\uff09\uff1aerrors \u5217\u51fa\u5404\u5b57\u6bb5\u3002A malformed parameter, header or body; errors names each field.", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("A key was sent that is unknown, revoked or malformed (auth.invalid-key); or, where Auth:RequireKeyForReads is set, none was sent.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u8bf7\u6c42\u8fc7\u591a\uff08request.rate-limited\uff09\uff1a\u8bf7\u5728 Retry-After \u79d2\u540e\u91cd\u8bd5\u3002Too many requests (request.rate-limited): retry after Retry-After seconds.", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u670d\u52a1\u5668\u9519\u8bef\uff08server.error\uff09\uff1a\u5e26 traceId\uff0c\u4e0d\u542b\u5185\u90e8\u7ec6\u8282\u3002An unexpected error (server.error), with a traceId and no internals.", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u6570\u636e\u5e93\u6682\u4e0d\u53ef\u7528\uff08server.database-unavailable\uff09\uff1a\u7a0d\u540e\u91cd\u8bd5\u3002The database cannot be reached (server.database-unavailable): retry later.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<SchemeDto>(null as any);
+    }
+
+    /**
+     * 修订评价体系 · Revise an evaluation scheme
+     * @param code The scheme's code.
+     * @param if_Match The ETag of the latest version (required): 412 when it is no longer the latest, 428 when missing.
+     * @return OK
+     */
+    updateScheme(code: string, if_Match: string, body: SchemeDto, signal?: AbortSignal): Promise<SchemeDto> {
+        let url_ = this.baseUrl + "/api/v1/evaluation-schemes/{code}";
+        if (code === undefined || code === null)
+            throw new globalThis.Error("The parameter 'code' must be defined.");
+        url_ = url_.replace("{code}", encodeURIComponent("" + code));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "PUT",
+            signal,
+            headers: {
+                "If-Match": if_Match !== undefined && if_Match !== null ? "" + if_Match : "",
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processUpdateScheme(_response);
+        });
+    }
+
+    protected processUpdateScheme(response: Response): Promise<SchemeDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as SchemeDto;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("No API key, or not a valid one.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("The key lacks the \'write\' scope, or the write is outside its park.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 412) {
+            return response.text().then((_responseText) => {
+            let result412: any = null;
+            result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Precondition Failed", status, _responseText, _headers, result412);
+            });
+        } else if (status === 413) {
+            return response.text().then((_responseText) => {
+            let result413: any = null;
+            result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u8bf7\u6c42\u4f53\u8fc7\u5927\uff08request.body-too-large\uff09\u3002The body is over the size limit (request.body-too-large).", status, _responseText, _headers, result413);
+            });
+        } else if (status === 415) {
+            return response.text().then((_responseText) => {
+            let result415: any = null;
+            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u4e0d\u652f\u6301\u7684\u5a92\u4f53\u7c7b\u578b\uff08request.unsupported-media-type\uff09\u3002The body\'s media type is not one this operation reads (request.unsupported-media-type).", status, _responseText, _headers, result415);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Unprocessable Content", status, _responseText, _headers, result422);
+            });
+        } else if (status === 428) {
+            return response.text().then((_responseText) => {
+            let result428: any = null;
+            result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Precondition Required", status, _responseText, _headers, result428);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u8bf7\u6c42\u8fc7\u591a\uff08request.rate-limited\uff09\uff1a\u8bf7\u5728 Retry-After \u79d2\u540e\u91cd\u8bd5\u3002Too many requests (request.rate-limited): retry after Retry-After seconds.", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u670d\u52a1\u5668\u9519\u8bef\uff08server.error\uff09\uff1a\u5e26 traceId\uff0c\u4e0d\u542b\u5185\u90e8\u7ec6\u8282\u3002An unexpected error (server.error), with a traceId and no internals.", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u6570\u636e\u5e93\u6682\u4e0d\u53ef\u7528\uff08server.database-unavailable\uff09\uff1a\u7a0d\u540e\u91cd\u8bd5\u3002The database cannot be reached (server.database-unavailable): retry later.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<SchemeDto>(null as any);
+    }
+
+    /**
+     * 评价结果 · Evaluation results
+     * @param scheme The scheme's code.
+     * @param period The period scored: `2023`, `2023-Q1`, `2023-03` or `2023-03-31`.
+     * @param parks (optional) The parks compared, comma-separated (at most 200); omitted: the zone's own parks.
+     * @param asOf (optional) Inputs and scheme version as recorded at this moment (a date: the end of that day, UTC+8).
+     * @param version (optional) A scheme version other than the latest (or the one recorded by asOf).
+     * @return OK
+     */
+    getEvaluationResults(scheme: string, period: string, parks?: string | undefined, asOf?: string | undefined, version?: number | undefined, signal?: AbortSignal): Promise<EvaluationResultDto> {
+        let url_ = this.baseUrl + "/api/v1/evaluations/{scheme}/results?";
+        if (scheme === undefined || scheme === null)
+            throw new globalThis.Error("The parameter 'scheme' must be defined.");
+        url_ = url_.replace("{scheme}", encodeURIComponent("" + scheme));
+        if (period === undefined || period === null)
+            throw new globalThis.Error("The parameter 'period' must be defined and cannot be null.");
+        else
+            url_ += "period=" + encodeURIComponent("" + period) + "&";
+        if (parks === null)
+            throw new globalThis.Error("The parameter 'parks' cannot be null.");
+        else if (parks !== undefined)
+            url_ += "parks=" + encodeURIComponent("" + parks) + "&";
+        if (asOf === null)
+            throw new globalThis.Error("The parameter 'asOf' cannot be null.");
+        else if (asOf !== undefined)
+            url_ += "asOf=" + encodeURIComponent("" + asOf) + "&";
+        if (version === null)
+            throw new globalThis.Error("The parameter 'version' cannot be null.");
+        else if (version !== undefined)
+            url_ += "version=" + encodeURIComponent("" + version) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetEvaluationResults(_response);
+        });
+    }
+
+    protected processGetEvaluationResults(response: Response): Promise<EvaluationResultDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as EvaluationResultDto;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("A key was sent that is unknown, revoked or malformed (auth.invalid-key); or, where Auth:RequireKeyForReads is set, none was sent.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u8bf7\u6c42\u8fc7\u591a\uff08request.rate-limited\uff09\uff1a\u8bf7\u5728 Retry-After \u79d2\u540e\u91cd\u8bd5\u3002Too many requests (request.rate-limited): retry after Retry-After seconds.", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u670d\u52a1\u5668\u9519\u8bef\uff08server.error\uff09\uff1a\u5e26 traceId\uff0c\u4e0d\u542b\u5185\u90e8\u7ec6\u8282\u3002An unexpected error (server.error), with a traceId and no internals.", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u6570\u636e\u5e93\u6682\u4e0d\u53ef\u7528\uff08server.database-unavailable\uff09\uff1a\u7a0d\u540e\u91cd\u8bd5\u3002The database cannot be reached (server.database-unavailable): retry later.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<EvaluationResultDto>(null as any);
+    }
+
+    /**
+     * 得分说明 · Explain a park's score
+     * @param scheme The scheme's code.
+     * @param park The park explained.
+     * @param period The period scored.
+     * @param comparePeriod (optional) Another period, to see what moved the score.
+     * @param parks (optional) The parks compared (the park is added when missing); omitted: the zone's own parks.
+     * @param asOf (optional) Inputs and scheme version as recorded at this moment.
+     * @param version (optional) A scheme version other than the latest.
+     * @return OK
+     */
+    explainEvaluation(scheme: string, park: string, period: string, comparePeriod?: string | undefined, parks?: string | undefined, asOf?: string | undefined, version?: number | undefined, signal?: AbortSignal): Promise<ExplainDto> {
+        let url_ = this.baseUrl + "/api/v1/evaluations/{scheme}/results/{park}/explain?";
+        if (scheme === undefined || scheme === null)
+            throw new globalThis.Error("The parameter 'scheme' must be defined.");
+        url_ = url_.replace("{scheme}", encodeURIComponent("" + scheme));
+        if (park === undefined || park === null)
+            throw new globalThis.Error("The parameter 'park' must be defined.");
+        url_ = url_.replace("{park}", encodeURIComponent("" + park));
+        if (period === undefined || period === null)
+            throw new globalThis.Error("The parameter 'period' must be defined and cannot be null.");
+        else
+            url_ += "period=" + encodeURIComponent("" + period) + "&";
+        if (comparePeriod === null)
+            throw new globalThis.Error("The parameter 'comparePeriod' cannot be null.");
+        else if (comparePeriod !== undefined)
+            url_ += "comparePeriod=" + encodeURIComponent("" + comparePeriod) + "&";
+        if (parks === null)
+            throw new globalThis.Error("The parameter 'parks' cannot be null.");
+        else if (parks !== undefined)
+            url_ += "parks=" + encodeURIComponent("" + parks) + "&";
+        if (asOf === null)
+            throw new globalThis.Error("The parameter 'asOf' cannot be null.");
+        else if (asOf !== undefined)
+            url_ += "asOf=" + encodeURIComponent("" + asOf) + "&";
+        if (version === null)
+            throw new globalThis.Error("The parameter 'version' cannot be null.");
+        else if (version !== undefined)
+            url_ += "version=" + encodeURIComponent("" + version) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processExplainEvaluation(_response);
+        });
+    }
+
+    protected processExplainEvaluation(response: Response): Promise<ExplainDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ExplainDto;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("A key was sent that is unknown, revoked or malformed (auth.invalid-key); or, where Auth:RequireKeyForReads is set, none was sent.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u8bf7\u6c42\u8fc7\u591a\uff08request.rate-limited\uff09\uff1a\u8bf7\u5728 Retry-After \u79d2\u540e\u91cd\u8bd5\u3002Too many requests (request.rate-limited): retry after Retry-After seconds.", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u670d\u52a1\u5668\u9519\u8bef\uff08server.error\uff09\uff1a\u5e26 traceId\uff0c\u4e0d\u542b\u5185\u90e8\u7ec6\u8282\u3002An unexpected error (server.error), with a traceId and no internals.", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u6570\u636e\u5e93\u6682\u4e0d\u53ef\u7528\uff08server.database-unavailable\uff09\uff1a\u7a0d\u540e\u91cd\u8bd5\u3002The database cannot be reached (server.database-unavailable): retry later.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ExplainDto>(null as any);
+    }
+
+    /**
      * 进程存活 · The process is up
      * @return OK
      */
@@ -5132,6 +5728,21 @@ export interface CreatePolicyRequest {
     id: string;
 }
 
+/** A new evaluation scheme; its first version. 新建评价体系。 */
+export interface CreateSchemeRequest {
+    /** A text in both languages of the platform: Simplified Chinese (zh-CN, the default) and English. */
+    names: LocalizedText;
+    /** A text in both languages of the platform: Simplified Chinese (zh-CN, the default) and English. */
+    descriptions: LocalizedText;
+    /** What a missing input does to a park's score. */
+    missingInputs: MissingInputs;
+    /** The tree; the root's weight is the full score. */
+    root: SchemeNodeDto;
+    /** Marks sample data, not a scheme the district or the ministry set (示例数据); omitted means false. */
+    illustrative: boolean;
+    code: string;
+}
+
 /** A new key: the only time the key itself is shown. 新建的 API 密钥（仅显示一次）。 */
 export interface CreatedApiKeyDto {
     /** The key. Store it now: it cannot be shown again. */
@@ -5157,6 +5768,42 @@ export interface EnterpriseProfile {
     rndSpend?: number | null;
     headcount?: number | null;
     registeredOn?: string | null;
+}
+
+/** Every compared park's result for a period, best first. 评价结果。 */
+export interface EvaluationResultDto {
+    schemeCode: string;
+    schemeVersion: number;
+    period: string;
+    /** The moment the inputs were read as recorded at; null: now. */
+    asOf?: string | null;
+    /** What a missing input does to a park's score. 缺失值处理。 */
+    missingInputs: MissingInputs;
+    parks: ParkResultDto[];
+}
+
+/** How one park's score was made, node by node; with `comparePeriod`, what moved it. 得分解释。 */
+export interface ExplainDto {
+    /** A park's result under a scheme. 园区评价结果。 */
+    result: ParkResultDto;
+    /** A park's result under a scheme. 园区评价结果。 */
+    compared?: ParkResultDto | null;
+    comparedPeriod?: string | null;
+    lines: ExplainLineDto[];
+    /** The leaves whose contribution moved most between the periods, largest change first (at most 5). */
+    movers: ExplainLineDto[];
+}
+
+/** One node's part in a park's result, in words and numbers, with what moved since another period. 得分说明。 */
+export interface ExplainLineDto {
+    code: string;
+    /** Depth in the tree (the root is 0). */
+    depth: number;
+    contribution: number;
+    /** The contribution in the compared period, when one was asked for. */
+    comparedContribution?: number | null;
+    /** In the response language. */
+    text: string;
 }
 
 /** Whether the process runs, and whether it can serve: the database answers and holds every migration. */
@@ -5287,6 +5934,23 @@ export type IndicatorUnit = "count" | "percent" | "mu" | "hectare" | "squareMetr
 /** The zone's "3+N" industries. “3+N”产业体系。 */
 export type Industry = "marineEquipmentManufacturing" | "marineBiomedicine" | "marineElectronicInformation" | "other";
 
+/** What a leaf of a scheme reads. */
+export interface LeafDto {
+    /** What a leaf measures. 指标项类型。 */
+    kind: LeafKind;
+    /** The indicator (for a ratio: the numerator). */
+    indicatorCode: string;
+    /** For a ratio: the denominator's indicator. */
+    denominatorCode?: string | null;
+    /** Which way is better. 指标方向。 */
+    direction: ScoreDirection;
+    /** How a leaf's values across the compared parks become a share of its weight, 0–1. 标准化方法。 */
+    normalisation: Normalisation;
+}
+
+/** What a leaf measures. 指标项类型。 */
+export type LeafKind = "indicator" | "ratio" | "targetAttainment";
+
 /** A text in both languages of the platform: Simplified Chinese (zh-CN, the default) and English. */
 export interface LocalizedText {
     /** 简体中文 (zh-CN). */
@@ -5329,6 +5993,33 @@ keep or leave out the read-only ones. 扶持措施。 */
     /** The most this measure can give, in 万元 (the amount, else the cap); null when the document sets no bound. */
     maxSupport?: number | null;
 }
+
+/** What a missing input does to a park's score. 缺失值处理。 */
+export type MissingInputs = "reweight" | "zero";
+
+/** One node's result for a park. 节点得分。 */
+export interface NodeScoreDto {
+    code: string;
+    /** Name in the response language. */
+    name: string;
+    /** The node's weight in the scheme. */
+    weight: number;
+    /** The weight it carried for this park after missing inputs were re-weighted (equal to weight when none were). */
+    effectiveWeight: number;
+    /** Points earned, out of the effective weight: this node's contribution to the total. */
+    contribution: number;
+    /** For a leaf: the value read, in its indicator's unit (a ratio: the quotient). */
+    value?: number | null;
+    /** For a leaf: the share of its weight earned, 0–1. */
+    normalised?: number | null;
+    /** For a leaf: the input was missing (see the scheme's missingInputs). */
+    missing: boolean;
+    /** For a dimension: its children. */
+    children?: NodeScoreDto[] | null;
+}
+
+/** How a leaf's values across the compared parks become a share of its weight, 0–1. 标准化方法。 */
+export type Normalisation = "minMax" | "shareOfBest" | "rank" | "ratioToTarget";
 
 /** The figure of one indicator for one park and one period: the total and its breakdown. 观测值。 */
 export interface ObservationDto {
@@ -5479,6 +6170,20 @@ export interface ParkPage {
     nextCursor?: string | null;
     /** True when another page follows (nextCursor is set): the same on every list. */
     readonly hasMore: boolean;
+}
+
+/** A park's result under a scheme. 园区评价结果。 */
+export interface ParkResultDto {
+    parkCode: string;
+    parkName: string;
+    /** Points out of the root's weight. */
+    total: number;
+    /** 1 is the best; equal totals share a rank. */
+    rank: number;
+    /** The leaves whose input was missing, by code. */
+    missingInputs: string[];
+    /** One node's result for a park. 节点得分。 */
+    root: NodeScoreDto;
 }
 
 /** State of a place. 建设状态。 */
@@ -5742,6 +6447,14 @@ export interface Problem {
     sourceCode?: string | null;
     /** The indicator the problem is about. */
     indicatorCode?: string | null;
+    /** The evaluation scheme named. */
+    schemeCode?: string | null;
+    /** The node of a scheme the problem is about. */
+    nodeCode?: string | null;
+    /** That node's weight. */
+    nodeWeight?: number | null;
+    /** What its children's weights add up to. */
+    childWeightSum?: number | null;
     /** The target named (indicator/park/period[/member]). */
     targetCode?: string | null;
     /** Breakdown members still in use (indicator.member-in-use). */
@@ -5848,6 +6561,51 @@ export type RelationKind = "implements" | "amends" | "supersedes" | "repeals";
 
 /** What a revision did. 修订类型。 */
 export type RevisionAction = "created" | "updated" | "deleted";
+
+/** One version of an evaluation scheme. Versions never change: a change makes a new one. 评价体系（版本）。 */
+export interface SchemeDto {
+    /** A text in both languages of the platform: Simplified Chinese (zh-CN, the default) and English. */
+    names: LocalizedText;
+    /** A text in both languages of the platform: Simplified Chinese (zh-CN, the default) and English. */
+    descriptions: LocalizedText;
+    /** What a missing input does to a park's score. */
+    missingInputs: MissingInputs;
+    /** The tree; the root's weight is the full score. */
+    root: SchemeNodeDto;
+    /** Marks sample data, not a scheme the district or the ministry set (示例数据); omitted means false. */
+    illustrative: boolean;
+    readonly code: string;
+    /** Name in the response language. */
+    readonly name: string;
+    /** This version's number; the ETag of the scheme is its latest version, quoted. */
+    readonly version: number;
+    readonly recordedAt: string;
+    readonly recordedBy: string;
+}
+
+/** A node of a scheme: a dimension with children, or a leaf. 评价体系节点。 */
+export interface SchemeNodeDto {
+    /** Unique within the scheme. */
+    code: string;
+    /** A text in both languages of the platform: Simplified Chinese (zh-CN, the default) and English. */
+    names: LocalizedText;
+    /** Points; the weights of a node's children add up to its own (the root's is the scheme's full score). */
+    weight: number;
+    /** A dimension's children (1–50); omitted for a leaf. */
+    children?: SchemeNodeDto[] | null;
+    /** A leaf's measure; omitted for a dimension. */
+    leaf?: LeafDto | null;
+}
+
+/** A page of schemes (their latest versions). 评价体系分页。 */
+export interface SchemePage {
+    items: SchemeDto[];
+    nextCursor?: string | null;
+    readonly hasMore: boolean;
+}
+
+/** Which way is better. 指标方向。 */
+export type ScoreDirection = "higherIsBetter" | "lowerIsBetter";
 
 /** Every target of a park (and its sub-parks, when asked), with actual, gap, status and why. 园区目标记分卡。 */
 export interface ScorecardDto {
@@ -6042,7 +6800,7 @@ export type CreateParkRequestDevelopmentPhase = "nearTerm" | "midTerm" | "longTe
 
 export type EnterpriseProfileIndustry = "marineEquipmentManufacturing" | "marineBiomedicine" | "marineElectronicInformation" | "other";
 
-export type ImportProblemDtoCode = "request.validation-failed" | "request.malformed-body" | "request.read-only-changed" | "request.failed" | "request.invalid-parameter" | "unit.incompatible" | "import.unknown-column" | "import.malformed" | "import.invalid-encoding" | "import.record-too-large" | "auth.missing-key" | "auth.invalid-key" | "auth.insufficient-scope" | "auth.outside-park-scope" | "auth.park-scoped-key" | "api-key.exceeds-caller" | "route.not-found" | "park.not-found" | "source.not-found" | "indicator.not-found" | "observation.not-found" | "policy.not-found" | "policy.version-not-found" | "organisation.not-found" | "measure.not-found" | "relation.not-found" | "import.not-found" | "target.not-found" | "api-key.not-found" | "route.method-not-allowed" | "park.code-taken" | "park.zone-exists" | "park.parent-cycle" | "park.has-children" | "park.has-observations" | "park.has-history" | "park.tree-too-deep" | "indicator.code-taken" | "indicator.has-observations" | "indicator.has-history" | "indicator.unit-locked" | "indicator.member-in-use" | "indicator.rule-broken-by-existing" | "policy.id-taken" | "policy.document-number-taken" | "policy.has-relations" | "measure.code-taken" | "relation.exists" | "api-key.name-taken" | "conflict.duplicate" | "conflict.in-use" | "idempotency.in-progress" | "precondition.failed" | "request.body-too-large" | "import.too-many-rows" | "request.unsupported-media-type" | "observation.total-mismatch" | "observation.correction-needs-note" | "policy.implements-non-core" | "import.rejected" | "idempotency.key-reused" | "precondition.required" | "request.rate-limited" | "server.error" | "server.database-unavailable" | "import.busy" | "import.unknown-field" | "import.missing-value" | "import.invalid-value" | "import.duplicate-row" | "import.inconsistent-rows" | "import.observation-rejected";
+export type ImportProblemDtoCode = "request.validation-failed" | "request.malformed-body" | "request.read-only-changed" | "request.failed" | "request.invalid-parameter" | "unit.incompatible" | "import.unknown-column" | "import.malformed" | "import.invalid-encoding" | "import.record-too-large" | "auth.missing-key" | "auth.invalid-key" | "auth.insufficient-scope" | "auth.outside-park-scope" | "auth.park-scoped-key" | "api-key.exceeds-caller" | "route.not-found" | "park.not-found" | "source.not-found" | "indicator.not-found" | "observation.not-found" | "policy.not-found" | "policy.version-not-found" | "organisation.not-found" | "measure.not-found" | "relation.not-found" | "import.not-found" | "target.not-found" | "scheme.not-found" | "scheme.version-not-found" | "api-key.not-found" | "route.method-not-allowed" | "park.code-taken" | "park.zone-exists" | "park.parent-cycle" | "park.has-children" | "park.has-observations" | "park.has-history" | "park.tree-too-deep" | "indicator.code-taken" | "indicator.has-observations" | "indicator.has-history" | "indicator.unit-locked" | "indicator.member-in-use" | "indicator.rule-broken-by-existing" | "policy.id-taken" | "policy.document-number-taken" | "policy.has-relations" | "measure.code-taken" | "relation.exists" | "scheme.code-taken" | "api-key.name-taken" | "conflict.duplicate" | "conflict.in-use" | "idempotency.in-progress" | "precondition.failed" | "request.body-too-large" | "import.too-many-rows" | "request.unsupported-media-type" | "observation.total-mismatch" | "observation.correction-needs-note" | "policy.implements-non-core" | "scheme.malformed" | "scheme.weights-do-not-add-up" | "scheme.unknown-indicator" | "scheme.incompatible-ratio" | "import.rejected" | "idempotency.key-reused" | "precondition.required" | "request.rate-limited" | "server.error" | "server.database-unavailable" | "import.busy" | "import.unknown-field" | "import.missing-value" | "import.invalid-value" | "import.duplicate-row" | "import.inconsistent-rows" | "import.observation-rejected";
 
 export type ParkDtoAccreditationLevel = "national" | "provincial" | "municipal";
 
@@ -6054,7 +6812,7 @@ export type ParkTreeNodeAccreditationLevel = "national" | "provincial" | "munici
 
 export type ParkTreeNodeStatus = "planned" | "underConstruction" | "operating";
 
-export type ProblemCode = "request.validation-failed" | "request.malformed-body" | "request.read-only-changed" | "request.failed" | "request.invalid-parameter" | "unit.incompatible" | "import.unknown-column" | "import.malformed" | "import.invalid-encoding" | "import.record-too-large" | "auth.missing-key" | "auth.invalid-key" | "auth.insufficient-scope" | "auth.outside-park-scope" | "auth.park-scoped-key" | "api-key.exceeds-caller" | "route.not-found" | "park.not-found" | "source.not-found" | "indicator.not-found" | "observation.not-found" | "policy.not-found" | "policy.version-not-found" | "organisation.not-found" | "measure.not-found" | "relation.not-found" | "import.not-found" | "target.not-found" | "api-key.not-found" | "route.method-not-allowed" | "park.code-taken" | "park.zone-exists" | "park.parent-cycle" | "park.has-children" | "park.has-observations" | "park.has-history" | "park.tree-too-deep" | "indicator.code-taken" | "indicator.has-observations" | "indicator.has-history" | "indicator.unit-locked" | "indicator.member-in-use" | "indicator.rule-broken-by-existing" | "policy.id-taken" | "policy.document-number-taken" | "policy.has-relations" | "measure.code-taken" | "relation.exists" | "api-key.name-taken" | "conflict.duplicate" | "conflict.in-use" | "idempotency.in-progress" | "precondition.failed" | "request.body-too-large" | "import.too-many-rows" | "request.unsupported-media-type" | "observation.total-mismatch" | "observation.correction-needs-note" | "policy.implements-non-core" | "import.rejected" | "idempotency.key-reused" | "precondition.required" | "request.rate-limited" | "server.error" | "server.database-unavailable" | "import.busy";
+export type ProblemCode = "request.validation-failed" | "request.malformed-body" | "request.read-only-changed" | "request.failed" | "request.invalid-parameter" | "unit.incompatible" | "import.unknown-column" | "import.malformed" | "import.invalid-encoding" | "import.record-too-large" | "auth.missing-key" | "auth.invalid-key" | "auth.insufficient-scope" | "auth.outside-park-scope" | "auth.park-scoped-key" | "api-key.exceeds-caller" | "route.not-found" | "park.not-found" | "source.not-found" | "indicator.not-found" | "observation.not-found" | "policy.not-found" | "policy.version-not-found" | "organisation.not-found" | "measure.not-found" | "relation.not-found" | "import.not-found" | "target.not-found" | "scheme.not-found" | "scheme.version-not-found" | "api-key.not-found" | "route.method-not-allowed" | "park.code-taken" | "park.zone-exists" | "park.parent-cycle" | "park.has-children" | "park.has-observations" | "park.has-history" | "park.tree-too-deep" | "indicator.code-taken" | "indicator.has-observations" | "indicator.has-history" | "indicator.unit-locked" | "indicator.member-in-use" | "indicator.rule-broken-by-existing" | "policy.id-taken" | "policy.document-number-taken" | "policy.has-relations" | "measure.code-taken" | "relation.exists" | "scheme.code-taken" | "api-key.name-taken" | "conflict.duplicate" | "conflict.in-use" | "idempotency.in-progress" | "precondition.failed" | "request.body-too-large" | "import.too-many-rows" | "request.unsupported-media-type" | "observation.total-mismatch" | "observation.correction-needs-note" | "policy.implements-non-core" | "scheme.malformed" | "scheme.weights-do-not-add-up" | "scheme.unknown-indicator" | "scheme.incompatible-ratio" | "import.rejected" | "idempotency.key-reused" | "precondition.required" | "request.rate-limited" | "server.error" | "server.database-unavailable" | "import.busy";
 
 export type PutObservationRequestUnit = "count" | "percent" | "mu" | "hectare" | "squareMetre" | "tenThousandYuan";
 
