@@ -136,6 +136,26 @@ describe('targets', () => {
   });
 });
 
+describe('evaluations', () => {
+  test('the ranking, the points by dimension and the explanation of a park, from the list of schemes', async () => {
+    const { page, context, errors } = await open('/evaluations');
+    await page.getByRole('link', { name: /园区创新发展示例评价/ }).click();
+    await page.waitForURL(/\/evaluations\/sample-innovation-index/);
+    await page.goto(base + '/evaluations/sample-innovation-index?period=2023&park=haidong');
+    const haidong = page.locator('[data-park="haidong"]');
+    await haidong.waitFor();
+    assert.match(await haidong.innerText(), /^1\s/);
+    await page.getByRole('img', { name: '各园区分维度得分' }).waitFor();
+    const explain = page.getByTestId('explain');
+    await explain.waitFor();
+    assert.match(await explain.innerText(), /已启动土地征收（示例）?|已启动土地征收/);
+    assert.match(await explain.innerText(), /得分说明/);
+    await shot(page, 'evaluation-zh');
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+});
+
 describe('policies', () => {
   test('typing 高质量 finds the core policy first, with the match highlighted, and the URL can be shared', async () => {
     const { page, context } = await open('/policies');

@@ -7,8 +7,9 @@ import { IndicatorPage, IndicatorsPage } from './pages/IndicatorsPage';
 import { PoliciesPage } from './pages/PoliciesPage';
 import { PolicyPage } from './pages/PolicyPage';
 import { ImportPage } from './pages/ImportPage';
+import { EvaluationPage, EvaluationsPage } from './pages/EvaluationsPage';
 
-const sections = ['parks', 'indicators', 'policies', 'import'] as const;
+const sections = ['parks', 'indicators', 'policies', 'evaluations', 'import'] as const;
 
 export function App() {
   const { lang, t, setLang } = useLang();
@@ -37,6 +38,8 @@ export function App() {
             <Route path="/indicators/:code" element={<IndicatorPage />} />
             <Route path="/policies" element={<PoliciesPage />} />
             <Route path="/policies/:id" element={<PolicyPage />} />
+            <Route path="/evaluations" element={<EvaluationsPage />} />
+            <Route path="/evaluations/:scheme" element={<EvaluationPage />} />
             <Route path="/import" element={<ImportPage />} />
             <Route path="*" element={<Navigate to="/" replace />} />
           </Routes>

@@ -1,6 +1,6 @@
 import type {
   AccreditationLevel, Eligibility, ConditionOutcome, IndicatorCategory, Industry, ParkKind, ParkStatus, PolicyCategory,
-  PolicyRole, PolicyStatus, ProgressStatus, Qualification, RelationKind, ImportKind, IndicatorUnit, TargetDirection, TargetStatus,
+  PolicyRole, PolicyStatus, ProgressStatus, Qualification, RelationKind, ImportKind, IndicatorUnit, TargetDirection, TargetStatus, MissingInputs,
 } from '../api/gaoxin-client';
 
 export type Lang = 'zh-CN' | 'en';
@@ -12,7 +12,7 @@ export const messages = {
     appTitle: '湛江国家高新区发展数据平台',
     switchTo: 'English',
     switchToLabel: '切换到英文',
-    nav: { overview: '总览', parks: '园区', indicators: '指标', policies: '政策', import: '导入' },
+    nav: { overview: '总览', parks: '园区', indicators: '指标', policies: '政策', evaluations: '综合评价', import: '导入' },
     loading: '加载中…',
     empty: '暂无数据。',
     loadFailed: '加载失败',
@@ -49,6 +49,19 @@ export const messages = {
       includeDescendants: '含下级园区汇总',
       rolledUp: '由下级园区汇总',
       noIndicators: '该园区暂无指标数据。',
+    },
+    evaluations: {
+      title: '综合评价',
+      period: '评价期间',
+      compare: '对比期间',
+      ranking: '排名',
+      rank: '名次',
+      total: '总分',
+      missingInputs: '缺失的输入',
+      contributions: '各园区分维度得分',
+      explain: '得分说明',
+      movers: '变化最大的指标项',
+      missing: { reweight: '缺失值：重新分配权重', zero: '缺失值：记零分' } satisfies Record<MissingInputs, string>,
     },
     targets: {
       title: '目标记分卡',
@@ -173,7 +186,7 @@ export const messages = {
     appTitle: 'Zhanjiang National High-tech Zone Data Platform',
     switchTo: '中文',
     switchToLabel: 'Switch to Chinese',
-    nav: { overview: 'Overview', parks: 'Parks', indicators: 'Indicators', policies: 'Policies', import: 'Import' },
+    nav: { overview: 'Overview', parks: 'Parks', indicators: 'Indicators', policies: 'Policies', evaluations: 'Evaluations', import: 'Import' },
     loading: 'Loading…',
     empty: 'Nothing here yet.',
     loadFailed: 'Could not load',
@@ -210,6 +223,19 @@ export const messages = {
       includeDescendants: 'Roll up sub-parks',
       rolledUp: 'rolled up from sub-parks',
       noIndicators: 'No figures for this park yet.',
+    },
+    evaluations: {
+      title: 'Evaluations',
+      period: 'Period',
+      compare: 'Compare with',
+      ranking: 'Ranking',
+      rank: 'Rank',
+      total: 'Total',
+      missingInputs: 'Missing inputs',
+      contributions: 'Points of each park by dimension',
+      explain: 'Why this score',
+      movers: 'What moved the score most',
+      missing: { reweight: 'Missing inputs: weights shared', zero: 'Missing inputs: scored zero' } satisfies Record<MissingInputs, string>,
     },
     targets: {
       title: 'Scorecard',
