@@ -35,8 +35,7 @@ key=$(GAOXIN_DB="$db" dotnet "$dll" apikey create e2e-importer import 2>/dev/nul
 GAOXIN_API="$url" GAOXIN_API_KEY="$key" "$root/scripts/import.sh" "$root/scripts/samples/policies-illustrative.json" policies >/dev/null
 GAOXIN_API="$url" GAOXIN_API_KEY="$key" "$root/scripts/import.sh" "$root/scripts/samples/targets-illustrative.csv" targets >/dev/null
 writer=$(GAOXIN_DB="$db" dotnet "$dll" apikey create examples-writer read,write 2>/dev/null | tail -n 1)
-curl -fsS -o /dev/null -X POST -H "Authorization: Bearer $writer" -H "Content-Type: application/json" \
-  --data-binary @"$root/scripts/samples/scheme-illustrative.json" "$url/api/v1/evaluation-schemes"
+GAOXIN_API="$url" GAOXIN_API_KEY="$key" "$root/scripts/import.sh" "$root/scripts/samples/scheme-illustrative.json" schemes >/dev/null
 
 cd "$root/client"
 GAOXIN_E2E_URL="$url" GAOXIN_E2E_KEY="$key" node --test --test-concurrency=1 e2e/

@@ -34,12 +34,8 @@ if [ "$demo" != "--no-demo" ]; then
     && echo "Loaded the illustrative supporting policies (scripts/samples/policies-illustrative.json, marked 示例 / illustrative)."
   GAOXIN_API="$url" GAOXIN_API_KEY="$admin_key" "$root/scripts/import.sh" "$root/scripts/samples/targets-illustrative.csv" targets >/dev/null \
     && echo "Loaded the illustrative targets (scripts/samples/targets-illustrative.csv, marked 示例 / illustrative)."
-  # A scheme is created once; its later versions come from PUT.
-  if ! curl -fsS -o /dev/null -H "Authorization: Bearer $admin_key" "$url/api/v1/evaluation-schemes/sample-innovation-index"; then
-    curl -fsS -o /dev/null -X POST -H "Authorization: Bearer $admin_key" -H "Content-Type: application/json" \
-      --data-binary @"$root/scripts/samples/scheme-illustrative.json" "$url/api/v1/evaluation-schemes" \
-      && echo "Loaded the illustrative evaluation scheme (scripts/samples/scheme-illustrative.json, marked 示例 / illustrative)."
-  fi
+  GAOXIN_API="$url" GAOXIN_API_KEY="$admin_key" "$root/scripts/import.sh" "$root/scripts/samples/scheme-illustrative.json" schemes >/dev/null \
+    && echo "Loaded the illustrative evaluation scheme (scripts/samples/scheme-illustrative.json, marked 示例 / illustrative)."
 fi
 echo
 echo "Development admin key (Swagger UI: Authorize; scripts: GAOXIN_API_KEY; revoked at the next make run):"

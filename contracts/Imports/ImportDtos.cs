@@ -8,6 +8,7 @@ public enum ImportKind
     Indicators,
     Policies,
     Targets,
+    Schemes,
 }
 
 /// <summary>How rejected rows affect the rest. 导入模式。</summary>

@@ -25,3 +25,7 @@ create trigger evaluation_schemes_changes_insert after insert on evaluation_sche
 create trigger evaluation_schemes_changes_update after update on evaluation_schemes referencing new table as new_rows old table as old_rows
     for each statement execute function record_changes('scheme');
 create trigger evaluation_schemes_audit after insert or update or delete on evaluation_schemes for each row execute function record_audit('scheme');
+
+-- Schemes are an import kind too (JSON or NDJSON).
+alter table imports drop constraint imports_kind_check;
+alter table imports add constraint imports_kind_check check (kind in ('observations', 'parks', 'indicators', 'policies', 'targets', 'schemes'));

@@ -5,7 +5,7 @@ using Npgsql;
 namespace Gaoxin.Api.Features.Bench;
 
 /// <summary>
-/// The floor the benchmark measures the full stack against: the same park query as <c>getPark</c>, run with plain
+/// The floors the benchmark measures the full stack against: the same park query as <c>getPark</c>, run with plain
 /// Npgsql and mapped by hand, without MediatR, behaviours or Dapper. Mapped only when <c>Bench:BareEndpoints</c> is
 /// true (the benchmark's API), never in a normal run, and left out of the OpenAPI document.
 /// </summary>
@@ -41,6 +41,23 @@ public static class BareEndpoints
                 ChildCount = reader.GetInt32(18), Version = reader.GetInt32(19), UpdatedAt = reader.GetDateTime(20),
             };
             return Results.Ok(row.ToDto());
+        }).ExcludeFromDescription();
+
+        // The scorecard's and the evaluation's own reads, called directly: no MediatR, validation or serialisation of
+        // the answer. What the full endpoint costs beyond these is the pipeline and the JSON.
+        app.MapGet("/bench/bare/scorecard/{code}", async (string code, NpgsqlDataSource db, CancellationToken cancellationToken) =>
+        {
+            await using var connection = await db.OpenConnectionAsync(cancellationToken);
+            var park = await Targets.TargetReads.ParkAsync(connection, code, cancellationToken);
+            var rows = await Targets.TargetReads.ReadAsync(connection, new Targets.TargetFilter(null, park.Id, true, null, null), null, new DateOnly(2024, 6, 30), cancellationToken);
+            return Results.Ok(rows.Count);
+        }).ExcludeFromDescription();
+        app.MapGet("/bench/bare/evaluations/{scheme}", async (string scheme, string period, NpgsqlDataSource db, CancellationToken cancellationToken) =>
+        {
+            await using var connection = await db.OpenConnectionAsync(cancellationToken);
+            var version = await Evaluations.EvaluationReads.SchemeAsync(connection, scheme, null, null, cancellationToken);
+            var evaluation = await Evaluations.EvaluationReads.EvaluateAsync(connection, version, period, [], null, cancellationToken);
+            return Results.Ok(evaluation.Parks.Count);
         }).ExcludeFromDescription();
         return app;
     }

@@ -53,7 +53,7 @@ public static class EvaluationReads
         var figures = (await connection.QueryAsync<Figure>(new CommandDefinition($"""
             select i.code as indicator_code, p.code as park_code, a.value
             from indicators i cross join parks p
-            left join lateral ({ObservationRow.FigureWithin("i.id", "p.id", "@Period", "@PeriodStart", "@PeriodEnd", "null::text")}) a on true
+            left join lateral ({ObservationRow.FigureWithin(asOf is not null, "i.id", "p.id", "@Period", "@PeriodStart", "@PeriodEnd", "null::text")}) a on true
             where i.code = any(@Indicators) and p.code = any(@Parks)
             """, parameters, cancellationToken: cancellationToken))).ToDictionary(f => (f.IndicatorCode, f.ParkCode), f => f.Value);
         var targets = (await connection.QueryAsync<TargetValue>(new CommandDefinition($"""

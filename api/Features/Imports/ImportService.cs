@@ -105,23 +105,26 @@ public sealed class ImportService(IMediator mediator, IOptions<ImportSettings> s
         new Text($"{report.Rejected} 行被拒绝，按 atomic 模式未写入任何数据；详见 report。", $"{report.Rejected} rows were rejected, so in atomic mode nothing was written; see report."),
         new Dictionary<string, object?> { ["report"] = report });
 
+    /// <summary>Kinds whose records are trees (documents with measures, schemes): JSON or NDJSON, never CSV.</summary>
+    private static bool IsNested(ImportKind kind) => kind is ImportKind.Policies or ImportKind.Schemes;
+
     private static (ImportFormat Format, string? Charset) FormatOf(HttpRequest request, ImportKind kind)
     {
         if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var media))
         {
-            throw ImportErrors.UnsupportedMediaType(request.ContentType, kind != ImportKind.Policies);
+            throw ImportErrors.UnsupportedMediaType(request.ContentType, !IsNested(kind));
         }
         var charset = media.Charset.HasValue ? media.Charset.Value : null;
         ImportFormat? format = media.MediaType.Value?.ToLowerInvariant() switch
         {
-            "text/csv" when kind != ImportKind.Policies => ImportFormat.Csv,
+            "text/csv" when !IsNested(kind) => ImportFormat.Csv,
             "application/json" => ImportFormat.Json,
             "application/x-ndjson" or "application/ndjson" or "application/jsonl" => ImportFormat.NdJson,
             _ => null,
         };
         if (format is null || !TextEncodings.IsSupportedCharset(charset) || (format != ImportFormat.Csv && charset is not null && !charset.Contains("utf", StringComparison.OrdinalIgnoreCase)))
         {
-            throw ImportErrors.UnsupportedMediaType(request.ContentType, kind != ImportKind.Policies);
+            throw ImportErrors.UnsupportedMediaType(request.ContentType, !IsNested(kind));
         }
         return (format.Value, charset);
     }

@@ -29,22 +29,37 @@ public sealed class ObservationRow : SourceColumns
         """;
 
     /// <summary>
-    /// A lateral subquery: the figure an indicator × park has for a period, as recorded before <c>@Cutoff</c> and valid
-    /// by <c>@On</c> — the period's own figure when there is one, else the latest dated within it (for a member, that
-    /// member's). Targets and evaluations judge by it, so both read figures by one rule.
+    /// A lateral subquery: the figure an indicator × park has for a period, valid by <c>@On</c> — the period's own
+    /// figure when there is one, else the latest dated within it (for a member, that member's). Now it reads the
+    /// figures themselves (by the series index); <paramref name="asOf"/> reads them as recorded before <c>@Cutoff</c>
+    /// from their revisions. Targets and evaluations judge by it, so both read figures by one rule.
     /// </summary>
-    public static string FigureWithin(string indicatorId, string parkId, string period, string periodStart, string periodEnd, string member) => $"""
-        select f.period, f.as_of, case when {member} is null then f.value else (f.breakdown ->> {member})::numeric end as value from (
-            select distinct on (r.period) r.period, r.period_end, r.value, r.breakdown, r.as_of, r.action
-            from observation_revisions r
-            where r.indicator_id = {indicatorId} and r.park_id = {parkId}
-              and r.period_start >= {periodStart} and r.period_end <= {periodEnd}
-              and r.recorded_at < @Cutoff and recorded_time(r.recorded_txid, r.recorded_at) < @Cutoff
-            order by r.period, r.id desc) f
-        where f.action <> 'deleted' and f.as_of <= @On and ({member} is null or f.breakdown ? {member})
-        order by (f.period = {period}) desc, f.period_end desc, f.as_of desc
-        limit 1
-        """;
+    public static string FigureWithin(bool asOf, string indicatorId, string parkId, string period, string periodStart, string periodEnd, string member)
+    {
+        var figures = asOf
+            ? $"""
+                (select * from (
+                    select distinct on (r.period) r.period, r.period_end, r.value, r.breakdown, r.as_of, r.action
+                    from observation_revisions r
+                    where r.indicator_id = {indicatorId} and r.park_id = {parkId}
+                      and r.period_start >= {periodStart} and r.period_end <= {periodEnd}
+                      and r.recorded_at < @Cutoff and recorded_time(r.recorded_txid, r.recorded_at) < @Cutoff
+                    order by r.period, r.id desc) latest
+                 where latest.action <> 'deleted')
+                """
+            : $"""
+                (select o.period, o.period_end, o.value, o.breakdown, o.as_of from observations o
+                 where o.indicator_id = {indicatorId} and o.park_id = {parkId}
+                   and o.period_start >= {periodStart} and o.period_start <= {periodEnd} and o.period_end <= {periodEnd})
+                """;
+        return $"""
+            select f.period, f.as_of, case when {member} is null then f.value else (f.breakdown ->> {member})::numeric end as value
+            from {figures} f
+            where f.as_of <= @On and ({member} is null or f.breakdown ? {member})
+            order by (f.period = {period}) desc, f.period_end desc, f.as_of desc
+            limit 1
+            """;
+    }
 
     /// <summary>The columns, for queries that build their own from and joins (o, i, p, s as here).</summary>
     public const string ColumnList = RowColumns;

@@ -43,7 +43,7 @@ public sealed class TargetRow : SourceColumns
         join indicators i on i.id = t.indicator_id
         join parks p on p.id = t.park_id
         left join sources s on s.id = t.source_id
-        left join lateral ({Observations.ObservationRow.FigureWithin("t.indicator_id", "t.park_id", "t.period", "t.period_start", "t.period_end", "t.member")}) a on true
+        left join lateral ({Observations.ObservationRow.FigureWithin(asOf, "t.indicator_id", "t.park_id", "t.period", "t.period_start", "t.period_end", "t.member")}) a on true
         """;
 
     public string Code { get; init; } = "";

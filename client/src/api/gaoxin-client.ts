@@ -5812,7 +5812,7 @@ export interface HealthDto {
 }
 
 /** What an import loads. 导入类型。 */
-export type ImportKind = "observations" | "parks" | "indicators" | "policies" | "targets";
+export type ImportKind = "observations" | "parks" | "indicators" | "policies" | "targets" | "schemes";
 
 /** How rejected rows affect the rest. 导入模式。 */
 export type ImportMode = "atomic" | "rows";

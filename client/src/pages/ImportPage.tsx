@@ -5,7 +5,7 @@ import { createClient, problemOf } from '../api/client';
 import { namedOperations } from '../api/operations';
 import { useLang } from '../i18n/LangContext';
 
-const kinds: ImportKind[] = ['observations', 'parks', 'indicators', 'policies', 'targets'];
+const kinds: ImportKind[] = ['observations', 'parks', 'indicators', 'policies', 'targets', 'schemes'];
 const keyStorage = 'gaoxin.apiKey';
 
 /** The content type a file is sent as, from its name (the API detects GB18030 in CSV by itself). */

@@ -29,6 +29,46 @@ public static class BenchData
         "innovation", "platform", "reward", "enterprise", "industry", "quality",
     ];
 
+    public const int TargetIndicators = 10, SchemeLeaves = 40;
+
+    /// <summary>
+    /// Targets for 2024 on every park × the first ten series indicators (1,000), and a scheme of 40 leaves in four
+    /// dimensions over the first 40 series indicators: what the scorecard and the evaluation cases read.
+    /// </summary>
+    public static async Task GrowTargetsAndSchemeAsync(NpgsqlDataSource db, Action<string> log)
+    {
+        await using var connection = await db.OpenConnectionAsync();
+        log($"{Parks * TargetIndicators:N0} targets and a scheme of {SchemeLeaves} leaves");
+        await connection.ExecuteAsync($"""
+            insert into targets (code, indicator_id, park_id, period, period_start, period_end, direction, value, due_on,
+                                 baseline_value, baseline_on, illustrative, recorded_at, recorded_by)
+            select i.code || '/' || p.code || '/2024', i.id, p.id, '2024', date '2024-01-01', date '2024-12-31', 'atLeast', 400,
+                   date '2024-12-31', 100, date '2024-01-01', true, now(), 'bench'
+            from (select id, code from indicators where code like 'bench-indicator-%' order by code limit {TargetIndicators}) i
+            cross join parks p where p.kind <> 'zone';
+            """);
+        var dimensions = Enumerable.Range(1, 4).Select(d => new
+        {
+            code = $"dimension-{d}", names = new { zh = $"维度{d}", en = $"Dimension {d}" }, weight = 25m,
+            children = Enumerable.Range(1, SchemeLeaves / 4).Select(l => (d - 1) * (SchemeLeaves / 4) + l).Select(n => new
+            {
+                code = $"leaf-{n:000}", names = new { zh = $"指标项{n}", en = $"Leaf {n}" }, weight = 2.5m,
+                leaf = new { kind = "indicator", indicatorCode = $"bench-indicator-{n:000}", direction = n % 5 == 0 ? "lowerIsBetter" : "higherIsBetter",
+                    normalisation = (n % 3) switch { 0 => "minMax", 1 => "shareOfBest", _ => "rank" } },
+            }).ToArray(),
+        }).ToArray();
+        var content = System.Text.Json.JsonSerializer.Serialize(new
+        {
+            names = new { zh = "基准评价体系", en = "Bench scheme" }, descriptions = new { zh = "", en = "" }, missingInputs = "reweight",
+            root = new { code = "total", names = new { zh = "总分", en = "Total" }, weight = 100m, children = dimensions }, illustrative = true,
+        });
+        await connection.ExecuteAsync($"""
+            with scheme as (insert into evaluation_schemes (code, name_zh, name_en) values ('bench-scheme', '基准评价体系', 'Bench scheme') returning id)
+            insert into evaluation_scheme_versions (scheme_id, version, content, recorded_at, recorded_by)
+            select id, 1, '{content.Replace("'", "''")}'::jsonb, now(), 'bench' from scheme;
+            """);
+    }
+
     public static async Task GrowAsync(NpgsqlDataSource db, Action<string> log)
     {
         await using var connection = await db.OpenConnectionAsync();

@@ -32,6 +32,7 @@ try
     await using var db = NpgsqlDataSource.Create(benchDb);
     Log("growing the bench database");
     await BenchData.GrowAsync(db, message => Log("  " + message));
+    await BenchData.GrowTargetsAndSchemeAsync(db, message => Log("  " + message));
 
     var rows = new List<Row>();
     var warmUp = options.Quick ? TimeSpan.FromSeconds(2) : TimeSpan.FromSeconds(5);
@@ -62,6 +63,16 @@ try
         const int Heavy = 8;
         var dashboard = await Measure("dashboard", "/api/v1/parks/zhanjiang-hitech-zone/indicators?includeDescendants=true", Heavy);
         rows.Add(new Row("dashboard read", "`GET /api/v1/parks/zhanjiang-hitech-zone/indicators?includeDescendants=true` (the zone and its 99 parks × 200 indicators), 8 connections", Figures(dashboard)));
+
+        var scorecard = await Measure("scorecard", "/api/v1/parks/zhanjiang-hitech-zone/scorecard?includeDescendants=true&on=2024-06-30", Heavy);
+        var scorecardBare = await Measure("scorecard, bare", "/bench/bare/scorecard/zhanjiang-hitech-zone", Heavy);
+        rows.Add(new Row("scorecard", $"`GET /api/v1/parks/zhanjiang-hitech-zone/scorecard?includeDescendants=true` ({BenchData.Parks * BenchData.TargetIndicators:N0} targets of 100 parks, each judged against its figures), 8 connections; goal p50 < 100 ms", Figures(scorecard)));
+        rows.Add(new Row("scorecard (its read alone)", "the same read called directly: no MediatR, validation, status wording or JSON", Figures(scorecardBare)));
+
+        var evaluation = await Measure("evaluation", "/api/v1/evaluations/bench-scheme/results?period=2024", Heavy);
+        var evaluationBare = await Measure("evaluation, bare", "/bench/bare/evaluations/bench-scheme?period=2024", Heavy);
+        rows.Add(new Row("evaluation", $"`GET /api/v1/evaluations/bench-scheme/results?period=2024`: {BenchData.SchemeLeaves} leaves over the zone's 100 parks, 8 connections; goal p50 < 200 ms", Figures(evaluation)));
+        rows.Add(new Row("evaluation (reads and scoring alone)", "the same reads and scoring called directly: no MediatR, validation or JSON of the node trees", Figures(evaluationBare)));
 
         var parks = string.Join(',', Enumerable.Range(1, 20).Select(i => $"bench-park-{i:000}"));
         var series = await Measure("series", $"/api/v1/observations?indicator=bench-indicator-001&park={parks}&from=2015-01&to=2024-12&limit=5000", Heavy);

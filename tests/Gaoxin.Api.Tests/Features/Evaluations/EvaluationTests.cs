@@ -1,4 +1,5 @@
 using System.Net;
+using Gaoxin.Api.Tests.Features.Imports;
 using Gaoxin.Contracts.Common;
 using Gaoxin.Contracts.Evaluations;
 using Gaoxin.Contracts.Observations;
@@ -143,9 +144,13 @@ public sealed class EvaluationTests(ApiFactory factory) : ApiTest(factory)
     [Fact]
     public async Task The_illustrative_sample_scheme_is_accepted_says_it_is_illustrative_and_scores_the_zones_parks()
     {
-        var json = await File.ReadAllTextAsync(Path.Combine(Path.GetDirectoryName(Policies.PolicySamples.FilePath)!, "scheme-illustrative.json"));
-        using var content = new StringContent(json, System.Text.Encoding.UTF8, "application/json");
-        var scheme = await (await Client.PostAsync("/api/v1/evaluation-schemes", content)).ReadAsync<SchemeDto>(HttpStatusCode.Created);
+        var file = await File.ReadAllBytesAsync(Path.Combine(Path.GetDirectoryName(Policies.PolicySamples.FilePath)!, "scheme-illustrative.json"));
+        var report = await (await Client.PostAsync("schemes", file, "application/json")).ReportAsync();
+        Assert.Equal((1, 0), (report.Created, report.Rejected));
+        var again = await (await Client.PostAsync("schemes", file, "application/json")).ReportAsync();
+        Assert.Equal(1, again.Unchanged);
+        var scheme = await (await Client.GetAsync("/api/v1/evaluation-schemes/sample-innovation-index")).ReadAsync<SchemeDto>();
+        Assert.Equal(1, scheme.Version);
         Assert.True(scheme.Illustrative);
         Assert.Contains("示例", scheme.Descriptions.Zh);
 

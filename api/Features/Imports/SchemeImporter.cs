@@ -1,0 +1,57 @@
+using System.Text.Json;
+using Gaoxin.Api.Features.Evaluations.CreateScheme;
+using Gaoxin.Api.Features.Evaluations.UpdateScheme;
+using Gaoxin.Api.Infrastructure.Database;
+using Gaoxin.Api.Infrastructure.Errors;
+using Gaoxin.Api.Infrastructure.Http;
+using Gaoxin.Contracts.Evaluations;
+using Gaoxin.Contracts.Imports;
+using MediatR;
+
+namespace Gaoxin.Api.Features.Imports;
+
+/// <summary>
+/// Evaluation schemes from JSON or NDJSON, each record <c>createScheme</c>'s body, sent as the same commands: a new
+/// code is created; a known one gets a new version when its content changed (versions never change) and is
+/// unchanged otherwise, so importing the same file twice changes nothing.
+/// </summary>
+public sealed class SchemeImporter(DbSession session, IMediator mediator) : CommandRowImporter(session, mediator), IImporter
+{
+    public ImportKind Kind => ImportKind.Schemes;
+
+    IReadOnlyList<string> IImporter.Columns => Columns;
+
+    /// <summary>No flat columns: records are trees, read whole.</summary>
+    public static readonly string[] Columns = [];
+
+    protected override string? ColumnOf(string field) => field;
+
+    protected override async Task<RowOutcome> ApplyAsync(RowReader row, ImportTally tally, CancellationToken cancellationToken)
+    {
+        if (row.Raw is not { ValueKind: JsonValueKind.Object } raw)
+        {
+            tally.Problem(row.Line, null, Problems.ImportInvalidValue, new("每一行都必须是一个评价体系对象。", "Every row must be an evaluation scheme object."));
+            throw new RowRejectedException();
+        }
+        CreateSchemeRequest scheme;
+        try
+        {
+            scheme = raw.Deserialize<CreateSchemeRequest>(ImportEngine.Json)!;
+        }
+        catch (JsonException e)
+        {
+            tally.Problem(row.Line, e.Path?.TrimStart('$', '.'), Problems.RequestMalformedBody, new("无法读取该评价体系：类型不符或缺少必填字段。", "The scheme cannot be read: a value of the wrong type or a required member missing."));
+            throw new RowRejectedException();
+        }
+
+        var version = await Session.ExecuteScalarAsync<int?>("select version from evaluation_schemes where code = @Code", new { scheme.Code }, cancellationToken);
+        if (version is null)
+        {
+            await Mediator.Send(new CreateSchemeCommand(scheme), cancellationToken);
+            return RowOutcome.Created;
+        }
+        await Mediator.Send(new UpdateSchemeCommand(scheme.Code, scheme, new IfMatch(true, new HashSet<int>())), cancellationToken);
+        var after = await Session.ExecuteScalarAsync<int>("select version from evaluation_schemes where code = @Code", new { scheme.Code }, cancellationToken);
+        return after == version ? RowOutcome.Unchanged : RowOutcome.Updated;
+    }
+}
