@@ -84,7 +84,7 @@ apikey: $(RUN_DB_UP) build ## make a key for the database make run uses: make ap
 	@test -s .data/api-key-pepper || { mkdir -p .data; head -c 32 /dev/urandom | base64 > .data/api-key-pepper; chmod 600 .data/api-key-pepper; }
 	@Auth__KeyPepper="$$(cat .data/api-key-pepper)" dotnet $(API_DLL) apikey create "$(NAME)" "$(SCOPES)" $(PARK)
 
-bench: db-up wrk build ## measure the stack on a grown database (about 6 min here); writes docs/BENCHMARKS.md
+bench: db-up wrk build ## measure the stack on a grown database (about 10 min here); writes docs/BENCHMARKS.md
 	dotnet run --project scripts/bench/Gaoxin.Bench -c $(CONFIG) --no-build -- \
 	  --api "$(CURDIR)/$(API_DLL)" --admin "$(LOCAL_DB)postgres" --out "$(CURDIR)/docs/BENCHMARKS.md"
 

@@ -19,7 +19,7 @@ public static partial class Load
         }
         try
         {
-            var arguments = $"-t2 -c{connections} -d{(int)duration.TotalSeconds}s --latency --timeout 5s {(script is null ? "" : $"-s {script} ")}{url}";
+            var arguments = $"-t{Math.Min(2, connections)} -c{connections} -d{(int)duration.TotalSeconds}s --latency --timeout 5s {(script is null ? "" : $"-s {script} ")}{url}";
             var output = await Processes.RunAsync("wrk", arguments);
             return new LoadResult(
                 Number(RequestsPerSecond().Match(output)),
