@@ -154,6 +154,18 @@ describe('evaluations', () => {
     assert.deepEqual(errors, []);
     await context.close();
   });
+
+  test('in English, an incubator is explained among the zone parks, with its missing inputs named', async () => {
+    const { page, context } = await open('/evaluations/sample-innovation-index?period=2023&park=haidong-incubator', { lang: 'en' });
+    const explain = page.getByTestId('explain');
+    await explain.waitFor();
+    const text = await explain.innerText();
+    assert.match(text, /Why this score/);
+    assert.match(text, /Enterprise R&D institutions: missing/);
+    await page.getByRole('heading', { name: /Ranking · 2023/ }).waitFor();
+    await shot(page, 'evaluation-en');
+    await context.close();
+  });
 });
 
 describe('policies', () => {

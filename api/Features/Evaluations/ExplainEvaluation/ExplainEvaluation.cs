@@ -1,7 +1,6 @@
 using System.Globalization;
 using FluentValidation;
 using Gaoxin.Api.Features.Observations;
-using Gaoxin.Api.Features.Parks;
 using Gaoxin.Api.Infrastructure.Localization;
 using Gaoxin.Api.Infrastructure.Mediation;
 using Gaoxin.Api.Infrastructure.Validation;
@@ -39,7 +38,13 @@ public sealed class ExplainEvaluationHandler(NpgsqlDataSource db) : IRequestHand
         var scheme = await EvaluationReads.SchemeAsync(connection, query.Scheme, query.Version, query.AsOf, cancellationToken);
         var parks = query.Parks.Count == 0 || query.Parks.Contains(query.Park) ? query.Parks : [.. query.Parks, query.Park];
         var now = await EvaluationReads.EvaluateAsync(connection, scheme, query.Period, parks, query.AsOf, cancellationToken);
-        var result = now.Parks.FirstOrDefault(p => p.ParkCode == query.Park) ?? throw ParkErrors.NotFound(query.Park);
+        if (now.Parks.All(p => p.ParkCode != query.Park))
+        {
+            // A park below the zone's own parks (an incubator, say) is compared with them: add it, as a named list would.
+            parks = [.. now.Parks.Select(p => p.ParkCode), query.Park];
+            now = await EvaluationReads.EvaluateAsync(connection, scheme, query.Period, parks, query.AsOf, cancellationToken);
+        }
+        var result = now.Parks.Single(p => p.ParkCode == query.Park);
         ParkResultDto? compared = null;
         if (query.ComparePeriod is { } other)
         {

@@ -158,4 +158,16 @@ public sealed class EvaluationTests(ApiFactory factory) : ApiTest(factory)
         Assert.Equal(["haichuang-centre", "haidong", "yuexi-data-valley", "zhanjiang-bay-lab-longwangwan"], results.Parks.Select(p => p.ParkCode).Order());
         Assert.Equal(("haidong", 1), (results.Parks[0].ParkCode, results.Parks[0].Rank)); // the only park with a 2023 figure (land, 5000 mu)
     }
+
+    [Fact]
+    public async Task A_park_below_the_zones_own_parks_is_explained_among_them_and_an_unknown_one_is_404()
+    {
+        await (await Client.PostJsonAsync("/api/v1/evaluation-schemes", Scheme())).ReadAsync<SchemeDto>(HttpStatusCode.Created);
+        var explain = await (await Client.GetAsync("/api/v1/evaluations/sample-index/results/haidong-incubator/explain?period=2023")).ReadAsync<ExplainDto>();
+        Assert.Equal("haidong-incubator", explain.Result.ParkCode);
+        // Ranked among the zone's parks: Haidong leads with its 2023 land figure; the incubator has none of the inputs.
+        Assert.Equal((2, 0m), (explain.Result.Rank, explain.Result.Total));
+        Assert.Equal(["rnd", "incubators", "land"], explain.Result.MissingInputs);
+        await (await Client.GetAsync("/api/v1/evaluations/sample-index/results/atlantis/explain?period=2023")).ReadProblemAsync(HttpStatusCode.NotFound, "park.not-found");
+    }
 }
