@@ -236,4 +236,33 @@ describe('import', () => {
     await shot(page, 'import-dry-run-zh');
     await context.close();
   });
+
+  test("a refused import says why, in the API's words, and leaves no earlier report on screen", async () => {
+    const { page, context } = await open('/import');
+    await page.getByLabel('API 密钥（仅保存在本次会话）').fill(process.env.GAOXIN_E2E_KEY ?? '');
+    await page.locator('input[type="file"]').setInputFiles(sample);
+    await page.getByRole('button', { name: /试运行/ }).click();
+    await page.locator('.import-report').waitFor();
+    await page.getByLabel('API 密钥（仅保存在本次会话）').fill('gx_bogusbog_kkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkk');
+    await page.getByRole('button', { name: /试运行/ }).click();
+    const alert = page.getByRole('alert');
+    await alert.waitFor();
+    const text = await alert.innerText();
+    assert.doesNotMatch(text, /无法连接服务器/);
+    assert.match(text, /未认证|API 密钥/);
+    assert.equal(await page.locator('.import-report').count(), 0);
+    await context.close();
+  });
+});
+
+describe('errors', () => {
+  test('a park that does not exist is named as not found, not as a network failure', async () => {
+    const { page, context } = await open('/parks/atlantis');
+    const alert = page.getByRole('alert').first();
+    await alert.waitFor();
+    const text = await alert.innerText();
+    assert.match(text, /atlantis/);
+    assert.doesNotMatch(text, /无法连接服务器/);
+    await context.close();
+  });
 });

@@ -18,8 +18,18 @@ export function createClient(lang: Lang, baseUrl = '', apiKey?: string): GaoxinC
   });
 }
 
-/** The problem details behind a failed call, when the API sent some. */
+/** A thrown value that is itself problem details: what the generated client throws for every declared error answer. */
+function isProblem(value: unknown): value is Problem {
+  return !!value && typeof value === 'object' && typeof (value as Problem).code === 'string' && typeof (value as Problem).status === 'number';
+}
+
+/**
+ * The problem details behind a failed call, when the API sent some. The generated client throws the parsed problem
+ * itself for the statuses an operation declares (404, 422…) and an `ApiException` only for the rest, so both are read;
+ * anything else (a failed fetch) has none and is shown as the network failure it is.
+ */
 export function problemOf(error: unknown): Problem | undefined {
+  if (isProblem(error)) return error;
   if (ApiException.isApiException(error)) {
     const result = (error as ApiException & { result?: unknown }).result;
     if (result && typeof result === 'object' && 'code' in result) return result as Problem;

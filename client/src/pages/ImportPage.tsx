@@ -37,7 +37,7 @@ export function ImportPage() {
       setReport(await namedOperations(createClient(lang, '', apiKey.trim() || undefined)).runImport({ kind, body, dryRun }));
     } catch (e) {
       const problem = problemOf(e) as (ReturnType<typeof problemOf> & { report?: ImportReportDto }) | undefined;
-      if (problem?.report) setReport(problem.report);
+      setReport(problem?.report ?? null); // a refusal replaces an earlier report, never sits beside it
       setError(problem ? `${problem.title}: ${problem.detail ?? ''}` : t.unreachable);
     } finally {
       setBusy(false);
