@@ -131,6 +131,7 @@ describe('targets', () => {
     const row = page.locator('[data-target="incubating-enterprises/haidong-incubator/2026"]');
     await row.waitFor();
     assert.match(await row.innerText(), /No data[\s\S]*≥ 30/);
+    await page.getByRole('link', { name: 'Haidong Park' }).waitFor(); // the parent, by its name
     await shot(page, 'scorecard-incubator-en');
     await context.close();
   });
@@ -256,6 +257,17 @@ describe('import', () => {
 });
 
 describe('errors', () => {
+  test('the app names its icon, so no page asks for a missing /favicon.ico', async () => {
+    const { page, context } = await open('/');
+    const missing = [];
+    page.on('response', (r) => { if (r.status() === 404) missing.push(r.url()); });
+    await page.locator('[data-indicator="enterprise-rnd-institutions"]').waitFor();
+    const icon = await page.request.get(base + '/favicon.svg');
+    assert.equal(icon.status(), 200);
+    assert.deepEqual(missing, []);
+    await context.close();
+  });
+
   test('a park that does not exist is named as not found, not as a network failure', async () => {
     const { page, context } = await open('/parks/atlantis');
     const alert = page.getByRole('alert').first();

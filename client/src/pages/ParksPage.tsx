@@ -51,6 +51,9 @@ export function ParkPage() {
   const [query, setQuery] = useQueryState();
   const descendants = query.get('descendants') === 'true';
   const park = useAsync((signal) => client.getPark({ code }, signal), [client, code]);
+  const parentCode = park.status === 'loaded' ? park.data.parentCode ?? undefined : undefined;
+  // People read names: the parent is shown by its name (its code stays in the link).
+  const parent = useAsync((signal) => parentCode ? client.getPark({ code: parentCode }, signal) : Promise.resolve(null), [client, parentCode]);
   const figures = useAsync((signal) => client.listParkIndicators({ code, includeDescendants: descendants }, signal), [client, code, descendants]);
 
   return (
@@ -61,7 +64,7 @@ export function ParkPage() {
             <Typography.Paragraph>{p.description}</Typography.Paragraph>
             <Descriptions size="small" column={{ xs: 1, sm: 2 }} title={t.parks.facts}>
               <Descriptions.Item label={t.parks.kindLabel}>{t.kind[p.kind]}</Descriptions.Item>
-              {p.parentCode && <Descriptions.Item label={t.parks.parent}><Link to={`/parks/${p.parentCode}`}>{p.parentCode}</Link></Descriptions.Item>}
+              {p.parentCode && <Descriptions.Item label={t.parks.parent}><Link to={`/parks/${p.parentCode}`}>{parent.status === 'loaded' && parent.data ? parent.data.name : p.parentCode}</Link></Descriptions.Item>}
               {p.status && <Descriptions.Item label={t.parks.statusLabel}>{t.status[p.status]}</Descriptions.Item>}
               {p.accreditationLevel && <Descriptions.Item label={t.parks.level}>{t.level[p.accreditationLevel]}</Descriptions.Item>}
               {p.landArea && <Descriptions.Item label={t.parks.landArea}>{p.landArea.value} {t.unit[p.landArea.unit === 'squareMetre' ? 'squareMetre' : p.landArea.unit]}</Descriptions.Item>}
