@@ -12,9 +12,13 @@ pepper_file="$root/.data/api-key-pepper"
 [ -s "$pepper_file" ] || { mkdir -p "$root/.data"; head -c 32 /dev/urandom | base64 > "$pepper_file"; chmod 600 "$pepper_file"; }
 export Auth__KeyPepper="$(cat "$pepper_file")"
 
-# A fresh development admin key each run (a key is shown only once): the previous one is revoked.
-dotnet "$dll" apikey revoke dev-admin >/dev/null 2>&1 || true
-admin_key=$(dotnet "$dll" apikey create dev-admin admin 2>/dev/null | tail -n 1)
+# A fresh development admin key each run (a key is shown only once): the previous one is revoked. A revoked key keeps
+# its name (the audit log names it), so each run's key has a name of its own, remembered in .data/ for the next run.
+name_file="$root/.data/dev-admin-key-name"
+dotnet "$dll" apikey revoke "$(cat "$name_file" 2>/dev/null || echo dev-admin)" >/dev/null 2>&1 || true
+key_name="dev-admin-$(date +%Y%m%d-%H%M%S)"
+admin_key=$(dotnet "$dll" apikey create "$key_name" admin 2>/dev/null | tail -n 1)
+echo "$key_name" > "$name_file"
 
 dotnet "$dll" --urls "$url" --contentRoot "$root/api" --Spa:Root="$spa" &
 api=$!
