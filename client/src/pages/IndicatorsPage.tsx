@@ -8,6 +8,7 @@ import { useQueryState } from '../lib/useQueryState';
 import { AsyncView } from '../components/AsyncView';
 import { Chart } from '../components/Chart';
 import { downloadCsv, toCsv } from '../lib/csv';
+import { formatTime } from '../lib/format';
 import { ZONE } from './OverviewPage';
 
 const categories: IndicatorCategory[] = ['innovationResources', 'industry', 'infrastructure', 'publicServices', 'land'];
@@ -47,7 +48,7 @@ export function IndicatorsPage() {
 /** `/indicators/:code`: definition, series chart, breakdown, comparison across parks, history and CSV download (?parks=&chart=). */
 export function IndicatorPage() {
   const { code = '' } = useParams();
-  const { t } = useLang();
+  const { t, lang } = useLang();
   const client = useClient();
   const [query, setQuery] = useQueryState();
   const parks = (query.get('parks') ?? '').split(',').filter(Boolean);
@@ -154,7 +155,7 @@ export function IndicatorPage() {
             {(revisions) => (
               <Table rowKey="version" dataSource={revisions} size="small" pagination={false} scroll={{ x: true }} columns={[
                 { title: '#', dataIndex: 'version' },
-                { title: t.indicators.recordedAt, dataIndex: 'recordedAt' },
+                { title: t.indicators.recordedAt, render: (_, r) => formatTime(r.recordedAt, lang) },
                 { title: t.indicators.recordedBy, dataIndex: 'recordedBy' },
                 { title: t.indicators.oldValue, dataIndex: 'oldValue' },
                 { title: t.indicators.newValue, dataIndex: 'newValue' },

@@ -5,6 +5,7 @@ import { useClient, useLang } from '../i18n/LangContext';
 import type { Messages } from '../i18n/messages';
 import { useAsync } from '../lib/useAsync';
 import { AsyncView } from '../components/AsyncView';
+import { formatTime } from '../lib/format';
 
 export function describeConditions(c: MeasureConditions, t: Messages): string[] {
   return [
@@ -21,7 +22,7 @@ export function describeConditions(c: MeasureConditions, t: Messages): string[] 
 /** `/policies/:id`: a document with its measures, relations, full text and versions. */
 export function PolicyPage() {
   const { id = '' } = useParams();
-  const { t } = useLang();
+  const { t, lang } = useLang();
   const client = useClient();
   const policy = useAsync((signal) => client.getPolicy({ id }, signal), [client, id]);
   const versions = useAsync((signal) => client.listPolicyVersions({ id, limit: 200 }, signal).then((page) => page.items), [client, id]);
@@ -74,7 +75,7 @@ export function PolicyPage() {
             <AsyncView state={versions} reload={versions.reload}>
               {(list) => (
                 <List dataSource={list} renderItem={(v) => (
-                  <List.Item>{t.policies.version} {v.version} · {v.recordedAt} · {v.recordedBy} · {v.content.titles.zh}</List.Item>
+                  <List.Item>{t.policies.version} {v.version} · {formatTime(v.recordedAt, lang)} · {v.recordedBy} · {lang === 'en' ? v.content.titles.en : v.content.titles.zh}</List.Item>
                 )} />
               )}
             </AsyncView>
