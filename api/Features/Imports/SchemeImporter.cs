@@ -44,14 +44,12 @@ public sealed class SchemeImporter(DbSession session, IMediator mediator) : Comm
             throw new RowRejectedException();
         }
 
-        var version = await Session.ExecuteScalarAsync<int?>("select version from evaluation_schemes where code = @Code", new { scheme.Code }, cancellationToken);
-        if (version is null)
+        if (!await Session.ExecuteScalarAsync<bool>("select exists (select 1 from evaluation_schemes where code = @Code)", new { scheme.Code }, cancellationToken))
         {
             await Mediator.Send(new CreateSchemeCommand(scheme), cancellationToken);
             return RowOutcome.Created;
         }
-        await Mediator.Send(new UpdateSchemeCommand(scheme.Code, scheme, new IfMatch(true, new HashSet<int>())), cancellationToken);
-        var after = await Session.ExecuteScalarAsync<int>("select version from evaluation_schemes where code = @Code", new { scheme.Code }, cancellationToken);
-        return after == version ? RowOutcome.Unchanged : RowOutcome.Updated;
+        var revised = await Mediator.Send(new UpdateSchemeCommand(scheme.Code, scheme, new IfMatch(true, new HashSet<int>())), cancellationToken);
+        return revised ? RowOutcome.Updated : RowOutcome.Unchanged;
     }
 }

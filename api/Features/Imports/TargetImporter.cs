@@ -1,4 +1,3 @@
-using Gaoxin.Api.Features.Targets;
 using Gaoxin.Api.Features.Targets.PutTarget;
 using Gaoxin.Api.Infrastructure.Database;
 using Gaoxin.Api.Infrastructure.Errors;
@@ -62,14 +61,7 @@ public sealed class TargetImporter(DbSession session, IMediator mediator) : Comm
             Baseline = baselineValue is { } b && baselineOn is { } on ? new BaselineDto { Value = b, On = on } : null,
             SourceCode = row.Get(9), Note = row.Get(10), Illustrative = illustrative,
         };
-        var version = await Session.ExecuteScalarAsync<int?>("select version from targets where code = @Code",
-            new { Code = TargetRow.CodeOf(indicator, park, Observations.Period.TryParse(period, out var p) ? p.Canonical : period, fields.Member) }, cancellationToken);
         var result = await Mediator.Send(new PutTargetCommand(fields, new IfMatch(true, new HashSet<int>())), cancellationToken);
-        if (result.Created)
-        {
-            return RowOutcome.Created;
-        }
-        var after = await Session.ExecuteScalarAsync<int>("select version from targets where code = @Code", new { result.Code }, cancellationToken);
-        return after == version ? RowOutcome.Unchanged : RowOutcome.Updated;
+        return result.Created ? RowOutcome.Created : result.Changed ? RowOutcome.Updated : RowOutcome.Unchanged;
     }
 }

@@ -54,14 +54,13 @@ public sealed class ExplainEvaluationHandler(NpgsqlDataSource db) : IRequestHand
 
         var before = compared is null ? new Dictionary<string, NodeScoreDto>() : Flatten(compared.Root, 0).ToDictionary(n => n.Node.Code, n => n.Node);
         var lines = Flatten(result.Root, 0).Select(n => Line(n.Node, n.Depth, before.GetValueOrDefault(n.Node.Code), compared is null ? null : query.ComparePeriod)).ToList();
-        var movers = lines.Where(l => l.ComparedContribution is not null && IsLeaf(result.Root, l.Code) && l.Contribution != l.ComparedContribution)
+        var leaves = Flatten(result.Root, 0).Where(n => n.Node.Children is null).Select(n => n.Node.Code).ToHashSet(StringComparer.Ordinal);
+        var movers = lines.Where(l => l.ComparedContribution is not null && leaves.Contains(l.Code) && l.Contribution != l.ComparedContribution)
             .OrderByDescending(l => Math.Abs(l.Contribution - l.ComparedContribution!.Value)).ThenBy(l => l.Code, StringComparer.Ordinal).Take(5).ToList();
         return new ExplainDto { Result = result, Compared = compared, ComparedPeriod = compared is null ? null : Period(query.ComparePeriod!), Lines = lines, Movers = movers };
     }
 
     private static string Period(string text) => Observations.Period.TryParse(text, out var period) ? period.Canonical : text;
-
-    private static bool IsLeaf(NodeScoreDto root, string code) => Flatten(root, 0).Any(n => n.Node.Code == code && n.Node.Children is null);
 
     private static IEnumerable<(NodeScoreDto Node, int Depth)> Flatten(NodeScoreDto node, int depth) =>
         [(node, depth), .. (node.Children ?? []).SelectMany(child => Flatten(child, depth + 1))];

@@ -9,8 +9,11 @@ using MediatR;
 
 namespace Gaoxin.Api.Features.Evaluations.UpdateScheme;
 
-/// <summary>A new version of a scheme. The body is the scheme as read (a <see cref="SchemeDto"/>) or just its content.</summary>
-public sealed record UpdateSchemeCommand(string Code, SchemeFields Body, IfMatch? IfMatch) : ICommand<Unit>;
+/// <summary>
+/// A new version of a scheme. The body is the scheme as read (a <see cref="SchemeDto"/>) or just its content.
+/// Answers whether a version was written (false: the content was the latest version's already).
+/// </summary>
+public sealed record UpdateSchemeCommand(string Code, SchemeFields Body, IfMatch? IfMatch) : ICommand<bool>;
 
 public sealed class UpdateSchemeValidator : AbstractValidator<UpdateSchemeCommand>
 {
@@ -21,11 +24,11 @@ public sealed class UpdateSchemeValidator : AbstractValidator<UpdateSchemeComman
 /// Versions never change, so results computed with one stay reproducible: a changed content is a new version (the
 /// scheme's ETag moves), the same content adds none.
 /// </summary>
-public sealed class UpdateSchemeHandler(DbSession session, ICaller caller, TimeProvider clock) : IRequestHandler<UpdateSchemeCommand, Unit>
+public sealed class UpdateSchemeHandler(DbSession session, ICaller caller, TimeProvider clock) : IRequestHandler<UpdateSchemeCommand, bool>
 {
     private const string Latest = SchemeVersionRow.Select + "\nwhere s.code = @Code and v.version = s.version";
 
-    public async Task<Unit> Handle(UpdateSchemeCommand command, CancellationToken cancellationToken)
+    public async Task<bool> Handle(UpdateSchemeCommand command, CancellationToken cancellationToken)
     {
         caller.EnsureUnrestricted();
         var scheme = await session.QuerySingleOrDefaultAsync<(long Id, int Version)?>("select id, version from evaluation_schemes where code = @Code for update",
@@ -39,7 +42,7 @@ public sealed class UpdateSchemeHandler(DbSession session, ICaller caller, TimeP
         var content = SchemeVersionRow.Content(command.Body);
         if (content == SchemeVersionRow.Content(latest.Fields))
         {
-            return Unit.Value;
+            return false;
         }
         var version = scheme.Version + 1;
         await session.ExecuteAsync("""
@@ -48,6 +51,6 @@ public sealed class UpdateSchemeHandler(DbSession session, ICaller caller, TimeP
             update evaluation_schemes set version = @version, name_zh = @NameZh, name_en = @NameEn, updated_at = now() where id = @Id;
             """, new { scheme.Id, version, content, recordedAt = clock.GetUtcNow(), recordedBy = caller.DisplayName,
                 NameZh = command.Body.Names.Zh.Trim(), NameEn = command.Body.Names.En.Trim() }, cancellationToken);
-        return Unit.Value;
+        return true;
     }
 }

@@ -22,8 +22,11 @@ namespace Gaoxin.Api.Features.Targets.PutTarget;
 /// </summary>
 public sealed record PutTargetCommand(TargetFields Body, IfMatch? IfMatch = null, bool CreateOnly = false) : ICommand<PutTargetResult>;
 
-/// <summary>Which target was written and whether it is new; the endpoint reads it back once committed.</summary>
-public sealed record PutTargetResult(string Code, bool Created);
+/// <summary>
+/// Which target was written, whether it is new and whether anything changed (an import counts rows by it); the
+/// endpoint reads it back once committed.
+/// </summary>
+public sealed record PutTargetResult(string Code, bool Created, bool Changed);
 
 public sealed class PutTargetValidator : AbstractValidator<PutTargetCommand>
 {
@@ -64,6 +67,11 @@ public sealed class PutTargetHandler(DbSession session, TimeProvider clock, ICal
         where code = @Code
         """;
 
+    private const string FindForUpdate = """
+        select version, direction, value, due_on, baseline_value, baseline_on, source_id, note, illustrative
+        from targets where code = @Code for update
+        """;
+
     private sealed record Stored(int Version, string Direction, decimal Value, DateOnly DueOn, decimal? BaselineValue, DateOnly? BaselineOn,
         long? SourceId, string? Note, bool Illustrative);
 
@@ -86,10 +94,7 @@ public sealed class PutTargetHandler(DbSession session, TimeProvider clock, ICal
             BaselineValue = body.Baseline?.Value, BaselineOn = body.Baseline?.On, SourceId = sourceId,
             Note = ObservationRules.NormaliseNote(body.Note), body.Illustrative, RecordedAt = clock.GetUtcNow(), RecordedBy = caller.DisplayName,
         };
-        var stored = await session.QuerySingleOrDefaultAsync<Stored>("""
-            select version, direction, value, due_on, baseline_value, baseline_on, source_id, note, illustrative
-            from targets where code = @Code for update
-            """, new { key.Code }, cancellationToken);
+        var stored = await session.QuerySingleOrDefaultAsync<Stored>(FindForUpdate, new { key.Code }, cancellationToken);
         if (stored is null)
         {
             if (command.IfMatch is { Any: false })
@@ -99,10 +104,10 @@ public sealed class PutTargetHandler(DbSession session, TimeProvider clock, ICal
             if (await session.ExecuteScalarAsync<int?>(Insert, values, cancellationToken) is not null)
             {
                 await session.ExecuteAsync(TargetWrites.InsertRevision, new { key.Code, Action = "created", Note = (string?)null, values.RecordedAt, values.RecordedBy }, cancellationToken);
-                return new PutTargetResult(key.Code, Created: true);
+                return new PutTargetResult(key.Code, Created: true, Changed: true);
             }
             // Lost a race with a concurrent insert of the same key: that writer won, as with a stale If-Match.
-            stored = await session.QuerySingleAsync<Stored>("select version, direction, value, due_on, baseline_value, baseline_on, source_id, note, illustrative from targets where code = @Code for update", new { key.Code }, cancellationToken);
+            stored = await session.QuerySingleAsync<Stored>(FindForUpdate, new { key.Code }, cancellationToken);
         }
 
         if (command.CreateOnly)
@@ -115,11 +120,11 @@ public sealed class PutTargetHandler(DbSession session, TimeProvider clock, ICal
         var now = new Stored(stored.Version, values.Direction, values.Value, values.DueOn, values.BaselineValue, values.BaselineOn, sourceId, values.Note, values.Illustrative);
         if (Unchanged(stored, now))
         {
-            return new PutTargetResult(key.Code, Created: false);
+            return new PutTargetResult(key.Code, Created: false, Changed: false);
         }
         await session.ExecuteAsync(Update, values, cancellationToken);
         await session.ExecuteAsync(TargetWrites.InsertRevision, new { key.Code, Action = "updated", Note = (string?)null, values.RecordedAt, values.RecordedBy }, cancellationToken);
-        return new PutTargetResult(key.Code, Created: false);
+        return new PutTargetResult(key.Code, Created: false, Changed: true);
     }
 
     /// <summary>Numbers compare by value (40 and 40.000 are the same target), the rest as stored.</summary>
