@@ -3,6 +3,7 @@ using Gaoxin.Api.Data;
 using Gaoxin.Api.Features.ApiKeys;
 using Gaoxin.Api.Features.Bench;
 using Gaoxin.Api.Features.Changes;
+using Gaoxin.Api.Features.Enterprises;
 using Gaoxin.Api.Features.Evaluations;
 using Gaoxin.Api.Features.Health;
 using Gaoxin.Api.Features.Idempotency;
@@ -46,6 +47,8 @@ builder.Services
     .AddImports(builder.Configuration)
     .AddGaoxinSecurity(builder.Configuration, documentOnly: openApiOutput is not null);
 builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddSingleton<MatchCache>();
+builder.Services.AddScoped<Gaoxin.Api.Infrastructure.Database.IBeforeCommit, MatchReevaluation>();
 builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
 if (openApiOutput is null)
 {
@@ -96,6 +99,7 @@ app.MapObservationEndpoints();
 app.MapTargetEndpoints();
 app.MapEvaluationEndpoints();
 app.MapPolicyEndpoints();
+app.MapEnterpriseEndpoints();
 app.MapImportEndpoints();
 app.MapApiKeyEndpoints();
 app.MapChangeEndpoints();

@@ -71,6 +71,12 @@ public sealed record Problem
     /// <summary>What its children's weights add up to.</summary>
     public decimal? ChildWeightSum { get; init; }
 
+    /// <summary>The enterprise named (its platform code).</summary>
+    public string? EnterpriseCode { get; init; }
+
+    /// <summary>Enterprises that are or were in the park (park.has-enterprises).</summary>
+    public long? EnterpriseCount { get; init; }
+
     /// <summary>The target named (indicator/park/period[/member]).</summary>
     public string? TargetCode { get; init; }
 

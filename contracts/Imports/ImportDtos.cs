@@ -9,6 +9,8 @@ public enum ImportKind
     Policies,
     Targets,
     Schemes,
+    /// <summary>Enterprises (needs the enterprises scope as well as import).</summary>
+    Enterprises,
 }
 
 /// <summary>How rejected rows affect the rest. 导入模式。</summary>

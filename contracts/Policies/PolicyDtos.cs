@@ -377,6 +377,13 @@ public record MeasureFields
 
     /// <summary>Who may claim it; omitted means no conditions.</summary>
     public MeasureConditions Conditions { get; init; } = new();
+
+    /// <summary>
+    /// Granted without application (免申即享): enterprises whose data on record meets every condition receive it without
+    /// applying; the match feed and <c>eligible-enterprises</c> list them. Omitted means false.
+    /// </summary>
+    [System.ComponentModel.DefaultValue(false)]
+    public bool GrantWithoutApplication { get; init; }
 }
 
 /// <summary>A new support measure in a document. 新建扶持措施。</summary>
@@ -435,6 +442,9 @@ public sealed record ConditionResult
 
     /// <summary>What the profile says, in the response language, or why it is unknown.</summary>
     public required string Explanation { get; init; }
+
+    /// <summary>For an enterprise on record: the date of the fact the condition was judged by (a qualification's start, the year-end of a year's figures, the day it entered the park).</summary>
+    public DateOnly? FactDate { get; init; }
 }
 
 /// <summary>One measure in force and whether the enterprise may claim it.</summary>

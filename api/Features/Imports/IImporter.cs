@@ -13,5 +13,8 @@ public interface IImporter
     /// <summary>The CSV header (snake_case; JSON uses the same names in camelCase). Empty: rows are read whole.</summary>
     IReadOnlyList<string> Columns { get; }
 
+    /// <summary>The columns a file of this format is read by: <see cref="Columns"/>, unless a kind reads JSON records whole.</summary>
+    IReadOnlyList<string> ColumnsFor(ImportFormat format) => Columns;
+
     Task RunAsync(RowReader rows, ImportOptions options, ImportTally tally, CancellationToken cancellationToken);
 }

@@ -8,6 +8,7 @@ using Gaoxin.Api.Features.Imports.FailImport;
 using Gaoxin.Api.Features.Imports.SaveImportReport;
 using Gaoxin.Api.Features.Imports.StartImport;
 using Gaoxin.Api.Infrastructure.Errors;
+using Gaoxin.Api.Infrastructure.Security;
 using Gaoxin.Api.Infrastructure.Localization;
 using Gaoxin.Contracts.Imports;
 using MediatR;
@@ -28,6 +29,12 @@ public sealed class ImportService(IMediator mediator, IOptions<ImportSettings> s
     public async Task<IResult> RunAsync(HttpContext http, ImportKind kind, bool dryRun, ImportMode mode, CancellationToken cancellationToken)
     {
         var limits = settings.Value;
+        if (kind == ImportKind.Enterprises && !Enterprises.EnterpriseAccess.MayRead(http.RequestServices.GetRequiredService<ICaller>()))
+        {
+            // Enterprise data is not public: importing it needs the scope that reads it, as its endpoints do.
+            throw new ApiException(Problems.AuthInsufficientScope, new("此 API 密钥没有“enterprises”权限。", "This API key lacks the 'enterprises' scope this operation needs."),
+                new Dictionary<string, object?> { ["requiredScope"] = Scopes.Enterprises });
+        }
         var (format, charset) = FormatOf(http.Request, kind);
         var key = IdempotencyKeys.Read(http.Request);
         if (http.Request.ContentLength > limits.MaxBodyBytes)

@@ -10,6 +10,10 @@ public static class ParkErrors
         new Text($"园区“{code}”不存在。", $"Park '{code}' does not exist."),
         new Dictionary<string, object?> { ["parkCode"] = code });
 
+    public static ApiException HasEnterprises(string code, long count) => new(Problems.ParkHasEnterprises,
+        new($"园区“{code}”有 {count} 家企业的档案记录在此，不能删除；可将其标为关闭。", $"Park '{code}' cannot be deleted: {count} enterprises' records name it. Mark it closed instead."),
+        new Dictionary<string, object?> { ["parkCode"] = code, ["enterpriseCount"] = count });
+
     public static ApiException SourceNotFound(string code) => new(Problems.SourceNotFound,
         new Text($"来源“{code}”不存在。", $"Source '{code}' does not exist."),
         new Dictionary<string, object?> { ["sourceCode"] = code });

@@ -160,11 +160,11 @@ public static class ParkTree
     /// A CTE <c>within (id)</c>: the park whose id is the given parameter and every park below it (empty for null).
     /// Start a query with it and filter by <c>in (select id from within)</c>.
     /// </summary>
-    public static string Within(string rootIdParameter) => $"""
-        with recursive within (id) as (
+    public static string Within(string rootIdParameter, string name = "within") => $"""
+        with recursive {name} (id) as (
             select id from parks where id = {rootIdParameter}
             union all
-            select p.id from parks p join within w on p.parent_id = w.id
+            select p.id from parks p join {name} w on p.parent_id = w.id
         )
         """;
 }

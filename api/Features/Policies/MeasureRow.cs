@@ -10,7 +10,7 @@ public sealed class MeasureRow
 {
     public const string Select = """
         select m.id, m.policy_id, p.code as policy_code, m.code, m.position, m.kind, m.title_zh, m.title_en,
-               m.description_zh, m.description_en, m.amount, m.rate, m.cap, m.conditions::text as conditions_json, m.version
+               m.description_zh, m.description_en, m.amount, m.rate, m.cap, m.conditions::text as conditions_json, m.grant_without_application, m.version
         from support_measures m
         join policies p on p.id = m.policy_id
         """;
@@ -39,6 +39,7 @@ public sealed class MeasureRow
     public decimal? Rate { get; init; }
     public decimal? Cap { get; init; }
     public string ConditionsJson { get; init; } = "{}";
+    public bool GrantWithoutApplication { get; init; }
     public int Version { get; init; }
 
     public MeasureConditions Conditions => _conditions ??= ReadConditions(ConditionsJson);
@@ -64,6 +65,7 @@ public sealed class MeasureRow
         Rate = Rate,
         Cap = Cap,
         Conditions = Conditions,
+        GrantWithoutApplication = GrantWithoutApplication,
         Version = Version,
     };
 }

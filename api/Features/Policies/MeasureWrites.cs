@@ -53,6 +53,7 @@ public sealed class MeasureFieldsValidator : AbstractValidator<MeasureFields>
             fields.Rate,
             fields.Cap,
             Conditions = MeasureRow.WriteConditions(fields.Conditions),
+            fields.GrantWithoutApplication,
         };
     }
 }

@@ -8,7 +8,7 @@ namespace Gaoxin.Api.Infrastructure.Database;
 /// The connection and transaction of one command, opened by the transaction behaviour and shared by everything
 /// the command's handler runs. Scoped: one per HTTP request.
 /// </summary>
-public sealed class DbSession(NpgsqlDataSource dataSource) : IAsyncDisposable
+public sealed class DbSession(NpgsqlDataSource dataSource, IEnumerable<IBeforeCommit> beforeCommit) : IAsyncDisposable
 {
     private NpgsqlConnection? _connection;
     private NpgsqlTransaction? _transaction;
@@ -31,12 +31,17 @@ public sealed class DbSession(NpgsqlDataSource dataSource) : IAsyncDisposable
         _transaction = await _connection.BeginTransactionAsync(IsolationLevel.ReadCommitted, cancellationToken);
     }
 
-    /// <summary>Who the database's audit triggers name for this transaction's writes.</summary>
-    public Task SetActorAsync(string actor, CancellationToken cancellationToken) =>
-        ExecuteAsync("select set_config('gaoxin.actor', @actor, true)", new { actor }, cancellationToken);
+    /// <summary>Who the database's triggers name for this transaction's writes: the key's name in the audit log, its
+    /// display name where the public or a record's history sees the author.</summary>
+    public Task SetActorAsync(string actor, string displayName, CancellationToken cancellationToken) =>
+        ExecuteAsync("select set_config('gaoxin.actor', @actor, true), set_config('gaoxin.display_name', @displayName, true)", new { actor, displayName }, cancellationToken);
 
     public async Task CommitAsync(CancellationToken cancellationToken)
     {
+        foreach (var step in beforeCommit)
+        {
+            await step.RunAsync(this, cancellationToken);
+        }
         // The change feed's batch number is taken last, under a lock held until commit: see migration 0008.
         await ExecuteAsync("select stamp_changes()", null, cancellationToken);
         await Transaction.CommitAsync(cancellationToken);
@@ -86,4 +91,13 @@ public sealed class DbSession(NpgsqlDataSource dataSource) : IAsyncDisposable
             _connection = null;
         }
     }
+}
+
+/// <summary>
+/// Work that belongs to every writing transaction and must see all of it, run just before it commits (e.g. the match
+/// feed's re-evaluation of what the transaction changed). A step that throws rolls the transaction back.
+/// </summary>
+public interface IBeforeCommit
+{
+    Task RunAsync(DbSession session, CancellationToken cancellationToken);
 }

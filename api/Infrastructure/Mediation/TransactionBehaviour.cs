@@ -18,7 +18,7 @@ public sealed class TransactionBehaviour<TRequest, TResponse>(DbSession session,
         }
 
         await session.BeginAsync(cancellationToken);
-        await session.SetActorAsync(caller.Name, cancellationToken);
+        await session.SetActorAsync(caller.Name, caller.DisplayName, cancellationToken);
         try
         {
             var response = await next();

@@ -52,6 +52,7 @@ public static class OpenApiSetup
             options.SchemaFilter<NullableEnumSchemaFilter>();
             options.SchemaFilter<ProblemCodesSchemaFilter>();
             options.SchemaFilter<ReadOnlyMemberSchemaFilter>();
+            options.SchemaFilter<OptionalMemberSchemaFilter>();
             options.AddSecurityDefinition(SecurityOperationFilter.SchemeName, new OpenApiSecurityScheme
             {
                 Type = SecuritySchemeType.Http,

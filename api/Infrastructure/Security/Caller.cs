@@ -8,7 +8,10 @@ public static class Scopes
     public const string Write = "write";
     public const string Import = "import";
     public const string Admin = "admin";
-    public static readonly string[] All = [Read, Write, Import, Admin];
+
+    /// <summary>Reading (and, with write or import, writing) enterprises' data, which is not public.</summary>
+    public const string Enterprises = "enterprises";
+    public static readonly string[] All = [Read, Write, Import, Admin, Enterprises];
 }
 
 /// <summary>

@@ -46,6 +46,7 @@ public static class SecuritySetup
             options.AddPolicy(Scopes.Write, policy => policy.RequireClaim("scope", Scopes.Write, Scopes.Admin));
             options.AddPolicy(Scopes.Import, policy => policy.RequireClaim("scope", Scopes.Import, Scopes.Admin));
             options.AddPolicy(Scopes.Admin, policy => policy.RequireClaim("scope", Scopes.Admin));
+            options.AddPolicy(Scopes.Enterprises, policy => policy.RequireClaim("scope", Scopes.Enterprises, Scopes.Admin));
         });
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, ProblemAuthorizationResultHandler>();
 
@@ -150,7 +151,10 @@ public sealed class ProblemAuthorizationResultHandler(IProblemDetailsService pro
             await _default.HandleAsync(next, context, policy, result);
             return;
         }
-        var scope = policy.Requirements.OfType<ClaimsAuthorizationRequirement>().SelectMany(r => r.AllowedValues ?? []).FirstOrDefault();
+        // Endpoints may need several scopes (writing enterprises needs write and enterprises): name the one missing.
+        var failed = result.AuthorizationFailure?.FailedRequirements.OfType<ClaimsAuthorizationRequirement>().FirstOrDefault()
+            ?? policy.Requirements.OfType<ClaimsAuthorizationRequirement>().FirstOrDefault();
+        var scope = failed?.AllowedValues?.FirstOrDefault();
         context.Response.StatusCode = StatusCodes.Status403Forbidden;
         var problem = ProblemExceptionHandler.Create(Problems.AuthInsufficientScope, new($"此 API 密钥没有“{scope}”权限。", $"This API key lacks the '{scope}' scope this operation needs."));
         problem.Extensions["requiredScope"] = scope;

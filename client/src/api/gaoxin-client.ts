@@ -367,6 +367,823 @@ export class GaoxinClient {
     }
 
     /**
+     * 符合措施的企业 · Enterprises that qualify for a measure
+     * @param id The policy document's id.
+     * @param code The measure's code.
+     * @param on (optional) The day the facts are taken for; omitted: today (UTC+8).
+     * @param status (optional) Only these statuses, comma-separated: met, unknown, partial, notMet (default: met,unknown,partial).
+     * @param cursor (optional) The `nextCursor` of the previous page.
+     * @param limit (optional) Page size, 1–200 (default 50).
+     * @return OK
+     */
+    listEligibleEnterprises(id: string, code: string, on?: string | undefined, status?: string | undefined, cursor?: string | undefined, limit?: number | undefined, signal?: AbortSignal): Promise<EligibleEnterprisePage> {
+        let url_ = this.baseUrl + "/api/v1/policies/{id}/measures/{code}/eligible-enterprises?";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        if (code === undefined || code === null)
+            throw new globalThis.Error("The parameter 'code' must be defined.");
+        url_ = url_.replace("{code}", encodeURIComponent("" + code));
+        if (on === null)
+            throw new globalThis.Error("The parameter 'on' cannot be null.");
+        else if (on !== undefined)
+            url_ += "on=" + encodeURIComponent("" + on) + "&";
+        if (status === null)
+            throw new globalThis.Error("The parameter 'status' cannot be null.");
+        else if (status !== undefined)
+            url_ += "status=" + encodeURIComponent("" + status) + "&";
+        if (cursor === null)
+            throw new globalThis.Error("The parameter 'cursor' cannot be null.");
+        else if (cursor !== undefined)
+            url_ += "cursor=" + encodeURIComponent("" + cursor) + "&";
+        if (limit === null)
+            throw new globalThis.Error("The parameter 'limit' cannot be null.");
+        else if (limit !== undefined)
+            url_ += "limit=" + encodeURIComponent("" + limit) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processListEligibleEnterprises(_response);
+        });
+    }
+
+    protected processListEligibleEnterprises(response: Response): Promise<EligibleEnterprisePage> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as EligibleEnterprisePage;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("No API key, or not a valid one.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("The key lacks the \'enterprises\' scope, or the write is outside its park.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u8bf7\u6c42\u8fc7\u591a\uff08request.rate-limited\uff09\uff1a\u8bf7\u5728 Retry-After \u79d2\u540e\u91cd\u8bd5\u3002Too many requests (request.rate-limited): retry after Retry-After seconds.", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u670d\u52a1\u5668\u9519\u8bef\uff08server.error\uff09\uff1a\u5e26 traceId\uff0c\u4e0d\u542b\u5185\u90e8\u7ec6\u8282\u3002An unexpected error (server.error), with a traceId and no internals.", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u6570\u636e\u5e93\u6682\u4e0d\u53ef\u7528\uff08server.database-unavailable\uff09\uff1a\u7a0d\u540e\u91cd\u8bd5\u3002The database cannot be reached (server.database-unavailable): retry later.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<EligibleEnterprisePage>(null as any);
+    }
+
+    /**
+     * 匹配事件流 · The match feed
+     * @param after (optional) The nextCursor of the previous page; omitted: from the beginning.
+     * @param limit (optional) How many events to read past the cursor, 1–5000 (default 500).
+     * @return OK
+     */
+    listMatchEvents(after?: string | undefined, limit?: number | undefined, signal?: AbortSignal): Promise<MatchEventPage> {
+        let url_ = this.baseUrl + "/api/v1/match-events?";
+        if (after === null)
+            throw new globalThis.Error("The parameter 'after' cannot be null.");
+        else if (after !== undefined)
+            url_ += "after=" + encodeURIComponent("" + after) + "&";
+        if (limit === null)
+            throw new globalThis.Error("The parameter 'limit' cannot be null.");
+        else if (limit !== undefined)
+            url_ += "limit=" + encodeURIComponent("" + limit) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processListMatchEvents(_response);
+        });
+    }
+
+    protected processListMatchEvents(response: Response): Promise<MatchEventPage> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as MatchEventPage;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("No API key, or not a valid one.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("The key lacks the \'enterprises\' scope, or the write is outside its park.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u8bf7\u6c42\u8fc7\u591a\uff08request.rate-limited\uff09\uff1a\u8bf7\u5728 Retry-After \u79d2\u540e\u91cd\u8bd5\u3002Too many requests (request.rate-limited): retry after Retry-After seconds.", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u670d\u52a1\u5668\u9519\u8bef\uff08server.error\uff09\uff1a\u5e26 traceId\uff0c\u4e0d\u542b\u5185\u90e8\u7ec6\u8282\u3002An unexpected error (server.error), with a traceId and no internals.", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u6570\u636e\u5e93\u6682\u4e0d\u53ef\u7528\uff08server.database-unavailable\uff09\uff1a\u7a0d\u540e\u91cd\u8bd5\u3002The database cannot be reached (server.database-unavailable): retry later.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<MatchEventPage>(null as any);
+    }
+
+    /**
+     * 企业档案 · Enterprises
+     * @param park (optional) Only enterprises in this park or a park within it.
+     * @param industry (optional) Only enterprises in this industry.
+     * @param qualification (optional) Only enterprises holding this qualification today.
+     * @param q (optional) Text in the names (either language), the code or the credit code.
+     * @param cursor (optional) The `nextCursor` of the previous page.
+     * @param limit (optional) Page size, 1–200 (default 50).
+     * @return OK
+     */
+    listEnterprises(park?: string | undefined, industry?: Industry | undefined, qualification?: Qualification | undefined, q?: string | undefined, cursor?: string | undefined, limit?: number | undefined, signal?: AbortSignal): Promise<EnterprisePage> {
+        let url_ = this.baseUrl + "/api/v1/enterprises?";
+        if (park === null)
+            throw new globalThis.Error("The parameter 'park' cannot be null.");
+        else if (park !== undefined)
+            url_ += "park=" + encodeURIComponent("" + park) + "&";
+        if (industry === null)
+            throw new globalThis.Error("The parameter 'industry' cannot be null.");
+        else if (industry !== undefined)
+            url_ += "industry=" + encodeURIComponent("" + industry) + "&";
+        if (qualification === null)
+            throw new globalThis.Error("The parameter 'qualification' cannot be null.");
+        else if (qualification !== undefined)
+            url_ += "qualification=" + encodeURIComponent("" + qualification) + "&";
+        if (q === null)
+            throw new globalThis.Error("The parameter 'q' cannot be null.");
+        else if (q !== undefined)
+            url_ += "q=" + encodeURIComponent("" + q) + "&";
+        if (cursor === null)
+            throw new globalThis.Error("The parameter 'cursor' cannot be null.");
+        else if (cursor !== undefined)
+            url_ += "cursor=" + encodeURIComponent("" + cursor) + "&";
+        if (limit === null)
+            throw new globalThis.Error("The parameter 'limit' cannot be null.");
+        else if (limit !== undefined)
+            url_ += "limit=" + encodeURIComponent("" + limit) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processListEnterprises(_response);
+        });
+    }
+
+    protected processListEnterprises(response: Response): Promise<EnterprisePage> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as EnterprisePage;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("No API key, or not a valid one.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("The key lacks the \'enterprises\' scope, or the write is outside its park.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u8bf7\u6c42\u8fc7\u591a\uff08request.rate-limited\uff09\uff1a\u8bf7\u5728 Retry-After \u79d2\u540e\u91cd\u8bd5\u3002Too many requests (request.rate-limited): retry after Retry-After seconds.", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u670d\u52a1\u5668\u9519\u8bef\uff08server.error\uff09\uff1a\u5e26 traceId\uff0c\u4e0d\u542b\u5185\u90e8\u7ec6\u8282\u3002An unexpected error (server.error), with a traceId and no internals.", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u6570\u636e\u5e93\u6682\u4e0d\u53ef\u7528\uff08server.database-unavailable\uff09\uff1a\u7a0d\u540e\u91cd\u8bd5\u3002The database cannot be reached (server.database-unavailable): retry later.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<EnterprisePage>(null as any);
+    }
+
+    /**
+     * 新建企业档案 · Create an enterprise
+     * @param idempotency_Key (optional) 使重试安全：同一 API 密钥以同一键发送同一请求（方法、路径、查询参数、内容类型与请求体），返回首次的结果且不再写入；键保留 Idempotency:KeyHours（默认 48 小时）。Makes retries safe: the same request (method, path, query, content type and body) with the same key from the same API key gets the first answer again (Idempotent-Replayed: true) and writes nothing again. Keys are kept Idempotency:KeyHours (default 48). Another request with the key is 422 idempotency.key-reused; a retry while the first runs is 409 idempotency.in-progress.
+     * @return Created
+     */
+    createEnterprise(body: CreateEnterpriseRequest, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<EnterpriseDto> {
+        let url_ = this.baseUrl + "/api/v1/enterprises";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processCreateEnterprise(_response);
+        });
+    }
+
+    protected processCreateEnterprise(response: Response): Promise<EnterpriseDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 201) {
+            return response.text().then((_responseText) => {
+            let result201: any = null;
+            result201 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as EnterpriseDto;
+            return result201;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("No API key, or not a valid one.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("The key lacks the \'write\' scope, or the write is outside its park.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status === 413) {
+            return response.text().then((_responseText) => {
+            let result413: any = null;
+            result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u8bf7\u6c42\u4f53\u8fc7\u5927\uff08request.body-too-large\uff09\u3002The body is over the size limit (request.body-too-large).", status, _responseText, _headers, result413);
+            });
+        } else if (status === 415) {
+            return response.text().then((_responseText) => {
+            let result415: any = null;
+            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u4e0d\u652f\u6301\u7684\u5a92\u4f53\u7c7b\u578b\uff08request.unsupported-media-type\uff09\u3002The body\'s media type is not one this operation reads (request.unsupported-media-type).", status, _responseText, _headers, result415);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Unprocessable Content", status, _responseText, _headers, result422);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u8bf7\u6c42\u8fc7\u591a\uff08request.rate-limited\uff09\uff1a\u8bf7\u5728 Retry-After \u79d2\u540e\u91cd\u8bd5\u3002Too many requests (request.rate-limited): retry after Retry-After seconds.", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u670d\u52a1\u5668\u9519\u8bef\uff08server.error\uff09\uff1a\u5e26 traceId\uff0c\u4e0d\u542b\u5185\u90e8\u7ec6\u8282\u3002An unexpected error (server.error), with a traceId and no internals.", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u6570\u636e\u5e93\u6682\u4e0d\u53ef\u7528\uff08server.database-unavailable\uff09\uff1a\u7a0d\u540e\u91cd\u8bd5\u3002The database cannot be reached (server.database-unavailable): retry later.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<EnterpriseDto>(null as any);
+    }
+
+    /**
+     * 查看企业档案 · Get an enterprise
+     * @param code The enterprise's code.
+     * @param asOf (optional) The record as it was at this moment (a date: the end of that day, UTC+8).
+     * @param if_None_Match (optional) The ETag of the copy the client has: 304 when it is still current.
+     * @return OK
+     */
+    getEnterprise(code: string, asOf?: string | undefined, if_None_Match?: string | undefined, signal?: AbortSignal): Promise<EnterpriseDto> {
+        let url_ = this.baseUrl + "/api/v1/enterprises/{code}?";
+        if (code === undefined || code === null)
+            throw new globalThis.Error("The parameter 'code' must be defined.");
+        url_ = url_.replace("{code}", encodeURIComponent("" + code));
+        if (asOf === null)
+            throw new globalThis.Error("The parameter 'asOf' cannot be null.");
+        else if (asOf !== undefined)
+            url_ += "asOf=" + encodeURIComponent("" + asOf) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "If-None-Match": if_None_Match !== undefined && if_None_Match !== null ? "" + if_None_Match : "",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetEnterprise(_response);
+        });
+    }
+
+    protected processGetEnterprise(response: Response): Promise<EnterpriseDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as EnterpriseDto;
+            return result200;
+            });
+        } else if (status === 304) {
+            return response.text().then((_responseText) => {
+            return throwException("Not Modified", status, _responseText, _headers);
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("No API key, or not a valid one.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("The key lacks the \'enterprises\' scope, or the write is outside its park.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u8bf7\u6c42\u8fc7\u591a\uff08request.rate-limited\uff09\uff1a\u8bf7\u5728 Retry-After \u79d2\u540e\u91cd\u8bd5\u3002Too many requests (request.rate-limited): retry after Retry-After seconds.", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u670d\u52a1\u5668\u9519\u8bef\uff08server.error\uff09\uff1a\u5e26 traceId\uff0c\u4e0d\u542b\u5185\u90e8\u7ec6\u8282\u3002An unexpected error (server.error), with a traceId and no internals.", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u6570\u636e\u5e93\u6682\u4e0d\u53ef\u7528\uff08server.database-unavailable\uff09\uff1a\u7a0d\u540e\u91cd\u8bd5\u3002The database cannot be reached (server.database-unavailable): retry later.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<EnterpriseDto>(null as any);
+    }
+
+    /**
+     * 更新企业档案 · Update an enterprise
+     * @param code The enterprise's code.
+     * @param if_Match The ETag of the current version (required): 412 when it changed since, 428 when missing.
+     * @return OK
+     */
+    updateEnterprise(code: string, if_Match: string, body: EnterpriseDto, signal?: AbortSignal): Promise<EnterpriseDto> {
+        let url_ = this.baseUrl + "/api/v1/enterprises/{code}";
+        if (code === undefined || code === null)
+            throw new globalThis.Error("The parameter 'code' must be defined.");
+        url_ = url_.replace("{code}", encodeURIComponent("" + code));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "PUT",
+            signal,
+            headers: {
+                "If-Match": if_Match !== undefined && if_Match !== null ? "" + if_Match : "",
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processUpdateEnterprise(_response);
+        });
+    }
+
+    protected processUpdateEnterprise(response: Response): Promise<EnterpriseDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as EnterpriseDto;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("No API key, or not a valid one.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("The key lacks the \'write\' scope, or the write is outside its park.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status === 412) {
+            return response.text().then((_responseText) => {
+            let result412: any = null;
+            result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Precondition Failed", status, _responseText, _headers, result412);
+            });
+        } else if (status === 413) {
+            return response.text().then((_responseText) => {
+            let result413: any = null;
+            result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u8bf7\u6c42\u4f53\u8fc7\u5927\uff08request.body-too-large\uff09\u3002The body is over the size limit (request.body-too-large).", status, _responseText, _headers, result413);
+            });
+        } else if (status === 415) {
+            return response.text().then((_responseText) => {
+            let result415: any = null;
+            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u4e0d\u652f\u6301\u7684\u5a92\u4f53\u7c7b\u578b\uff08request.unsupported-media-type\uff09\u3002The body\'s media type is not one this operation reads (request.unsupported-media-type).", status, _responseText, _headers, result415);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Unprocessable Content", status, _responseText, _headers, result422);
+            });
+        } else if (status === 428) {
+            return response.text().then((_responseText) => {
+            let result428: any = null;
+            result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Precondition Required", status, _responseText, _headers, result428);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u8bf7\u6c42\u8fc7\u591a\uff08request.rate-limited\uff09\uff1a\u8bf7\u5728 Retry-After \u79d2\u540e\u91cd\u8bd5\u3002Too many requests (request.rate-limited): retry after Retry-After seconds.", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u670d\u52a1\u5668\u9519\u8bef\uff08server.error\uff09\uff1a\u5e26 traceId\uff0c\u4e0d\u542b\u5185\u90e8\u7ec6\u8282\u3002An unexpected error (server.error), with a traceId and no internals.", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u6570\u636e\u5e93\u6682\u4e0d\u53ef\u7528\uff08server.database-unavailable\uff09\uff1a\u7a0d\u540e\u91cd\u8bd5\u3002The database cannot be reached (server.database-unavailable): retry later.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<EnterpriseDto>(null as any);
+    }
+
+    /**
+     * 删除企业档案 · Delete an enterprise
+     * @param code The enterprise's code.
+     * @param if_Match The ETag of the current version (required).
+     * @return No Content
+     */
+    deleteEnterprise(code: string, if_Match: string, signal?: AbortSignal): Promise<void> {
+        let url_ = this.baseUrl + "/api/v1/enterprises/{code}";
+        if (code === undefined || code === null)
+            throw new globalThis.Error("The parameter 'code' must be defined.");
+        url_ = url_.replace("{code}", encodeURIComponent("" + code));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "DELETE",
+            signal,
+            headers: {
+                "If-Match": if_Match !== undefined && if_Match !== null ? "" + if_Match : "",
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processDeleteEnterprise(_response);
+        });
+    }
+
+    protected processDeleteEnterprise(response: Response): Promise<void> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 204) {
+            return response.text().then((_responseText) => {
+            return;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u8bf7\u6c42\u683c\u5f0f\u65e0\u6548\uff08request.invalid-parameter\u3001request.malformed-body\u3001request.validation-failed\uff09\uff1aerrors \u5217\u51fa\u5404\u5b57\u6bb5\u3002A malformed parameter, header or body; errors names each field.", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("No API key, or not a valid one.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("The key lacks the \'write\' scope, or the write is outside its park.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 412) {
+            return response.text().then((_responseText) => {
+            let result412: any = null;
+            result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Precondition Failed", status, _responseText, _headers, result412);
+            });
+        } else if (status === 428) {
+            return response.text().then((_responseText) => {
+            let result428: any = null;
+            result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Precondition Required", status, _responseText, _headers, result428);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u8bf7\u6c42\u8fc7\u591a\uff08request.rate-limited\uff09\uff1a\u8bf7\u5728 Retry-After \u79d2\u540e\u91cd\u8bd5\u3002Too many requests (request.rate-limited): retry after Retry-After seconds.", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u670d\u52a1\u5668\u9519\u8bef\uff08server.error\uff09\uff1a\u5e26 traceId\uff0c\u4e0d\u542b\u5185\u90e8\u7ec6\u8282\u3002An unexpected error (server.error), with a traceId and no internals.", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u6570\u636e\u5e93\u6682\u4e0d\u53ef\u7528\uff08server.database-unavailable\uff09\uff1a\u7a0d\u540e\u91cd\u8bd5\u3002The database cannot be reached (server.database-unavailable): retry later.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<void>(null as any);
+    }
+
+    /**
+     * 企业可享政策 · Measures an enterprise qualifies for
+     * @param code The enterprise's code.
+     * @param on (optional) The day the measures must be in force on and the facts are taken for; omitted: today (UTC+8).
+     * @return OK
+     */
+    getEnterpriseMatches(code: string, on?: string | undefined, signal?: AbortSignal): Promise<EnterpriseMatchesDto> {
+        let url_ = this.baseUrl + "/api/v1/enterprises/{code}/matches?";
+        if (code === undefined || code === null)
+            throw new globalThis.Error("The parameter 'code' must be defined.");
+        url_ = url_.replace("{code}", encodeURIComponent("" + code));
+        if (on === null)
+            throw new globalThis.Error("The parameter 'on' cannot be null.");
+        else if (on !== undefined)
+            url_ += "on=" + encodeURIComponent("" + on) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetEnterpriseMatches(_response);
+        });
+    }
+
+    protected processGetEnterpriseMatches(response: Response): Promise<EnterpriseMatchesDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as EnterpriseMatchesDto;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("No API key, or not a valid one.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("The key lacks the \'enterprises\' scope, or the write is outside its park.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u8bf7\u6c42\u8fc7\u591a\uff08request.rate-limited\uff09\uff1a\u8bf7\u5728 Retry-After \u79d2\u540e\u91cd\u8bd5\u3002Too many requests (request.rate-limited): retry after Retry-After seconds.", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u670d\u52a1\u5668\u9519\u8bef\uff08server.error\uff09\uff1a\u5e26 traceId\uff0c\u4e0d\u542b\u5185\u90e8\u7ec6\u8282\u3002An unexpected error (server.error), with a traceId and no internals.", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u6570\u636e\u5e93\u6682\u4e0d\u53ef\u7528\uff08server.database-unavailable\uff09\uff1a\u7a0d\u540e\u91cd\u8bd5\u3002The database cannot be reached (server.database-unavailable): retry later.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<EnterpriseMatchesDto>(null as any);
+    }
+
+    /**
      * 评价体系 · Evaluation schemes
      * @param cursor (optional) The `nextCursor` of the previous page.
      * @param limit (optional) Page size, 1–200 (default 50).
@@ -5603,6 +6420,8 @@ export interface ConditionResult {
     requirement: string;
     /** What the profile says, in the response language, or why it is unknown. */
     explanation: string;
+    /** For an enterprise on record: the date of the fact the condition was judged by (a qualification's start, the year-end of a year's figures, the day it entered the park). */
+    factDate?: string | null;
 }
 
 /** A key to make. 新建 API 密钥。 */
@@ -5615,6 +6434,33 @@ export interface CreateApiKeyRequest {
     parkCode?: string | null;
     /** What the public sees as the author of what the key records (recordedBy), instead of the key's name; "API" when not given. */
     displayName?: string | null;
+}
+
+/** A new enterprise. 新建企业档案。 */
+export interface CreateEnterpriseRequest {
+    /** Names in both languages. */
+    names: LocalizedText;
+    /** The unified social credit code (统一社会信用代码, GB 32100-2015): 18 characters whose last is a check character;
+a wrong one is refused with 400. Null when not known. */
+    creditCode?: string | null;
+    /** The park it is in now; null when not known. A different park than before is a move: the history keeps both. */
+    parkCode?: string | null;
+    /** Since when it is in that park; null when not known. A move's date must be after the previous one's. */
+    inParkSince?: string | null;
+    /** The day it was registered (成立日期); null when not known. */
+    registeredOn?: string | null;
+    /** Its industries in the zone's "3+N" system; empty when not known. */
+    industries: Industry[];
+    /** Qualifications held now or in the past, each with its dates. */
+    qualifications: QualificationHeld[];
+    /** Figures by year, at most one entry a year. */
+    figures: EnterpriseYearFigures[];
+    /** Code of the document the enterprise is recorded from, if any. */
+    sourceCode?: string | null;
+    /** Marks sample data, not a real enterprise of the zone (示例数据); omitted means false. */
+    illustrative: boolean;
+    /** The platform's own code for it, used in URLs: stable, never the credit code. */
+    code: string;
 }
 
 /** A new indicator. 新建指标。 */
@@ -5658,6 +6504,9 @@ export interface CreateMeasureRequest {
     cap?: number | null;
     /** Who may claim it; omitted means no conditions. */
     conditions: MeasureConditions;
+    /** Granted without application (免申即享): enterprises whose data on record meets every condition receive it without
+applying; the match feed and `eligible-enterprises` list them. Omitted means false. */
+    grantWithoutApplication?: boolean;
     code: string;
 }
 
@@ -5757,6 +6606,117 @@ export type DevelopmentPhase = "nearTerm" | "midTerm" | "longTerm";
 /** Whether an enterprise may claim a measure. 申报资格。 */
 export type Eligibility = "eligible" | "possiblyEligible" | "notEligible";
 
+/** An enterprise judged against one measure. 符合条件的企业。 */
+export interface EligibleEnterprise {
+    enterpriseCode: string;
+    enterpriseName: string;
+    parkCode?: string | null;
+    parkName?: string | null;
+    /** How far an enterprise meets a measure on a day. 匹配结果。 */
+    status: MatchStatus;
+    /** How many of the measure's conditions it meets. */
+    metConditions: number;
+    conditions: ConditionResult[];
+    missing: ConditionKind[];
+    /** Its data decides every condition and it meets them all: it can be granted the measure without applying (免申即享). */
+    complete: boolean;
+    illustrative: boolean;
+}
+
+/** The enterprises that meet (or might meet) one measure on a day, ranked and paged. 措施的符合企业。 */
+export interface EligibleEnterprisePage {
+    /** A reference to another document, as lists and relations show it. */
+    policy: PolicyRef;
+    /** A concrete offer inside a policy document. GET returns it and PUT takes it back: change the writable members,
+keep or leave out the read-only ones. 扶持措施。 */
+    measure: SupportMeasureDto;
+    on: string;
+    /** Met first, then unknown, then partial; within each, most conditions met first, then by code. */
+    items: EligibleEnterprise[];
+    /** How many enterprises the key may see have each status (all of them, not just this page). */
+    counts: { [key: string]: number; };
+    /** Pass as `cursor` for the next page; null on the last page. */
+    nextCursor?: string | null;
+}
+
+/** An enterprise as recorded. 企业档案。 */
+export interface EnterpriseDto {
+    /** Names in both languages. */
+    names: LocalizedText;
+    /** The unified social credit code (统一社会信用代码, GB 32100-2015): 18 characters whose last is a check character;
+a wrong one is refused with 400. Null when not known. */
+    creditCode?: string | null;
+    /** The park it is in now; null when not known. A different park than before is a move: the history keeps both. */
+    parkCode?: string | null;
+    /** Since when it is in that park; null when not known. A move's date must be after the previous one's. */
+    inParkSince?: string | null;
+    /** The day it was registered (成立日期); null when not known. */
+    registeredOn?: string | null;
+    /** Its industries in the zone's "3+N" system; empty when not known. */
+    industries: Industry[];
+    /** Qualifications held now or in the past, each with its dates. */
+    qualifications: QualificationHeld[];
+    /** Figures by year, at most one entry a year. */
+    figures: EnterpriseYearFigures[];
+    /** Code of the document the enterprise is recorded from, if any. */
+    sourceCode?: string | null;
+    /** Marks sample data, not a real enterprise of the zone (示例数据); omitted means false. */
+    illustrative: boolean;
+    readonly code: string;
+    /** The name in the response language. */
+    readonly name: string;
+    /** The name of the park it is in now, in the response language. */
+    readonly parkName?: string | null;
+    /** Every park it has been in, oldest first; the last is the one it is in now. */
+    readonly parkHistory: ParkStay[];
+    /** The document named by `sourceCode`. */
+    readonly source?: SourceDto | null;
+    /** Increased by every change; the ETag is this number, quoted. */
+    readonly version: number;
+    /** When this version was recorded: the time its transaction committed. */
+    readonly recordedAt: string;
+    /** Who recorded it, as the public sees it (a key's display name, or `seed`). */
+    readonly recordedBy: string;
+}
+
+/** The measures in force on a day that an enterprise meets, partly meets or might meet. 企业政策匹配。 */
+export interface EnterpriseMatchesDto {
+    enterpriseCode: string;
+    on: string;
+    /** Met first, then unknown, then partial; within each, by policy and measure. Measures none of whose conditions is met are left out. */
+    items: EnterpriseMeasureMatch[];
+    /** The most the enterprise can get from the measures it meets, in 万元. */
+    maxTotalSupport: number;
+    /** The same, if every undecided condition turns out to be met. */
+    maxTotalSupportIfUnknownsMet: number;
+    /** The conditions, over all measures listed, that the data on record cannot decide: what to collect first. */
+    missing: ConditionKind[];
+}
+
+/** One measure in force judged against an enterprise's record. 企业与措施的匹配。 */
+export interface EnterpriseMeasureMatch {
+    /** A concrete offer inside a policy document. GET returns it and PUT takes it back: change the writable members,
+keep or leave out the read-only ones. 扶持措施。 */
+    measure: SupportMeasureDto;
+    /** A reference to another document, as lists and relations show it. */
+    policy: PolicyRef;
+    /** How far an enterprise meets a measure on a day. 匹配结果。 */
+    status: MatchStatus;
+    /** Each condition with the fact it was judged by and that fact's date. */
+    conditions: ConditionResult[];
+    /** The conditions that cannot be decided yet: the data to record to decide them. */
+    missing: ConditionKind[];
+    /** The most this measure can give, in 万元 (the amount, else the cap); null when the document sets no bound. */
+    maxSupport?: number | null;
+}
+
+/** A page of enterprises. 企业列表。 */
+export interface EnterprisePage {
+    items: EnterpriseDto[];
+    /** Pass as `cursor` for the next page; null on the last page. */
+    nextCursor?: string | null;
+}
+
 /** An enterprise's profile, to match against the measures in force. Omitted facts make conditions unknown. 企业画像。 */
 export interface EnterpriseProfile {
     /** The park the enterprise is registered in. */
@@ -5768,6 +6728,19 @@ export interface EnterpriseProfile {
     rndSpend?: number | null;
     headcount?: number | null;
     registeredOn?: string | null;
+}
+
+/** An enterprise's figures for one calendar year; a figure not known is null. 企业年度数据。 */
+export interface EnterpriseYearFigures {
+    year: number;
+    /** R&D spend in the year, in 万元. */
+    rndSpend?: number | null;
+    /** Employees at the end of the year. */
+    headcount?: number | null;
+    /** Revenue in the year, in 万元. */
+    revenue?: number | null;
+    /** Code of the document the figures come from, if any. */
+    sourceCode?: string | null;
 }
 
 /** Every compared park's result for a period, best first. 评价结果。 */
@@ -5812,7 +6785,7 @@ export interface HealthDto {
 }
 
 /** What an import loads. 导入类型。 */
-export type ImportKind = "observations" | "parks" | "indicators" | "policies" | "targets" | "schemes";
+export type ImportKind = "observations" | "parks" | "indicators" | "policies" | "targets" | "schemes" | "enterprises";
 
 /** How rejected rows affect the rest. 导入模式。 */
 export type ImportMode = "atomic" | "rows";
@@ -5958,6 +6931,42 @@ export interface LocalizedText {
     /** English. */
     en: string;
 }
+
+/** One change of outcome between an enterprise and a measure, recorded in the transaction that caused it, so the match feed has the change feed's guarantee: no gaps, commit order. 匹配事件。 */
+export interface MatchEventDto {
+    /** Opaque; pass as `after` to read on from here. Also the event's stable id. */
+    position: string;
+    /** What changed in a match. 匹配变化类型。 */
+    kind: MatchEventKind;
+    enterpriseCode: string;
+    policyId: string;
+    measureCode: string;
+    /** The status before; null when the pair had not been judged (a new enterprise or measure). */
+    from?: MatchEventDtoFrom | null;
+    /** The status after; null when the enterprise or measure is gone or no longer in force. */
+    to?: MatchEventDtoTo | null;
+    /** The measure is granted without application and the enterprise's data is complete (免申即享). */
+    grantWithoutApplication: boolean;
+    /** The day the match was judged for. */
+    on: string;
+    /** When the change that caused it committed. */
+    changedAt: string;
+}
+
+/** What changed in a match. 匹配变化类型。 */
+export type MatchEventKind = "newlyEligible" | "noLongerEligible" | "newlyDecidable";
+
+/** A page of the match feed. 匹配事件流。 */
+export interface MatchEventPage {
+    items: MatchEventDto[];
+    /** Where to read on from; the same as the cursor sent when nothing new has committed. */
+    nextCursor: string;
+    /** More events are waiting past this page. */
+    hasMore: boolean;
+}
+
+/** How far an enterprise meets a measure on a day. 匹配结果。 */
+export type MatchStatus = "met" | "unknown" | "partial" | "notMet";
 
 /** The conditions an enterprise must meet to claim a measure. Omitted conditions do not apply. 申报条件。 */
 export interface MeasureConditions {
@@ -6188,6 +7197,17 @@ export interface ParkResultDto {
 
 /** State of a place. 建设状态。 */
 export type ParkStatus = "planned" | "underConstruction" | "operating";
+
+/** A stretch of time an enterprise spent in one park. 企业所在园区（历史）。 */
+export interface ParkStay {
+    parkCode: string;
+    /** The park's name in the response language. */
+    parkName: string;
+    /** Since when; null when not known. */
+    since?: string | null;
+    /** The day it moved on; null for the park it is in now. */
+    until?: string | null;
+}
 
 /** A node of the "one zone, many parks" (一区多园) tree. */
 export interface ParkTreeNode {
@@ -6455,6 +7475,10 @@ export interface Problem {
     nodeWeight?: number | null;
     /** What its children's weights add up to. */
     childWeightSum?: number | null;
+    /** The enterprise named (its platform code). */
+    enterpriseCode?: string | null;
+    /** Enterprises that are or were in the park (park.has-enterprises). */
+    enterpriseCount?: number | null;
     /** The target named (indicator/park/period[/member]). */
     targetCode?: string | null;
     /** Breakdown members still in use (indicator.member-in-use). */
@@ -6556,6 +7580,18 @@ export interface PutObservationRequest {
 /** An enterprise qualification a measure may require. 企业资质。 */
 export type Qualification = "highTechEnterprise" | "techSme" | "incubatingEnterprise" | "specialisedSme";
 
+/** A qualification an enterprise holds or held, with its dates. 企业资质。 */
+export interface QualificationHeld {
+    /** An enterprise qualification a measure may require. 企业资质。 */
+    kind: Qualification;
+    /** The first day it held it; null when not known (it is then taken as held since before any day asked about). */
+    from?: string | null;
+    /** The day it ended (expired, graduated from the incubator, withdrawn); null while it lasts. */
+    until?: string | null;
+    /** Code of the document that records it, if any. */
+    sourceCode?: string | null;
+}
+
 /** An effect of one document on another. 文件间关系。 */
 export type RelationKind = "implements" | "amends" | "supersedes" | "repeals";
 
@@ -6654,6 +7690,9 @@ export interface SupportMeasureDto {
     cap?: number | null;
     /** Who may claim it; omitted means no conditions. */
     conditions: MeasureConditions;
+    /** Granted without application (免申即享): enterprises whose data on record meets every condition receive it without
+applying; the match feed and `eligible-enterprises` list them. Omitted means false. */
+    grantWithoutApplication?: boolean;
     /** Code, unique within its document. */
     readonly code: string;
     /** The document the measure belongs to. */
@@ -6800,7 +7839,11 @@ export type CreateParkRequestDevelopmentPhase = "nearTerm" | "midTerm" | "longTe
 
 export type EnterpriseProfileIndustry = "marineEquipmentManufacturing" | "marineBiomedicine" | "marineElectronicInformation" | "other";
 
-export type ImportProblemDtoCode = "request.validation-failed" | "request.malformed-body" | "request.read-only-changed" | "request.failed" | "request.invalid-parameter" | "unit.incompatible" | "import.unknown-column" | "import.malformed" | "import.invalid-encoding" | "import.record-too-large" | "auth.missing-key" | "auth.invalid-key" | "auth.insufficient-scope" | "auth.outside-park-scope" | "auth.park-scoped-key" | "api-key.exceeds-caller" | "route.not-found" | "park.not-found" | "source.not-found" | "indicator.not-found" | "observation.not-found" | "policy.not-found" | "policy.version-not-found" | "organisation.not-found" | "measure.not-found" | "relation.not-found" | "import.not-found" | "target.not-found" | "scheme.not-found" | "scheme.version-not-found" | "api-key.not-found" | "route.method-not-allowed" | "park.code-taken" | "park.zone-exists" | "park.parent-cycle" | "park.has-children" | "park.has-observations" | "park.has-history" | "park.tree-too-deep" | "indicator.code-taken" | "indicator.has-observations" | "indicator.has-history" | "indicator.unit-locked" | "indicator.member-in-use" | "indicator.rule-broken-by-existing" | "policy.id-taken" | "policy.document-number-taken" | "policy.has-relations" | "measure.code-taken" | "relation.exists" | "scheme.code-taken" | "api-key.name-taken" | "conflict.duplicate" | "conflict.in-use" | "idempotency.in-progress" | "precondition.failed" | "request.body-too-large" | "import.too-many-rows" | "request.unsupported-media-type" | "observation.total-mismatch" | "observation.correction-needs-note" | "policy.implements-non-core" | "scheme.malformed" | "scheme.weights-do-not-add-up" | "scheme.unknown-indicator" | "scheme.incompatible-ratio" | "import.rejected" | "idempotency.key-reused" | "precondition.required" | "request.rate-limited" | "server.error" | "server.database-unavailable" | "import.busy" | "import.unknown-field" | "import.missing-value" | "import.invalid-value" | "import.duplicate-row" | "import.inconsistent-rows" | "import.observation-rejected";
+export type ImportProblemDtoCode = "request.validation-failed" | "request.malformed-body" | "request.read-only-changed" | "request.failed" | "request.invalid-parameter" | "unit.incompatible" | "import.unknown-column" | "import.malformed" | "import.invalid-encoding" | "import.record-too-large" | "auth.missing-key" | "auth.invalid-key" | "auth.insufficient-scope" | "auth.outside-park-scope" | "auth.park-scoped-key" | "api-key.exceeds-caller" | "route.not-found" | "park.not-found" | "source.not-found" | "indicator.not-found" | "observation.not-found" | "policy.not-found" | "policy.version-not-found" | "organisation.not-found" | "measure.not-found" | "relation.not-found" | "import.not-found" | "target.not-found" | "scheme.not-found" | "scheme.version-not-found" | "enterprise.not-found" | "api-key.not-found" | "route.method-not-allowed" | "park.code-taken" | "park.zone-exists" | "park.parent-cycle" | "park.has-children" | "park.has-observations" | "park.has-history" | "park.tree-too-deep" | "indicator.code-taken" | "indicator.has-observations" | "indicator.has-history" | "indicator.unit-locked" | "indicator.member-in-use" | "indicator.rule-broken-by-existing" | "policy.id-taken" | "policy.document-number-taken" | "policy.has-relations" | "measure.code-taken" | "relation.exists" | "scheme.code-taken" | "enterprise.code-taken" | "enterprise.credit-code-taken" | "park.has-enterprises" | "api-key.name-taken" | "conflict.duplicate" | "conflict.in-use" | "idempotency.in-progress" | "precondition.failed" | "request.body-too-large" | "import.too-many-rows" | "request.unsupported-media-type" | "observation.total-mismatch" | "observation.correction-needs-note" | "policy.implements-non-core" | "scheme.malformed" | "scheme.weights-do-not-add-up" | "scheme.unknown-indicator" | "scheme.incompatible-ratio" | "enterprise.conflicting-facts" | "import.rejected" | "idempotency.key-reused" | "precondition.required" | "request.rate-limited" | "server.error" | "server.database-unavailable" | "import.busy" | "import.unknown-field" | "import.missing-value" | "import.invalid-value" | "import.duplicate-row" | "import.inconsistent-rows" | "import.observation-rejected";
+
+export type MatchEventDtoFrom = "met" | "unknown" | "partial" | "notMet";
+
+export type MatchEventDtoTo = "met" | "unknown" | "partial" | "notMet";
 
 export type ParkDtoAccreditationLevel = "national" | "provincial" | "municipal";
 
@@ -6812,7 +7855,7 @@ export type ParkTreeNodeAccreditationLevel = "national" | "provincial" | "munici
 
 export type ParkTreeNodeStatus = "planned" | "underConstruction" | "operating";
 
-export type ProblemCode = "request.validation-failed" | "request.malformed-body" | "request.read-only-changed" | "request.failed" | "request.invalid-parameter" | "unit.incompatible" | "import.unknown-column" | "import.malformed" | "import.invalid-encoding" | "import.record-too-large" | "auth.missing-key" | "auth.invalid-key" | "auth.insufficient-scope" | "auth.outside-park-scope" | "auth.park-scoped-key" | "api-key.exceeds-caller" | "route.not-found" | "park.not-found" | "source.not-found" | "indicator.not-found" | "observation.not-found" | "policy.not-found" | "policy.version-not-found" | "organisation.not-found" | "measure.not-found" | "relation.not-found" | "import.not-found" | "target.not-found" | "scheme.not-found" | "scheme.version-not-found" | "api-key.not-found" | "route.method-not-allowed" | "park.code-taken" | "park.zone-exists" | "park.parent-cycle" | "park.has-children" | "park.has-observations" | "park.has-history" | "park.tree-too-deep" | "indicator.code-taken" | "indicator.has-observations" | "indicator.has-history" | "indicator.unit-locked" | "indicator.member-in-use" | "indicator.rule-broken-by-existing" | "policy.id-taken" | "policy.document-number-taken" | "policy.has-relations" | "measure.code-taken" | "relation.exists" | "scheme.code-taken" | "api-key.name-taken" | "conflict.duplicate" | "conflict.in-use" | "idempotency.in-progress" | "precondition.failed" | "request.body-too-large" | "import.too-many-rows" | "request.unsupported-media-type" | "observation.total-mismatch" | "observation.correction-needs-note" | "policy.implements-non-core" | "scheme.malformed" | "scheme.weights-do-not-add-up" | "scheme.unknown-indicator" | "scheme.incompatible-ratio" | "import.rejected" | "idempotency.key-reused" | "precondition.required" | "request.rate-limited" | "server.error" | "server.database-unavailable" | "import.busy";
+export type ProblemCode = "request.validation-failed" | "request.malformed-body" | "request.read-only-changed" | "request.failed" | "request.invalid-parameter" | "unit.incompatible" | "import.unknown-column" | "import.malformed" | "import.invalid-encoding" | "import.record-too-large" | "auth.missing-key" | "auth.invalid-key" | "auth.insufficient-scope" | "auth.outside-park-scope" | "auth.park-scoped-key" | "api-key.exceeds-caller" | "route.not-found" | "park.not-found" | "source.not-found" | "indicator.not-found" | "observation.not-found" | "policy.not-found" | "policy.version-not-found" | "organisation.not-found" | "measure.not-found" | "relation.not-found" | "import.not-found" | "target.not-found" | "scheme.not-found" | "scheme.version-not-found" | "enterprise.not-found" | "api-key.not-found" | "route.method-not-allowed" | "park.code-taken" | "park.zone-exists" | "park.parent-cycle" | "park.has-children" | "park.has-observations" | "park.has-history" | "park.tree-too-deep" | "indicator.code-taken" | "indicator.has-observations" | "indicator.has-history" | "indicator.unit-locked" | "indicator.member-in-use" | "indicator.rule-broken-by-existing" | "policy.id-taken" | "policy.document-number-taken" | "policy.has-relations" | "measure.code-taken" | "relation.exists" | "scheme.code-taken" | "enterprise.code-taken" | "enterprise.credit-code-taken" | "park.has-enterprises" | "api-key.name-taken" | "conflict.duplicate" | "conflict.in-use" | "idempotency.in-progress" | "precondition.failed" | "request.body-too-large" | "import.too-many-rows" | "request.unsupported-media-type" | "observation.total-mismatch" | "observation.correction-needs-note" | "policy.implements-non-core" | "scheme.malformed" | "scheme.weights-do-not-add-up" | "scheme.unknown-indicator" | "scheme.incompatible-ratio" | "enterprise.conflicting-facts" | "import.rejected" | "idempotency.key-reused" | "precondition.required" | "request.rate-limited" | "server.error" | "server.database-unavailable" | "import.busy";
 
 export type PutObservationRequestUnit = "count" | "percent" | "mu" | "hectare" | "squareMetre" | "tenThousandYuan";
 

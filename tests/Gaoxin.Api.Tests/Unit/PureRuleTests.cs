@@ -1,7 +1,6 @@
 using Gaoxin.Api.Features.Indicators;
 using Gaoxin.Api.Features.Observations;
 using Gaoxin.Api.Features.Policies;
-using Gaoxin.Api.Features.Policies.MatchPolicies;
 using Gaoxin.Api.Infrastructure.Http;
 using Gaoxin.Contracts.Indicators;
 using Gaoxin.Contracts.Policies;
@@ -135,7 +134,7 @@ public sealed class ObservationRulesTests
 public sealed class ConditionJudgeTests
 {
     private static ConditionJudge Judge(EnterpriseProfile profile, IReadOnlySet<string>? parks = null) =>
-        new(profile, new DateOnly(2024, 6, 30), parks, new Dictionary<string, string> { ["haidong"] = "海东园区" });
+        new(MatchFacts.FromProfile(profile, parks), new DateOnly(2024, 6, 30), new Dictionary<string, string> { ["haidong"] = "海东园区" });
 
     [Fact]
     public void Each_condition_is_met_not_met_or_unknown_from_what_the_profile_says()
@@ -152,7 +151,7 @@ public sealed class ConditionJudgeTests
         };
 
         var results = Judge(profile, new HashSet<string> { "haidong-incubator", "haidong", "zhanjiang-hitech-zone" })
-            .Judge(conditions, new PolicyRow()).ToDictionary(r => r.Kind, r => r.Outcome);
+            .Judge(EffectiveConditions.Of(conditions, new PolicyRow())).Conditions.ToDictionary(r => r.Kind, r => r.Outcome);
 
         Assert.Equal(ConditionOutcome.Met, results[ConditionKind.Park]);          // a park within Haidong
         Assert.Equal(ConditionOutcome.Met, results[ConditionKind.Industry]);
@@ -166,7 +165,7 @@ public sealed class ConditionJudgeTests
     [Fact]
     public void Without_conditions_a_measure_takes_its_documents_parks_and_industries()
     {
-        var results = Judge(new EnterpriseProfile()).Judge(new MeasureConditions(), new PolicyRow { ParkCodes = ["haidong"], Industries = ["marineBiomedicine"] }).ToList();
+        var results = Judge(new EnterpriseProfile()).Judge(EffectiveConditions.Of(new MeasureConditions(), new PolicyRow { ParkCodes = ["haidong"], Industries = ["marineBiomedicine"] })).Conditions;
         Assert.Equal([ConditionKind.Park, ConditionKind.Industry], results.Select(r => r.Kind));
         Assert.All(results, r => Assert.Equal(ConditionOutcome.Unknown, r.Outcome));
     }

@@ -1,6 +1,8 @@
 using Dapper;
 using FluentValidation;
+using Gaoxin.Api.Features.Enterprises;
 using Gaoxin.Api.Features.Parks;
+using Gaoxin.Api.Infrastructure.Security;
 using Gaoxin.Api.Infrastructure.Mediation;
 using Gaoxin.Api.Infrastructure.Validation;
 using Gaoxin.Contracts.Changes;
@@ -15,7 +17,7 @@ public sealed record ListChangesQuery(string? Cursor, int Limit, IReadOnlyList<s
     public const int MaxLimit = 5000;
 
     /// <summary>What the feed holds.</summary>
-    public static readonly string[] KnownResourceTypes = ["park", "indicator", "observation", "target", "policy", "measure"];
+    public static readonly string[] KnownResourceTypes = ["park", "indicator", "observation", "target", "policy", "measure", "enterprise"];
 }
 
 public sealed class ListChangesValidator : AbstractValidator<ListChangesQuery>
@@ -36,9 +38,9 @@ public sealed class ListChangesValidator : AbstractValidator<ListChangesQuery>
 /// The feed from a cursor, optionally only some resource types and only one park's subtree (its parks and their
 /// figures). A filtered page may hold fewer items than the limit; its cursor still moves past what was skipped.
 /// </summary>
-public sealed class ListChangesHandler(NpgsqlDataSource db) : IRequestHandler<ListChangesQuery, ChangePage>
+public sealed class ListChangesHandler(NpgsqlDataSource db, ICaller caller) : IRequestHandler<ListChangesQuery, ChangePage>
 {
-    private static readonly string Sql = ParkTree.Within("@ParkId") + """
+    private static readonly string Sql = ParkTree.Within("@ParkId") + ", " + EnterpriseAccess.ScopeCte.Replace("with recursive ", "", StringComparison.Ordinal) + """
         , scanned as (
             select b.seq as batch, c.id, c.resource_type, c.resource_key, c.action, c.etag, b.committed_at as changed_at, c.park_id
             from change_batches b
@@ -49,7 +51,11 @@ public sealed class ListChangesHandler(NpgsqlDataSource db) : IRequestHandler<Li
         )
         select batch, id, resource_type, resource_key, action, etag, changed_at,
                (cardinality(@Types) = 0 or resource_type = any(@Types))
-               and (@ParkId::bigint is null or park_id in (select id from within)) as wanted
+               and (@ParkId::bigint is null or park_id in (select id from within))
+               -- Enterprises are not public: only keys that may read them see their changes, within their parks.
+               and (resource_type <> 'enterprise' or (@SeesEnterprises and
+        """ + EnterpriseAccess.Filter("park_id") + """
+        )) as wanted
         from scanned
         order by batch, id
         """;
@@ -78,7 +84,8 @@ public sealed class ListChangesHandler(NpgsqlDataSource db) : IRequestHandler<Li
         }
         // Scan a bounded stretch of the feed, keep what the filters want: a filter never makes a page unbounded work.
         var scanned = (await connection.QueryAsync<Row>(new CommandDefinition(Sql,
-            new { after.Batch, after.Id, Scan = query.Limit + 1, Types = query.ResourceTypes.ToArray(), ParkId = parkId }, cancellationToken: cancellationToken))).ToList();
+            new { after.Batch, after.Id, Scan = query.Limit + 1, Types = query.ResourceTypes.ToArray(), ParkId = parkId,
+                SeesEnterprises = EnterpriseAccess.MayRead(caller), ScopeParkId = caller.ParkScopeId }, cancellationToken: cancellationToken))).ToList();
         var window = scanned.Take(query.Limit).ToList();
         var items = window.Where(r => r.Wanted).Select(r => new ChangeDto
         {

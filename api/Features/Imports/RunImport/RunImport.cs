@@ -26,7 +26,7 @@ public sealed class RunImportHandler(DbSession session, IEnumerable<IImporter> i
         var tally = new ImportTally { Id = command.Id };
         try
         {
-            await using var rows = await RowReader.OpenAsync(command.Body, options, importer.Columns, cancellationToken);
+            await using var rows = await RowReader.OpenAsync(command.Body, options, importer.ColumnsFor(options.Format), cancellationToken);
             await importer.RunAsync(rows, options, tally, cancellationToken);
         }
         catch (ImportFormatException e)

@@ -17,6 +17,7 @@ public sealed class DeleteParkHandler(DbSession session, ICaller caller) : IRequ
     private const string Children = "select code from parks where parent_id = @Id order by code limit 20";
     private const string Observations = "select count(*) from observations where park_id = @Id";
     private const string Revisions = "select count(*) from observation_revisions where park_id = @Id";
+    private const string Enterprises = "select count(distinct code) from enterprise_versions where park_id = @Id";
     private const string Delete = "delete from parks where id = @Id";
 
     public async Task<Unit> Handle(DeleteParkCommand command, CancellationToken cancellationToken)
@@ -44,6 +45,13 @@ public sealed class DeleteParkHandler(DbSession session, ICaller caller) : IRequ
         if (revisions > 0)
         {
             throw ParkErrors.HasHistory(command.Code, revisions);
+        }
+
+        // Enterprises in it now or before: their history names it. The count is all a key without the enterprise scope learns.
+        var enterprises = await session.ExecuteScalarAsync<long>(Enterprises, new { Id = id }, cancellationToken);
+        if (enterprises > 0)
+        {
+            throw ParkErrors.HasEnterprises(command.Code, enterprises);
         }
 
         await session.ExecuteAsync(Delete, new { Id = id }, cancellationToken);

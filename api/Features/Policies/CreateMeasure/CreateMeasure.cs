@@ -23,9 +23,9 @@ public sealed class CreateMeasureValidator : AbstractValidator<CreateMeasureComm
 public sealed class CreateMeasureHandler(DbSession session, ICaller caller, TimeProvider clock) : IRequestHandler<CreateMeasureCommand, SupportMeasureDto>
 {
     private const string Insert = """
-        insert into support_measures (policy_id, code, position, kind, title_zh, title_en, description_zh, description_en, amount, rate, cap, conditions)
+        insert into support_measures (policy_id, code, position, kind, title_zh, title_en, description_zh, description_en, amount, rate, cap, conditions, grant_without_application)
         values (@PolicyId, @Code, (select coalesce(max(position), 0) + 1 from support_measures where policy_id = @PolicyId),
-                @Kind, @TitleZh, @TitleEn, @DescriptionZh, @DescriptionEn, @Amount, @Rate, @Cap, @Conditions::jsonb)
+                @Kind, @TitleZh, @TitleEn, @DescriptionZh, @DescriptionEn, @Amount, @Rate, @Cap, @Conditions::jsonb, @GrantWithoutApplication)
         on conflict (policy_id, code) do nothing
         """;
 

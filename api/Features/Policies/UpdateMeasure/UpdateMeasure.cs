@@ -23,6 +23,7 @@ public sealed class UpdateMeasureHandler(DbSession session, ICaller caller, Time
     private const string Update = """
         update support_measures set kind = @Kind, title_zh = @TitleZh, title_en = @TitleEn, description_zh = @DescriptionZh,
                description_en = @DescriptionEn, amount = @Amount, rate = @Rate, cap = @Cap, conditions = @Conditions::jsonb,
+               grant_without_application = @GrantWithoutApplication,
                version = version + 1
         where policy_id = @PolicyId and code = @Code
         """;

@@ -1,0 +1,144 @@
+using System.Data;
+using Dapper;
+using Gaoxin.Api.Features.Policies;
+
+namespace Gaoxin.Api.Features.Enterprises;
+
+/// <summary>A measure in force with its document and the conditions that apply to it.</summary>
+public sealed record CatalogueMeasure(MeasureRow Measure, PolicyRow Policy, EffectiveConditions Conditions)
+{
+    public (string Policy, string Measure) Key => (Policy.Code, Measure.Code);
+}
+
+/// <summary>What bulk matching needs of the catalogue on one day: the measures in force and the park tree.</summary>
+public sealed class MatchCatalogue
+{
+    private static readonly string InForce = PolicyRow.Query() + "\nwhere b.status = 'inForce' order by b.code";
+    private const string MeasuresSql = MeasureRow.Select + "\nwhere m.policy_id = any(@Ids) order by p.code, m.position";
+
+    public required DateOnly Day { get; init; }
+    public required IReadOnlyList<CatalogueMeasure> Measures { get; init; }
+    public required ParkNames Parks { get; init; }
+
+    /// <summary>Each park's code to the set of it and every park above it.</summary>
+    public required IReadOnlyDictionary<string, IReadOnlySet<string>> Ancestors { get; init; }
+
+    public static async Task<MatchCatalogue> LoadAsync(IDbConnection connection, IDbTransaction? transaction, DateOnly day, CancellationToken cancellationToken)
+    {
+        var policies = (await connection.QueryAsync<PolicyRow>(new CommandDefinition(InForce, new { Day = day }, transaction, cancellationToken: cancellationToken))).ToDictionary(p => p.Id);
+        var measures = await connection.QueryAsync<MeasureRow>(new CommandDefinition(MeasuresSql, new { Ids = policies.Keys.ToArray() }, transaction, cancellationToken: cancellationToken));
+        var tree = (await connection.QueryAsync<(long Id, long? ParentId, string Code)>(new CommandDefinition(
+            "select id, parent_id, code from parks", transaction: transaction, cancellationToken: cancellationToken))).ToList();
+        return new MatchCatalogue
+        {
+            Day = day,
+            Measures = measures.Select(m => new CatalogueMeasure(m, policies[m.PolicyId], EffectiveConditions.Of(m.Conditions, policies[m.PolicyId]))).ToList(),
+            Parks = await ParkNames.LoadAsync(connection, transaction, cancellationToken),
+            Ancestors = AncestorsOf(tree),
+        };
+    }
+
+    public static IReadOnlyDictionary<string, IReadOnlySet<string>> AncestorsOf(IReadOnlyList<(long Id, long? ParentId, string Code)> parks)
+    {
+        var byId = parks.ToDictionary(p => p.Id);
+        var result = new Dictionary<string, IReadOnlySet<string>>();
+        foreach (var park in parks)
+        {
+            var set = new HashSet<string>();
+            for (var at = (long?)park.Id; at is { } id && byId.TryGetValue(id, out var p) && set.Add(p.Code);)
+            {
+                at = p.ParentId;
+            }
+            result[park.Code] = set;
+        }
+        return result;
+    }
+}
+
+/// <summary>An enterprise as bulk matching holds it.</summary>
+public sealed record EnterpriseRecord(string Code, long? ParkId, StoredEnterprise Content)
+{
+    public const string Select = "select code, park_id, content::text as content_json from enterprises";
+
+    /// <summary>What matching knows of the enterprise on a day, from its record.</summary>
+    public MatchFacts FactsOn(DateOnly day, MatchCatalogue catalogue)
+    {
+        var stay = EnterpriseRules.StayOn(Content.Parks, day);
+        var lastYear = day.Year - 1; // a year's figures are known once it is over
+        var spend = Content.Figures.LastOrDefault(f => f.Year <= lastYear && f.RndSpend is not null);
+        var headcount = Content.Figures.LastOrDefault(f => f.Year <= lastYear && f.Headcount is not null);
+        return new MatchFacts
+        {
+            ParkCode = stay?.ParkCode,
+            ParkSince = stay?.Since,
+            ParkAndAncestors = stay is null ? null : catalogue.Ancestors.GetValueOrDefault(stay.ParkCode) ?? new HashSet<string> { stay.ParkCode },
+            Industries = Content.Industries.Count > 0 ? Content.Industries.ToHashSet() : null,
+            // The registry is the record of qualifications: one not recorded is not held.
+            Qualifications = EnterpriseRules.HeldOn(Content.Qualifications, day),
+            RndSpend = spend is null ? null : new YearFact<decimal>(spend.RndSpend!.Value, spend.Year),
+            Headcount = headcount is null ? null : new YearFact<int>(headcount.Headcount!.Value, headcount.Year),
+            RegisteredOn = Content.RegisteredOn,
+        };
+    }
+
+    public static async Task<List<EnterpriseRecord>> LoadAsync(IDbConnection connection, IDbTransaction? transaction, string[]? codes, CancellationToken cancellationToken) =>
+        (await connection.QueryAsync<(string Code, long? ParkId, string ContentJson)>(new CommandDefinition(
+            codes is null ? Select : Select + " where code = any(@codes)", new { codes }, transaction, cancellationToken: cancellationToken)))
+        .Select(r => new EnterpriseRecord(r.Code, r.ParkId, StoredEnterprise.FromJson(r.ContentJson))).ToList();
+}
+
+/// <summary>
+/// The catalogue and the registry as matching reads them, kept in memory between requests. Each is reloaded when its
+/// revision in <c>match_inputs</c> moves: every write to policies, measures, parks or enterprises moves it in the
+/// same transaction, so a cached copy is never older than what the reading connection can see.
+/// </summary>
+public sealed class MatchCache
+{
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private (long Revision, DateOnly Day, MatchCatalogue Catalogue)? _catalogue;
+    private (long Revision, IReadOnlyList<EnterpriseRecord> Items)? _enterprises;
+
+    public async Task<MatchCatalogue> CatalogueAsync(IDbConnection connection, DateOnly day, CancellationToken cancellationToken)
+    {
+        var revision = await RevisionAsync(connection, "catalogue", cancellationToken);
+        if (_catalogue is { } hit && hit.Revision == revision && hit.Day == day)
+        {
+            return hit.Catalogue;
+        }
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            var catalogue = await MatchCatalogue.LoadAsync(connection, null, day, cancellationToken);
+            _catalogue = (revision, day, catalogue);
+            return catalogue;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    public async Task<IReadOnlyList<EnterpriseRecord>> EnterprisesAsync(IDbConnection connection, CancellationToken cancellationToken)
+    {
+        var revision = await RevisionAsync(connection, "enterprises", cancellationToken);
+        if (_enterprises is { } hit && hit.Revision == revision)
+        {
+            return hit.Items;
+        }
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            var items = await EnterpriseRecord.LoadAsync(connection, null, null, cancellationToken);
+            _enterprises = (revision, items);
+            return items;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>Read in the same snapshot as the data only within a transaction; outside one, a revision read first can only be older than the rows read after it, so a stale copy is never kept under a newer number.</summary>
+    private static Task<long> RevisionAsync(IDbConnection connection, string name, CancellationToken cancellationToken) =>
+        connection.ExecuteScalarAsync<long>(new CommandDefinition("select coalesce((select revision from match_inputs where name = @name), 0)", new { name }, cancellationToken: cancellationToken));
+}
