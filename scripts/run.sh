@@ -40,6 +40,8 @@ if [ "$demo" != "--no-demo" ]; then
     && echo "Loaded the illustrative targets (scripts/samples/targets-illustrative.csv, marked 示例 / illustrative)."
   GAOXIN_API="$url" GAOXIN_API_KEY="$admin_key" "$root/scripts/import.sh" "$root/scripts/samples/scheme-illustrative.json" schemes >/dev/null \
     && echo "Loaded the illustrative evaluation scheme (scripts/samples/scheme-illustrative.json, marked 示例 / illustrative)."
+  GAOXIN_API="$url" GAOXIN_API_KEY="$admin_key" "$root/scripts/import.sh" "$root/scripts/samples/enterprises-illustrative.csv" enterprises >/dev/null \
+    && echo "Loaded 300 illustrative enterprises (scripts/samples/enterprises-illustrative.csv, marked 示例 / illustrative; private: keys need the enterprises scope)."
 fi
 echo
 echo "Development admin key (Swagger UI: Authorize; scripts: GAOXIN_API_KEY; revoked at the next make run):"

@@ -36,7 +36,10 @@ public sealed class EnterpriseImporter(DbSession session, IMediator mediator) : 
         "year", "rnd_spend", "headcount", "revenue", "source", "illustrative",
     ];
 
-    protected override string? ColumnOf(string field) => field switch
+    /// <summary>JSON records are named by their members' paths, CSV rows by their columns.</summary>
+    private bool _readingJson;
+
+    protected override string? ColumnOf(string field) => _readingJson ? field : field switch
     {
         "names.zh" => "name_zh",
         "names.en" => "name_en",
@@ -49,6 +52,7 @@ public sealed class EnterpriseImporter(DbSession session, IMediator mediator) : 
 
     protected override async Task<RowOutcome> ApplyAsync(RowReader row, ImportTally tally, CancellationToken cancellationToken)
     {
+        _readingJson = row.Raw is not null;
         var (code, fields) = row.Raw is { } raw ? FromJson(raw, row.Line, tally) : (null, null);
         if (row.Raw is null)
         {
