@@ -256,6 +256,50 @@ describe('import', () => {
   });
 });
 
+describe('enterprises (private)', () => {
+  test('without a key the registry asks for one and shows no enterprise', async () => {
+    const { page, context, errors } = await open('/enterprises');
+    await page.getByRole('heading', { level: 1, name: '企业档案' }).waitFor();
+    assert.match(await page.locator('main').innerText(), /请先输入具有 enterprises 权限的 API 密钥/);
+    assert.equal(await page.getByText('示例海洋').count(), 0);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  test('with a key: search, open an enterprise, and see which measures it qualifies for and why', async () => {
+    const { page, context, errors } = await open('/enterprises');
+    await page.getByLabel('API 密钥（仅保存在本次会话）').fill(process.env.GAOXIN_E2E_KEY ?? '');
+    await page.getByRole('link', { name: /示例.*企业001号/ }).waitFor();
+    await page.getByLabel('名称、代码或统一社会信用代码').fill('001号');
+    await page.getByLabel('名称、代码或统一社会信用代码').press('Enter');
+    await page.waitForURL(/q=001/);
+    await page.getByRole('link', { name: /企业001号/ }).click();
+    await page.getByRole('heading', { level: 1, name: /企业001号/ }).waitFor();
+    const main = await page.locator('main').innerText();
+    assert.match(main, /91000000MA0000001R/);
+    assert.match(main, /海创中心园区/); // the park by its name
+    await page.getByRole('heading', { name: '可享政策' }).waitFor();
+    await page.locator('.conditions').first().waitFor();
+    assert.match(await page.locator('main').innerText(), /满足|可能满足|部分满足/);
+    await shot(page, 'enterprise-zh');
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  test("a measure's reverse view lists the enterprises that qualify, ranked, in English too", async () => {
+    const { page, context, errors } = await open('/policies/sample-rnd-support-measures/measures/rnd-spend-subsidy/eligible', { lang: 'en' });
+    await page.getByLabel('API key (kept for this session only)').fill(process.env.GAOXIN_E2E_KEY ?? '');
+    await page.getByRole('heading', { level: 1, name: /Enterprises that qualify/ }).waitFor();
+    await page.locator('.conditions').first().waitFor();
+    const text = await page.locator('main').innerText();
+    assert.match(text, /Meets all: \d+/);
+    assert.match(text, /Sample .* Enterprise No\. \d{3}/);
+    await shot(page, 'eligible-en');
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+});
+
 describe('errors', () => {
   test('the app names its icon, so no page asks for a missing /favicon.ico', async () => {
     const { page, context } = await open('/');

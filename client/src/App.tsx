@@ -8,8 +8,9 @@ import { PoliciesPage } from './pages/PoliciesPage';
 import { PolicyPage } from './pages/PolicyPage';
 import { ImportPage } from './pages/ImportPage';
 import { EvaluationPage, EvaluationsPage } from './pages/EvaluationsPage';
+import { EligibleEnterprisesPage, EnterprisePage, EnterprisesPage, MatchEventsPage } from './pages/EnterprisesPage';
 
-const sections = ['parks', 'indicators', 'policies', 'evaluations', 'import'] as const;
+const sections = ['parks', 'indicators', 'policies', 'evaluations', 'enterprises', 'import'] as const;
 
 export function App() {
   const { lang, t, setLang } = useLang();
@@ -29,7 +30,6 @@ export function App() {
           onClick={() => setLang(lang === 'zh-CN' ? 'en' : 'zh-CN')}>{t.switchTo}</Button>
       </Layout.Header>
       <Layout.Content className="app-content">
-        <main>
           <Routes>
             <Route path="/" element={<OverviewPage />} />
             <Route path="/parks" element={<ParksPage />} />
@@ -40,10 +40,13 @@ export function App() {
             <Route path="/policies/:id" element={<PolicyPage />} />
             <Route path="/evaluations" element={<EvaluationsPage />} />
             <Route path="/evaluations/:scheme" element={<EvaluationPage />} />
+            <Route path="/policies/:id/measures/:code/eligible" element={<EligibleEnterprisesPage />} />
+            <Route path="/enterprises" element={<EnterprisesPage />} />
+            <Route path="/enterprises/match-events" element={<MatchEventsPage />} />
+            <Route path="/enterprises/:code" element={<EnterprisePage />} />
             <Route path="/import" element={<ImportPage />} />
             <Route path="*" element={<Navigate to="/" replace />} />
           </Routes>
-        </main>
       </Layout.Content>
     </Layout>
   );

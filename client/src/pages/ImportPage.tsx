@@ -1,12 +1,11 @@
 import { useState } from 'react';
 import { Alert, Button, Card, Input, Select, Space, Statistic, Table, Typography, Upload } from 'antd';
 import type { ImportKind, ImportReportDto } from '../api/gaoxin-client';
-import { createClient, problemOf } from '../api/client';
-import { namedOperations } from '../api/operations';
+import { problemOf } from '../api/client';
+import { useApiKey } from '../lib/apiKey';
 import { useLang } from '../i18n/LangContext';
 
-const kinds: ImportKind[] = ['observations', 'parks', 'indicators', 'policies', 'targets', 'schemes'];
-const keyStorage = 'gaoxin.apiKey';
+const kinds: ImportKind[] = ['observations', 'parks', 'indicators', 'policies', 'targets', 'schemes', 'enterprises'];
 
 /** The content type a file is sent as, from its name (the API detects GB18030 in CSV by itself). */
 export function contentTypeOf(fileName: string): string | undefined {
@@ -22,7 +21,7 @@ export function ImportPage() {
   const { t, lang } = useLang();
   const [kind, setKind] = useState<ImportKind>('observations');
   const [file, setFile] = useState<File | null>(null);
-  const [apiKey, setApiKey] = useState(() => sessionStorage.getItem(keyStorage) ?? '');
+  const { apiKey, setApiKey, keyed } = useApiKey(lang);
   const [report, setReport] = useState<ImportReportDto | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -34,7 +33,7 @@ export function ImportPage() {
     try {
       const body = new Blob([file], { type: contentTypeOf(file.name) ?? file.type });
       // Imports need a key with the import scope; it goes with this request only.
-      setReport(await namedOperations(createClient(lang, '', apiKey.trim() || undefined)).runImport({ kind, body, dryRun }));
+      setReport(await keyed.runImport({ kind, body, dryRun }));
     } catch (e) {
       const problem = problemOf(e) as (ReturnType<typeof problemOf> & { report?: ImportReportDto }) | undefined;
       setReport(problem?.report ?? null); // a refusal replaces an earlier report, never sits beside it
@@ -60,7 +59,7 @@ export function ImportPage() {
           </Upload>
           <label>{t.import.apiKey}<br />
             <Input.Password aria-label={t.import.apiKey} value={apiKey} style={{ width: 260 }} autoComplete="off"
-              onChange={(e) => { setApiKey(e.target.value); sessionStorage.setItem(keyStorage, e.target.value); }} />
+              onChange={(e) => setApiKey(e.target.value)} />
           </label>
           <Button onClick={() => run(true)} disabled={!file} loading={busy}>{t.import.dryRun}</Button>
           <Button type="primary" onClick={() => run(false)} disabled={!file} loading={busy}>{t.import.run}</Button>

@@ -50,7 +50,8 @@ export function PolicyPage() {
           <Card title={t.policies.measures} size="small">
             {p.measures.length === 0 ? <Empty description={t.policies.noMeasures} /> : (
               <Table<SupportMeasureDto> rowKey="code" dataSource={p.measures} pagination={false} size="small" scroll={{ x: true }} columns={[
-                { title: t.policies.measures, render: (_, m) => <><strong>{m.title}</strong><div>{m.description}</div></> },
+                { title: t.policies.measures, render: (_, m) => <><strong>{m.title}</strong><div>{m.description}</div>
+                  <Link to={`/policies/${p.id}/measures/${m.code}/eligible`}>{t.enterprises.whoQualifies}</Link></> },
                 { title: t.policies.amount, dataIndex: 'amount' },
                 { title: t.policies.rate, dataIndex: 'rate' },
                 { title: t.policies.cap, dataIndex: 'cap' },
