@@ -48,7 +48,12 @@ builder.Services
     .AddGaoxinSecurity(builder.Configuration, documentOnly: openApiOutput is not null);
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<MatchCache>();
-builder.Services.AddScoped<Gaoxin.Api.Infrastructure.Database.IBeforeCommit, MatchReevaluation>();
+builder.Services.AddScoped<MatchReevaluation>();
+builder.Services.AddScoped<Gaoxin.Api.Infrastructure.Database.IBeforeCommit>(provider => provider.GetRequiredService<MatchReevaluation>());
+if (openApiOutput is null)
+{
+    builder.Services.AddHostedService<Gaoxin.Api.Features.Enterprises.SweepMatchDay.MatchDaySweep>();
+}
 builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
 if (openApiOutput is null)
 {

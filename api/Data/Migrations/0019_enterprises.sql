@@ -145,6 +145,13 @@ create table match_events (
 );
 create index match_events_txid_idx on match_events (txid, id);
 
+-- The last zone day whose date-driven changes of outcome (a certificate expiring, a measure coming into force) have
+-- been judged into the feed. One row; whoever judges the next day locks it.
+create table match_sweeps (
+    one       boolean primary key default true check (one),
+    judged_on date not null
+);
+
 create or replace function stamp_changes() returns void
 language sql as $$
     select pg_advisory_xact_lock(7147483647);

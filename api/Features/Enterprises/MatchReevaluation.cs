@@ -29,6 +29,9 @@ public sealed class MatchReevaluation(NpgsqlDataSource db, MatchCache cache, Tim
         }
         await session.ExecuteAsync("select pg_advisory_xact_lock(7147483647)", null, cancellationToken);
         var day = clock.Today();
+        await using var committed = await db.OpenConnectionAsync(cancellationToken);
+        // What the date alone changed comes first, so this transaction's events start from the outcomes of today.
+        await SweepIfDueAsync(session, committed, day, cancellationToken);
 
         var enterpriseCodes = changed.Where(c => c.Type == "enterprise").Select(c => c.Key).ToArray();
         var parksChanged = changed.Any(c => c.Type == "park");
@@ -36,54 +39,102 @@ public sealed class MatchReevaluation(NpgsqlDataSource db, MatchCache cache, Tim
         var measures = changed.Where(c => c.Type == "measure").Select(c => c.Key).ToHashSet();
         var catalogueChanged = parksChanged || policies.Count > 0 || measures.Count > 0;
 
-        await using var committed = await db.OpenConnectionAsync(cancellationToken);
         var catalogueBefore = await cache.CatalogueAsync(committed, day, cancellationToken);
-        var catalogueAfter = catalogueChanged ? await MatchCatalogue.LoadAsync(session.Connection, session.Transaction, day, cancellationToken) : catalogueBefore;
+        // A changed park tree can move any condition: read it all again. Changed documents: read just those again.
+        var catalogueAfter = parksChanged ? await MatchCatalogue.LoadAsync(session.Connection, session.Transaction, day, cancellationToken)
+            : catalogueChanged ? await catalogueBefore.WithPoliciesAsync(session.Connection, session.Transaction,
+                policies.Concat(measures.Select(m => m.Split('/')[0])).ToHashSet(), cancellationToken)
+            : catalogueBefore;
 
         // The measures whose outcomes may have moved for every enterprise: all of them when the park tree changed.
         bool Affected(CatalogueMeasure m) => parksChanged || policies.Contains(m.Policy.Code) || measures.Contains(m.Policy.Code + "/" + m.Measure.Code);
-        var affectedBefore = catalogueBefore.Measures.Where(Affected).ToList();
-        var affectedAfter = catalogueAfter.Measures.Where(Affected).ToList();
-
-        var before = new Dictionary<(string, string, string), MatchStatus>();
-        var after = new Dictionary<(string, string, string), MatchStatus>();
-        var grants = new Dictionary<(string, string), bool>();
-        var parkOf = new Dictionary<string, long?>();
-
-        if (affectedBefore.Count > 0 || affectedAfter.Count > 0)
+        var before = new Judgements(day);
+        var after = new Judgements(day);
+        if (catalogueChanged)
         {
             var everyoneBefore = await cache.EnterprisesAsync(committed, cancellationToken);
             var everyoneAfter = enterpriseCodes.Length > 0
                 ? await EnterpriseRecord.LoadAsync(session.Connection, session.Transaction, null, cancellationToken)
                 : everyoneBefore;
-            Judge(everyoneBefore, affectedBefore, catalogueBefore, day, before, grants, parkOf);
-            Judge(everyoneAfter, affectedAfter, catalogueAfter, day, after, grants, parkOf);
+            before.Judge(everyoneBefore, catalogueBefore.Measures.Where(Affected).ToList(), catalogueBefore);
+            after.Judge(everyoneAfter, catalogueAfter.Measures.Where(Affected).ToList(), catalogueAfter);
         }
         if (enterpriseCodes.Length > 0)
         {
             // The changed enterprises against every other measure (the affected ones are judged above).
             var changedBefore = await EnterpriseRecord.LoadAsync(committed, null, enterpriseCodes, cancellationToken);
             var changedAfter = await EnterpriseRecord.LoadAsync(session.Connection, session.Transaction, enterpriseCodes, cancellationToken);
-            Judge(changedBefore, catalogueBefore.Measures.Where(m => !Affected(m)).ToList(), catalogueBefore, day, before, grants, parkOf);
-            Judge(changedAfter, catalogueAfter.Measures.Where(m => !Affected(m)).ToList(), catalogueAfter, day, after, grants, parkOf);
-            foreach (var gone in enterpriseCodes.Except(changedAfter.Select(e => e.Code)))
+            before.Judge(changedBefore, catalogueBefore.Measures.Where(m => !Affected(m)).ToList(), catalogueBefore);
+            after.Judge(changedAfter, catalogueAfter.Measures.Where(m => !Affected(m)).ToList(), catalogueAfter);
+            foreach (var gone in changedBefore.Where(e => changedAfter.All(a => a.Code != e.Code)))
             {
-                parkOf.TryAdd(gone, null);
+                after.ParkOf[gone.Code] = gone.ParkId; // a deleted enterprise's events stay visible to its park's keys
             }
         }
+        await RecordAsync(session, before, after, day, cancellationToken);
+    }
 
-        var events = new List<MatchEventRow>();
-        foreach (var key in before.Keys.Union(after.Keys))
+    /// <summary>
+    /// Outcomes that move with the date alone: measures coming into or going out of force, qualifications and stays
+    /// that begin or end, anniversaries of registration, and on a new year the figures matching reads. The first
+    /// writing transaction of a zone day judges those, on the committed state, between the last day judged and today
+    /// (the hosted <see cref="SweepMatchDay.MatchDaySweep"/> does it when nothing is written). Under the feed's lock and one row's, so
+    /// exactly one transaction does it.
+    /// </summary>
+    public async Task SweepIfDueAsync(DbSession session, NpgsqlConnection committed, DateOnly today, CancellationToken cancellationToken)
+    {
+        var last = await session.QuerySingleOrDefaultAsync<DateOnly?>("select judged_on from match_sweeps for update", null, cancellationToken);
+        if (last is null)
         {
-            MatchStatus? from = before.TryGetValue(key, out var b) ? b : null;
-            MatchStatus? to = after.TryGetValue(key, out var a) ? a : null;
+            // The first judging ever: the feed starts from today's outcomes.
+            await session.ExecuteAsync("insert into match_sweeps (judged_on) values (@today) on conflict do nothing", new { today }, cancellationToken);
+            return;
+        }
+        if (last.Value >= today)
+        {
+            return;
+        }
+        var then = last.Value;
+        var catalogueThen = await MatchCatalogue.LoadAsync(committed, null, then, cancellationToken);
+        var catalogueNow = await cache.CatalogueAsync(committed, today, cancellationToken);
+        var enterprises = await cache.EnterprisesAsync(committed, cancellationToken);
+
+        bool Within(DateOnly? date) => date is { } d && d > then && d <= today;
+        bool AnniversaryWithin(DateOnly? registered) => registered is { } r
+            && Enumerable.Range(then.Year, today.Year - then.Year + 1).Any(y => Within(r.AddYears(y - r.Year)));
+        var newYear = then.Year != today.Year;
+        var dated = enterprises.Where(e => newYear || AnniversaryWithin(e.Content.RegisteredOn)
+            || e.Content.Qualifications.Any(q => Within(q.From) || Within(q.Until)) || e.Content.Parks.Any(s => Within(s.Since))).ToList();
+        var keysThen = catalogueThen.Measures.Select(m => m.Key).ToHashSet();
+        var keysNow = catalogueNow.Measures.Select(m => m.Key).ToHashSet();
+        bool InOrOut(CatalogueMeasure m) => !(keysThen.Contains(m.Key) && keysNow.Contains(m.Key));
+
+        var before = new Judgements(then);
+        var after = new Judgements(today);
+        before.Judge(enterprises, catalogueThen.Measures.Where(InOrOut).ToList(), catalogueThen);
+        after.Judge(enterprises, catalogueNow.Measures.Where(InOrOut).ToList(), catalogueNow);
+        before.Judge(dated, catalogueThen.Measures.Where(m => !InOrOut(m)).ToList(), catalogueThen);
+        after.Judge(dated, catalogueNow.Measures.Where(m => !InOrOut(m)).ToList(), catalogueNow);
+        await RecordAsync(session, before, after, today, cancellationToken);
+        await session.ExecuteAsync("update match_sweeps set judged_on = @today", new { today }, cancellationToken);
+    }
+
+    /// <summary>Every change of outcome between the two judgements, as match events of this transaction.</summary>
+    private static async Task RecordAsync(DbSession session, Judgements before, Judgements after, DateOnly day, CancellationToken cancellationToken)
+    {
+        var events = new List<MatchEventRow>();
+        foreach (var key in before.Statuses.Keys.Union(after.Statuses.Keys))
+        {
+            MatchStatus? from = before.Statuses.TryGetValue(key, out var b) ? b : null;
+            MatchStatus? to = after.Statuses.TryGetValue(key, out var a) ? a : null;
             if (MatchEvents.KindOf(from, to) is not { } kind)
             {
                 continue;
             }
             var (enterprise, policy, measure) = key;
-            events.Add(new MatchEventRow(kind.ToDb(), enterprise, parkOf.GetValueOrDefault(enterprise), policy, measure, from.ToDb(), to.ToDb(),
-                to == MatchStatus.Met && grants.GetValueOrDefault((policy, measure))));
+            var park = after.ParkOf.TryGetValue(enterprise, out var p) ? p : before.ParkOf.GetValueOrDefault(enterprise);
+            var grant = after.Grants.TryGetValue((policy, measure), out var g) ? g : before.Grants.GetValueOrDefault((policy, measure));
+            events.Add(new MatchEventRow(kind.ToDb(), enterprise, park, policy, measure, from.ToDb(), to.ToDb(), to == MatchStatus.Met && grant));
         }
         if (events.Count == 0)
         {
@@ -109,24 +160,31 @@ public sealed class MatchReevaluation(NpgsqlDataSource db, MatchCache cache, Tim
         }, cancellationToken);
     }
 
-    private static void Judge(IReadOnlyList<EnterpriseRecord> enterprises, IReadOnlyList<CatalogueMeasure> measures, MatchCatalogue catalogue, DateOnly day,
-        Dictionary<(string, string, string), MatchStatus> into, Dictionary<(string, string), bool> grants, Dictionary<string, long?> parkOf)
+    /// <summary>Statuses of (enterprise, policy, measure) pairs judged on one day, and what their events need.</summary>
+    private sealed class Judgements(DateOnly day)
     {
-        if (measures.Count == 0)
+        public Dictionary<(string, string, string), MatchStatus> Statuses { get; } = [];
+        public Dictionary<(string, string), bool> Grants { get; } = [];
+        public Dictionary<string, long?> ParkOf { get; } = [];
+
+        public void Judge(IReadOnlyList<EnterpriseRecord> enterprises, IReadOnlyList<CatalogueMeasure> measures, MatchCatalogue catalogue)
         {
-            return;
-        }
-        foreach (var measure in measures)
-        {
-            grants[measure.Key] = measure.Measure.GrantWithoutApplication;
-        }
-        foreach (var enterprise in enterprises)
-        {
-            parkOf[enterprise.Code] = enterprise.ParkId;
-            var facts = enterprise.FactsOn(day, catalogue);
+            if (measures.Count == 0)
+            {
+                return;
+            }
             foreach (var measure in measures)
             {
-                into[(enterprise.Code, measure.Policy.Code, measure.Measure.Code)] = MatchRules.Status(measure.Conditions, facts, day);
+                Grants[measure.Key] = measure.Measure.GrantWithoutApplication;
+            }
+            foreach (var enterprise in enterprises)
+            {
+                ParkOf[enterprise.Code] = enterprise.ParkId;
+                var facts = enterprise.FactsOn(day, catalogue);
+                foreach (var measure in measures)
+                {
+                    Statuses[(enterprise.Code, measure.Policy.Code, measure.Measure.Code)] = MatchRules.Status(measure.Conditions, facts, day);
+                }
             }
         }
     }

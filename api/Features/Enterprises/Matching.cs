@@ -14,6 +14,7 @@ public sealed record CatalogueMeasure(MeasureRow Measure, PolicyRow Policy, Effe
 public sealed class MatchCatalogue
 {
     private static readonly string InForce = PolicyRow.Query() + "\nwhere b.status = 'inForce' order by b.code";
+    private static readonly string InForceOf = PolicyRow.Query("p.code = any(@Codes)") + "\nwhere b.status = 'inForce' order by b.code";
     private const string MeasuresSql = MeasureRow.Select + "\nwhere m.policy_id = any(@Ids) order by p.code, m.position";
 
     public required DateOnly Day { get; init; }
@@ -25,17 +26,38 @@ public sealed class MatchCatalogue
 
     public static async Task<MatchCatalogue> LoadAsync(IDbConnection connection, IDbTransaction? transaction, DateOnly day, CancellationToken cancellationToken)
     {
-        var policies = (await connection.QueryAsync<PolicyRow>(new CommandDefinition(InForce, new { Day = day }, transaction, cancellationToken: cancellationToken))).ToDictionary(p => p.Id);
-        var measures = await connection.QueryAsync<MeasureRow>(new CommandDefinition(MeasuresSql, new { Ids = policies.Keys.ToArray() }, transaction, cancellationToken: cancellationToken));
         var tree = (await connection.QueryAsync<(long Id, long? ParentId, string Code)>(new CommandDefinition(
             "select id, parent_id, code from parks", transaction: transaction, cancellationToken: cancellationToken))).ToList();
         return new MatchCatalogue
         {
             Day = day,
-            Measures = measures.Select(m => new CatalogueMeasure(m, policies[m.PolicyId], EffectiveConditions.Of(m.Conditions, policies[m.PolicyId]))).ToList(),
+            Measures = await MeasuresAsync(connection, transaction, InForce, new { Day = day }, cancellationToken),
             Parks = await ParkNames.LoadAsync(connection, transaction, cancellationToken),
             Ancestors = AncestorsOf(tree),
         };
+    }
+
+    /// <summary>
+    /// This catalogue with some documents read again (as a transaction that changed them sees them): what a write of
+    /// policies or measures needs, without reading the thousands it did not touch.
+    /// </summary>
+    public async Task<MatchCatalogue> WithPoliciesAsync(IDbConnection connection, IDbTransaction? transaction, IReadOnlyCollection<string> codes, CancellationToken cancellationToken)
+    {
+        var reloaded = await MeasuresAsync(connection, transaction, InForceOf, new { Day, Codes = codes.ToArray() }, cancellationToken);
+        return new MatchCatalogue
+        {
+            Day = Day,
+            Measures = [.. Measures.Where(m => !codes.Contains(m.Policy.Code)), .. reloaded],
+            Parks = Parks,
+            Ancestors = Ancestors,
+        };
+    }
+
+    private static async Task<List<CatalogueMeasure>> MeasuresAsync(IDbConnection connection, IDbTransaction? transaction, string policySql, object parameters, CancellationToken cancellationToken)
+    {
+        var policies = (await connection.QueryAsync<PolicyRow>(new CommandDefinition(policySql, parameters, transaction, cancellationToken: cancellationToken))).ToDictionary(p => p.Id);
+        var measures = await connection.QueryAsync<MeasureRow>(new CommandDefinition(MeasuresSql, new { Ids = policies.Keys.ToArray() }, transaction, cancellationToken: cancellationToken));
+        return measures.Select(m => new CatalogueMeasure(m, policies[m.PolicyId], EffectiveConditions.Of(m.Conditions, policies[m.PolicyId]))).ToList();
     }
 
     public static IReadOnlyDictionary<string, IReadOnlySet<string>> AncestorsOf(IReadOnlyList<(long Id, long? ParentId, string Code)> parks)

@@ -31,6 +31,56 @@ public static class BenchData
 
     public const int TargetIndicators = 10, SchemeLeaves = 40;
 
+    /// <summary>The registry the matching cases run on.</summary>
+    public const int Enterprises = 50_000;
+
+    /// <summary>
+    /// 50,000 enterprises spread over the bench parks, industries and qualifications, with a year's figures, written as
+    /// the API stores them (content and its columns), so the matching cases judge a registry of a province's size.
+    /// </summary>
+    public static async Task GrowEnterprisesAsync(NpgsqlDataSource db, Action<string> log)
+    {
+        await using var connection = await db.OpenConnectionAsync();
+        log($"{Enterprises:N0} enterprises");
+        var parks = (await connection.QueryListAsync<string>("select id || ' ' || code from parks where kind <> 'zone' order by code"))
+            .Select(p => p.Split(' ')).Select(p => (Id: long.Parse(p[0], CultureInfo.InvariantCulture), Code: p[1])).ToList();
+        string[] industries = ["marineEquipmentManufacturing", "marineBiomedicine", "marineElectronicInformation", "other"];
+        string[] qualifications = ["highTechEnterprise", "techSme", "incubatingEnterprise", "specialisedSme"];
+        var random = new Random(20261127);
+        var now = DateTime.UtcNow;
+        await using var copy = await connection.BeginBinaryImportAsync(
+            "copy enterprises (code, name_zh, name_en, park_id, industries, qualifications, content, illustrative, recorded_at, recorded_by) from stdin (format binary)");
+        for (var n = 1; n <= Enterprises; n++)
+        {
+            var park = parks[random.Next(parks.Count)];
+            var industry = industries[random.Next(industries.Length)];
+            var held = qualifications.Where(_ => random.NextDouble() < 0.3).ToArray();
+            var registered = new DateOnly(2010 + random.Next(14), 1 + random.Next(12), 1 + random.Next(28));
+            var content = System.Text.Json.JsonSerializer.Serialize(new
+            {
+                names = new { zh = $"基准企业{n}", en = $"Bench enterprise {n}" },
+                registeredOn = registered.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                industries = new[] { industry },
+                qualifications = held.Select(q => new { kind = q, from = registered.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) }).ToArray(),
+                figures = random.NextDouble() < 0.9 ? new[] { new { year = 2023, rndSpend = random.Next(0, 600), headcount = random.Next(5, 500) } } : [],
+                parks = new[] { new { parkCode = park.Code } },
+                illustrative = true,
+            });
+            await copy.StartRowAsync();
+            await copy.WriteAsync($"bench-enterprise-{n:00000}", NpgsqlDbType.Text);
+            await copy.WriteAsync($"基准企业{n}", NpgsqlDbType.Text);
+            await copy.WriteAsync($"Bench enterprise {n}", NpgsqlDbType.Text);
+            await copy.WriteAsync(park.Id, NpgsqlDbType.Bigint);
+            await copy.WriteAsync(new[] { industry }, NpgsqlDbType.Array | NpgsqlDbType.Text);
+            await copy.WriteAsync(held, NpgsqlDbType.Array | NpgsqlDbType.Text);
+            await copy.WriteAsync(content, NpgsqlDbType.Jsonb);
+            await copy.WriteAsync(true, NpgsqlDbType.Boolean);
+            await copy.WriteAsync(now, NpgsqlDbType.TimestampTz);
+            await copy.WriteAsync("bench", NpgsqlDbType.Text);
+        }
+        await copy.CompleteAsync();
+    }
+
     /// <summary>
     /// Targets for 2024 on every park × the first ten series indicators (1,000), and a scheme of 40 leaves in four
     /// dimensions over the first 40 series indicators: what the scorecard and the evaluation cases read.

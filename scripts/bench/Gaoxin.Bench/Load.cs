@@ -9,13 +9,22 @@ public sealed record LoadResult(double RequestsPerSecond, double P50Ms, double P
 /// <summary>Drives wrk, a real HTTP load generator, on loopback; every run is bounded in connections and time.</summary>
 public static partial class Load
 {
-    public static async Task<LoadResult> RunAsync(string url, int connections, TimeSpan duration, string? postJson = null)
+    public static async Task<LoadResult> RunAsync(string url, int connections, TimeSpan duration, string? postJson = null, string? bearer = null)
     {
-        var script = postJson is null ? null : Path.Combine(Path.GetTempPath(), $"gaoxin-bench-{Guid.NewGuid():N}.lua");
+        var script = postJson is null && bearer is null ? null : Path.Combine(Path.GetTempPath(), $"gaoxin-bench-{Guid.NewGuid():N}.lua");
         if (script is not null)
         {
-            var body = postJson!.Replace("\\", "\\\\").Replace("\"", "\\\"");
-            await File.WriteAllTextAsync(script, $"wrk.method = \"POST\"\nwrk.body = \"{body}\"\nwrk.headers[\"Content-Type\"] = \"application/json\"\n");
+            var lua = new System.Text.StringBuilder();
+            if (postJson is not null)
+            {
+                var body = postJson.Replace("\\", "\\\\").Replace("\"", "\\\"");
+                lua.Append($"wrk.method = \"POST\"\nwrk.body = \"{body}\"\nwrk.headers[\"Content-Type\"] = \"application/json\"\n");
+            }
+            if (bearer is not null)
+            {
+                lua.Append($"wrk.headers[\"Authorization\"] = \"Bearer {bearer}\"\n");
+            }
+            await File.WriteAllTextAsync(script, lua.ToString());
         }
         try
         {
@@ -37,13 +46,13 @@ public static partial class Load
     }
 
     /// <summary>A warm-up, then several runs; the median of each figure.</summary>
-    public static async Task<LoadResult> MedianAsync(string url, int connections, TimeSpan warmUp, TimeSpan run, int runs, string? postJson = null)
+    public static async Task<LoadResult> MedianAsync(string url, int connections, TimeSpan warmUp, TimeSpan run, int runs, string? postJson = null, string? bearer = null)
     {
-        await RunAsync(url, connections, warmUp, postJson);
+        await RunAsync(url, connections, warmUp, postJson, bearer);
         var results = new List<LoadResult>();
         for (var i = 0; i < runs; i++)
         {
-            results.Add(await RunAsync(url, connections, run, postJson));
+            results.Add(await RunAsync(url, connections, run, postJson, bearer));
         }
         double Median(Func<LoadResult, double> pick) => results.Select(pick).Order().ElementAt(results.Count / 2);
         return new LoadResult(Median(r => r.RequestsPerSecond), Median(r => r.P50Ms), Median(r => r.P99Ms), results.Sum(r => r.Errors));

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Net;
 using Gaoxin.Contracts.Common;
 using Gaoxin.Contracts.Enterprises;
@@ -109,5 +110,40 @@ public sealed class EnterpriseMatchTests(ApiFactory factory) : ApiTest(factory)
         await (await Client.GetAsync("/api/v1/enterprises/no-such/matches")).ReadProblemAsync(HttpStatusCode.NotFound, "enterprise.not-found");
         await (await Client.GetAsync($"/api/v1/policies/{Policy}/measures/no-such/eligible-enterprises")).ReadProblemAsync(HttpStatusCode.NotFound, "measure.not-found");
         await (await Client.GetAsync($"/api/v1/policies/{Policy}/measures/incubation-grant/eligible-enterprises?status=maybe")).ReadProblemAsync(HttpStatusCode.BadRequest, "request.validation-failed");
+    }
+
+    [Fact]
+    public async Task What_the_date_alone_changes_reaches_the_feed_once_on_the_day_it_happens()
+    {
+        Factory.Clock.Set(new DateOnly(2024, 6, 1));
+        await PublishPolicyAsync();
+        await (await Client.PostJsonAsync($"/api/v1/policies/{Policy}/measures", IncubationGrant)).ReadAsync<SupportMeasureDto>(HttpStatusCode.Created);
+        // It enters the incubator tomorrow: not eligible today.
+        var tomorrow = new DateOnly(2024, 6, 2);
+        await (await Client.PostJsonAsync("/api/v1/enterprises", EnterpriseTests.Biotech() with
+        {
+            Qualifications = [new QualificationHeld { Kind = Qualification.IncubatingEnterprise, From = tomorrow }],
+        })).ReadAsync<EnterpriseDto>(HttpStatusCode.Created);
+        var start = (await FollowAsync(null)).NextCursor;
+
+        async Task SweepAsync()
+        {
+            await using var scope = Factory.Services.CreateAsyncScope();
+            scope.ServiceProvider.GetRequiredService<Gaoxin.Api.Infrastructure.Security.CallerContext>().ActAsOperator();
+            await scope.ServiceProvider.GetRequiredService<MediatR.IMediator>().Send(new Gaoxin.Api.Features.Enterprises.SweepMatchDay.SweepMatchDayCommand());
+        }
+
+        await SweepAsync(); // the same day: nothing to judge
+        Assert.Empty((await FollowAsync(start)).Items);
+
+        Factory.Clock.Set(tomorrow);
+        await SweepAsync();
+        var events = await FollowAsync(start);
+        var newly = Assert.Single(events.Items);
+        Assert.Equal(("sample-biotech", MatchEventKind.NewlyEligible, tomorrow), (newly.EnterpriseCode, newly.Kind, newly.On));
+
+        await SweepAsync(); // once
+        await (await Client.PostJsonAsync("/api/v1/enterprises", EnterpriseTests.Biotech("sample-other") with { Industries = [] })).ReadAsync<EnterpriseDto>(HttpStatusCode.Created);
+        Assert.DoesNotContain((await FollowAsync(events.NextCursor)).Items, e => e.EnterpriseCode == "sample-biotech");
     }
 }
