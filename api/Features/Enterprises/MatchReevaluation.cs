@@ -1,3 +1,4 @@
+using Dapper;
 using Gaoxin.Api.Features.Policies;
 using Gaoxin.Api.Infrastructure.Database;
 using Gaoxin.Api.Infrastructure.Time;
@@ -33,8 +34,10 @@ public sealed class MatchReevaluation(NpgsqlDataSource db, MatchCache cache, Tim
         // What the date alone changed comes first, so this transaction's events start from the outcomes of today.
         await SweepIfDueAsync(session, committed, day, cancellationToken);
 
-        var enterpriseCodes = changed.Where(c => c.Type == "enterprise").Select(c => c.Key).ToArray();
-        var parksChanged = changed.Any(c => c.Type == "park");
+        var enterpriseCodes = changed.Where(c => c.Type == "enterprise").Select(c => c.Key).ToHashSet();
+        // A park's name or description changes no outcome; its place in the tree (or a new or deleted park) may.
+        var parksChanged = changed.Any(c => c.Type == "park")
+            && await TreeAsync(committed, null, cancellationToken) != await TreeAsync(session.Connection, session.Transaction, cancellationToken);
         var policies = changed.Where(c => c.Type == "policy").Select(c => c.Key).ToHashSet();
         var measures = changed.Where(c => c.Type == "measure").Select(c => c.Key).ToHashSet();
         var catalogueChanged = parksChanged || policies.Count > 0 || measures.Count > 0;
@@ -46,32 +49,46 @@ public sealed class MatchReevaluation(NpgsqlDataSource db, MatchCache cache, Tim
                 policies.Concat(measures.Select(m => m.Split('/')[0])).ToHashSet(), cancellationToken)
             : catalogueBefore;
 
-        // The measures whose outcomes may have moved for every enterprise: all of them when the park tree changed.
-        bool Affected(CatalogueMeasure m) => parksChanged || policies.Contains(m.Policy.Code) || measures.Contains(m.Policy.Code + "/" + m.Measure.Code);
+        // The measures whose outcomes may have moved for every enterprise: with the park tree, those with a park condition.
+        bool Affected(CatalogueMeasure m) => (parksChanged && m.Conditions.Parks.Count > 0)
+            || policies.Contains(m.Policy.Code) || measures.Contains(m.Policy.Code + "/" + m.Measure.Code);
+        // A park renamed changes no status but does change the names explanations use.
+        if (!parksChanged && changed.Any(c => c.Type == "park"))
+        {
+            catalogueAfter = await catalogueAfter.WithParksAsync(session.Connection, session.Transaction, cancellationToken);
+        }
+
         var before = new Judgements(day);
         var after = new Judgements(day);
-        if (catalogueChanged)
+        var everyoneBefore = await cache.EnterprisesAsync(committed, cancellationToken);
+        IReadOnlyList<EnterpriseRecord> everyoneAfter = everyoneBefore;
+        if (enterpriseCodes.Count > 0)
         {
-            var everyoneBefore = await cache.EnterprisesAsync(committed, cancellationToken);
-            var everyoneAfter = enterpriseCodes.Length > 0
-                ? await EnterpriseRecord.LoadAsync(session.Connection, session.Transaction, null, cancellationToken)
-                : everyoneBefore;
-            before.Judge(everyoneBefore, catalogueBefore.Measures.Where(Affected).ToList(), catalogueBefore);
-            after.Judge(everyoneAfter, catalogueAfter.Measures.Where(Affected).ToList(), catalogueAfter);
-        }
-        if (enterpriseCodes.Length > 0)
-        {
-            // The changed enterprises against every other measure (the affected ones are judged above).
-            var changedBefore = await EnterpriseRecord.LoadAsync(committed, null, enterpriseCodes, cancellationToken);
-            var changedAfter = await EnterpriseRecord.LoadAsync(session.Connection, session.Transaction, enterpriseCodes, cancellationToken);
+            // The changed enterprises against every measure not judged below for everyone.
+            var changedBefore = everyoneBefore.Where(e => enterpriseCodes.Contains(e.Code)).ToList();
+            var changedAfter = await EnterpriseRecord.LoadAsync(session.Connection, session.Transaction, [.. enterpriseCodes], cancellationToken);
             before.Judge(changedBefore, catalogueBefore.Measures.Where(m => !Affected(m)).ToList(), catalogueBefore);
             after.Judge(changedAfter, catalogueAfter.Measures.Where(m => !Affected(m)).ToList(), catalogueAfter);
             foreach (var gone in changedBefore.Where(e => changedAfter.All(a => a.Code != e.Code)))
             {
                 after.ParkOf[gone.Code] = gone.ParkId; // a deleted enterprise's events stay visible to its park's keys
             }
+            everyoneAfter = [.. everyoneBefore.Where(e => !enterpriseCodes.Contains(e.Code)), .. changedAfter];
+        }
+        if (catalogueChanged)
+        {
+            before.Judge(everyoneBefore, catalogueBefore.Measures.Where(Affected).ToList(), catalogueBefore);
+            after.Judge(everyoneAfter, catalogueAfter.Measures.Where(Affected).ToList(), catalogueAfter);
         }
         await RecordAsync(session, before, after, day, cancellationToken);
+
+        // The deferred triggers take this transaction's revisions now, so what it commits can be cached under them.
+        await session.ExecuteAsync("set constraints all immediate", null, cancellationToken);
+        var revisions = (await session.QueryAsync<(string Name, long Revision)>("select name, revision from match_inputs", null, cancellationToken))
+            .ToDictionary(r => r.Name, r => r.Revision);
+        cache.Prime(
+            changed.Any(c => c.Type is "park" or "policy" or "measure") ? revisions.GetValueOrDefault("catalogue") : null, catalogueAfter,
+            enterpriseCodes.Count > 0 ? revisions.GetValueOrDefault("enterprises") : null, everyoneAfter);
     }
 
     /// <summary>
@@ -118,6 +135,13 @@ public sealed class MatchReevaluation(NpgsqlDataSource db, MatchCache cache, Tim
         await RecordAsync(session, before, after, today, cancellationToken);
         await session.ExecuteAsync("update match_sweeps set judged_on = @today", new { today }, cancellationToken);
     }
+
+    /// <summary>The park tree as matching reads it (each park's code and its parent's), as one comparable text.</summary>
+    private static async Task<string> TreeAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, CancellationToken cancellationToken) =>
+        await connection.ExecuteScalarAsync<string>(new CommandDefinition("""
+            select coalesce(string_agg(p.code || '<' || coalesce(q.code, ''), ',' order by p.code), '')
+            from parks p left join parks q on q.id = p.parent_id
+            """, transaction: transaction, cancellationToken: cancellationToken)) ?? "";
 
     /// <summary>Every change of outcome between the two judgements, as match events of this transaction.</summary>
     private static async Task RecordAsync(DbSession session, Judgements before, Judgements after, DateOnly day, CancellationToken cancellationToken)

@@ -53,6 +53,14 @@ public sealed class MatchCatalogue
         };
     }
 
+    /// <summary>This catalogue with the parks' names and tree read again.</summary>
+    public async Task<MatchCatalogue> WithParksAsync(IDbConnection connection, IDbTransaction? transaction, CancellationToken cancellationToken)
+    {
+        var tree = (await connection.QueryAsync<(long Id, long? ParentId, string Code)>(new CommandDefinition(
+            "select id, parent_id, code from parks", transaction: transaction, cancellationToken: cancellationToken))).ToList();
+        return new MatchCatalogue { Day = Day, Measures = Measures, Parks = await ParkNames.LoadAsync(connection, transaction, cancellationToken), Ancestors = AncestorsOf(tree) };
+    }
+
     private static async Task<List<CatalogueMeasure>> MeasuresAsync(IDbConnection connection, IDbTransaction? transaction, string policySql, object parameters, CancellationToken cancellationToken)
     {
         var policies = (await connection.QueryAsync<PolicyRow>(new CommandDefinition(policySql, parameters, transaction, cancellationToken: cancellationToken))).ToDictionary(p => p.Id);
@@ -117,8 +125,14 @@ public sealed record EnterpriseRecord(string Code, long? ParkId, StoredEnterpris
 public sealed class MatchCache
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
-    private (long Revision, DateOnly Day, MatchCatalogue Catalogue)? _catalogue;
-    private (long Revision, IReadOnlyList<EnterpriseRecord> Items)? _enterprises;
+    // Entries are immutable objects swapped whole, so a reader on another thread never sees half of one.
+    private sealed record CatalogueEntry(long Revision, DateOnly Day, MatchCatalogue Catalogue);
+    private sealed record EnterprisesEntry(long Revision, IReadOnlyList<EnterpriseRecord> Items);
+    private sealed record FactsEntry(IReadOnlyList<EnterpriseRecord> Enterprises, MatchCatalogue Catalogue, DateOnly Day, IReadOnlyList<(EnterpriseRecord Enterprise, MatchFacts Facts)> Items);
+
+    private volatile CatalogueEntry? _catalogue;
+    private volatile EnterprisesEntry? _enterprises;
+    private volatile FactsEntry? _facts;
 
     public async Task<MatchCatalogue> CatalogueAsync(IDbConnection connection, DateOnly day, CancellationToken cancellationToken)
     {
@@ -131,7 +145,7 @@ public sealed class MatchCache
         try
         {
             var catalogue = await MatchCatalogue.LoadAsync(connection, null, day, cancellationToken);
-            _catalogue = (revision, day, catalogue);
+            _catalogue = new CatalogueEntry(revision, day, catalogue);
             return catalogue;
         }
         finally
@@ -151,12 +165,42 @@ public sealed class MatchCache
         try
         {
             var items = await EnterpriseRecord.LoadAsync(connection, null, null, cancellationToken);
-            _enterprises = (revision, items);
+            _enterprises = new EnterprisesEntry(revision, items);
             return items;
         }
         finally
         {
             _gate.Release();
+        }
+    }
+
+    /// <summary>What every enterprise's facts are on a day, for this catalogue (its park tree): judging 50,000 needs them all.</summary>
+    public async Task<IReadOnlyList<(EnterpriseRecord Enterprise, MatchFacts Facts)>> FactsAsync(IDbConnection connection, MatchCatalogue catalogue, DateOnly day, CancellationToken cancellationToken)
+    {
+        var enterprises = await EnterprisesAsync(connection, cancellationToken);
+        if (_facts is { } hit && ReferenceEquals(hit.Enterprises, enterprises) && ReferenceEquals(hit.Catalogue, catalogue) && hit.Day == day)
+        {
+            return hit.Items;
+        }
+        var items = enterprises.Select(e => (e, e.FactsOn(day, catalogue))).ToList();
+        _facts = new FactsEntry(enterprises, catalogue, day, items);
+        return items;
+    }
+
+    /// <summary>
+    /// Keeps what a writing transaction is about to commit, under the revisions it takes: the next reader then finds it
+    /// here instead of reading thousands of rows again. Revisions never repeat, so a transaction that rolls back leaves
+    /// an entry no committed revision ever names.
+    /// </summary>
+    public void Prime(long? catalogueRevision, MatchCatalogue? catalogue, long? enterprisesRevision, IReadOnlyList<EnterpriseRecord>? enterprises)
+    {
+        if (catalogueRevision is { } c && catalogue is not null)
+        {
+            _catalogue = new CatalogueEntry(c, catalogue.Day, catalogue);
+        }
+        if (enterprisesRevision is { } e && enterprises is not null)
+        {
+            _enterprises = new EnterprisesEntry(e, enterprises);
         }
     }
 

@@ -86,13 +86,9 @@ public sealed class ListEligibleEnterprisesHandler(NpgsqlDataSource db, ICaller 
 
         var catalogue = await cache.CatalogueAsync(connection, day, cancellationToken);
         var visible = await VisibleParksAsync(connection, cancellationToken);
-        var judged = (await cache.EnterprisesAsync(connection, cancellationToken))
-            .Where(e => visible is null || (e.ParkId is { } park && visible.Contains(park)))
-            .Select(e =>
-            {
-                var facts = e.FactsOn(day, catalogue);
-                return (Enterprise: e, Facts: facts, Status: MatchRules.Status(conditions, facts, day));
-            }).ToList();
+        var judged = (await cache.FactsAsync(connection, catalogue, day, cancellationToken))
+            .Where(e => visible is null || (e.Enterprise.ParkId is { } park && visible.Contains(park)))
+            .Select(e => (e.Enterprise, e.Facts, Status: MatchRules.Status(conditions, e.Facts, day))).ToList();
         var counts = ListEligibleEnterprisesQuery.StatusNames.ToDictionary(s => s.Key, s => judged.Count(j => j.Status == s.Value));
 
         var parkNames = catalogue.Parks.InRequestLanguage();
