@@ -46,7 +46,8 @@ test: $(TEST_DB_UP) build client-deps ## everything CI checks: contract, .NET te
 	$(MAKE) --no-print-directory client-test
 	$(MAKE) --no-print-directory e2e
 
-e2e: client-build ## the SPA in Chromium, then the generated-client examples (client/examples/), against the API on a fresh database
+e2e: client-build ## the size budget, the SPA in Chromium, then the generated-client examples (client/examples/), on a fresh database
+	cd client && npm run budget
 	scripts/e2e.sh "$(CURDIR)/$(API_DLL)"
 
 build: ## build the solution

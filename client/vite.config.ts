@@ -7,6 +7,16 @@ const api = process.env.GAOXIN_API ?? 'http://localhost:5080';
 
 export default defineConfig({
   plugins: [react()],
+  build: {
+    // scripts/budget.mjs reads which chunks each page needs from the manifest.
+    manifest: true,
+    rollupOptions: {
+      output: {
+        // ECharts is shared by the pages that draw charts, and only by them: one chunk of its own, cached apart.
+        manualChunks: (id) => (id.includes('node_modules/echarts') || id.includes('node_modules/zrender') ? 'echarts' : undefined),
+      },
+    },
+  },
   server: {
     proxy: {
       '/api': api,

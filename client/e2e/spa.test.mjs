@@ -301,6 +301,26 @@ describe('enterprises (private)', () => {
 });
 
 describe('errors', () => {
+  test('a first visit loads the shell and its page only, compressed, with hashed files cached for good', async () => {
+    const { page, context } = await open('/');
+    const scripts = [];
+    page.on('response', (r) => { if (r.url().endsWith('.js')) scripts.push(r); });
+    await page.reload();
+    await page.locator('[data-indicator="enterprise-rnd-institutions"]').waitFor();
+    assert.ok(scripts.length > 1, 'the app is split into chunks');
+    for (const response of scripts) {
+      const headers = await response.allHeaders();
+      assert.equal(headers['content-encoding'], 'br', response.url());
+      assert.match(headers['cache-control'], /immutable/, response.url());
+    }
+    const index = await page.request.get(base + '/', { headers: { 'Accept-Encoding': 'gzip' } });
+    assert.equal(index.headers()['cache-control'], 'no-cache');
+    assert.equal(index.headers()['content-encoding'], 'gzip');
+    // The enterprise pages' code is not part of the overview's first load.
+    assert.ok(scripts.every((r) => !/EnterprisesPage/.test(r.url())));
+    await context.close();
+  });
+
   test('the app names its icon, so no page asks for a missing /favicon.ico', async () => {
     const { page, context } = await open('/');
     const missing = [];

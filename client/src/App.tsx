@@ -1,14 +1,27 @@
+import { lazy, Suspense, type ComponentType } from 'react';
 import { Button, Layout, Menu } from 'antd';
 import { Link, Navigate, Route, Routes, useLocation } from 'react-router-dom';
 import { useLang } from './i18n/LangContext';
-import { OverviewPage } from './pages/OverviewPage';
-import { ParkPage, ParksPage } from './pages/ParksPage';
-import { IndicatorPage, IndicatorsPage } from './pages/IndicatorsPage';
-import { PoliciesPage } from './pages/PoliciesPage';
-import { PolicyPage } from './pages/PolicyPage';
-import { ImportPage } from './pages/ImportPage';
-import { EvaluationPage, EvaluationsPage } from './pages/EvaluationsPage';
-import { EligibleEnterprisesPage, EnterprisePage, EnterprisesPage, MatchEventsPage } from './pages/EnterprisesPage';
+import { AsyncFallback } from './components/AsyncView';
+
+// Each page is its own chunk: a visit downloads the shell and the page it opens, and ECharts only with a page that
+// draws a chart. Named exports are mapped to default ones for React.lazy.
+const page = <K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) =>
+  lazy(async () => ({ default: (await load())[name] }));
+const OverviewPage = page(() => import('./pages/OverviewPage'), 'OverviewPage');
+const ParksPage = page(() => import('./pages/ParksPage'), 'ParksPage');
+const ParkPage = page(() => import('./pages/ParksPage'), 'ParkPage');
+const IndicatorsPage = page(() => import('./pages/IndicatorsPage'), 'IndicatorsPage');
+const IndicatorPage = page(() => import('./pages/IndicatorsPage'), 'IndicatorPage');
+const PoliciesPage = page(() => import('./pages/PoliciesPage'), 'PoliciesPage');
+const PolicyPage = page(() => import('./pages/PolicyPage'), 'PolicyPage');
+const ImportPage = page(() => import('./pages/ImportPage'), 'ImportPage');
+const EvaluationsPage = page(() => import('./pages/EvaluationsPage'), 'EvaluationsPage');
+const EvaluationPage = page(() => import('./pages/EvaluationsPage'), 'EvaluationPage');
+const EnterprisesPage = page(() => import('./pages/EnterprisesPage'), 'EnterprisesPage');
+const EnterprisePage = page(() => import('./pages/EnterprisesPage'), 'EnterprisePage');
+const EligibleEnterprisesPage = page(() => import('./pages/EnterprisesPage'), 'EligibleEnterprisesPage');
+const MatchEventsPage = page(() => import('./pages/EnterprisesPage'), 'MatchEventsPage');
 
 const sections = ['parks', 'indicators', 'policies', 'evaluations', 'enterprises', 'import'] as const;
 
@@ -30,6 +43,7 @@ export function App() {
           onClick={() => setLang(lang === 'zh-CN' ? 'en' : 'zh-CN')}>{t.switchTo}</Button>
       </Layout.Header>
       <Layout.Content className="app-content">
+          <Suspense fallback={<AsyncFallback />}>
           <Routes>
             <Route path="/" element={<OverviewPage />} />
             <Route path="/parks" element={<ParksPage />} />
@@ -47,6 +61,7 @@ export function App() {
             <Route path="/import" element={<ImportPage />} />
             <Route path="*" element={<Navigate to="/" replace />} />
           </Routes>
+          </Suspense>
       </Layout.Content>
     </Layout>
   );

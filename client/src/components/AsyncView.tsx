@@ -3,6 +3,16 @@ import { Alert, Button, Empty, Spin } from 'antd';
 import type { AsyncState } from '../lib/useAsync';
 import { useLang } from '../i18n/LangContext';
 
+/** What shows while a page's code or data is on its way. */
+export function AsyncFallback() {
+  const { t } = useLang();
+  return (
+    <div role="status" aria-live="polite" className="async-loading">
+      <Spin /> <span>{t.loading}</span>
+    </div>
+  );
+}
+
 /** The three states every page shows the same way: loading, failed (in words, with a retry), loaded or empty. */
 export function AsyncView<T>({ state, reload, isEmpty, children }: {
   state: AsyncState<T>;
@@ -12,11 +22,7 @@ export function AsyncView<T>({ state, reload, isEmpty, children }: {
 }) {
   const { t } = useLang();
   if (state.status === 'loading') {
-    return (
-      <div role="status" aria-live="polite" className="async-loading">
-        <Spin /> <span>{t.loading}</span>
-      </div>
-    );
+    return <AsyncFallback />;
   }
   if (state.status === 'failed') {
     return (
