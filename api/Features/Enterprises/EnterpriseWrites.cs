@@ -1,5 +1,7 @@
 using Gaoxin.Api.Features.Parks;
 using Gaoxin.Api.Infrastructure.Database;
+using Gaoxin.Api.Infrastructure.Errors;
+using Gaoxin.Api.Infrastructure.Localization;
 using Gaoxin.Api.Infrastructure.Security;
 using Gaoxin.Contracts.Enterprises;
 
@@ -25,7 +27,8 @@ public static class EnterpriseWrites
         else if (caller.ParkScopeId is not null && previousStays.Count == 0)
         {
             // A park-limited key records enterprises of its parks only: one with no park would be beyond its sight at once.
-            throw ParkScope.OutsideScope("-");
+            throw new ApiException(Problems.AuthOutsideParkScope, new Text(
+                "此 API 密钥仅限于部分园区：请在 parkCode 中给出其中之一。", "This API key is limited to some parks: give one of them as parkCode."));
         }
 
         var sources = new[] { fields.SourceCode }

@@ -58,29 +58,24 @@ public sealed class MatchReevaluation(NpgsqlDataSource db, MatchCache cache, Tim
             catalogueAfter = await catalogueAfter.WithParksAsync(session.Connection, session.Transaction, cancellationToken);
         }
 
-        var before = new Judgements(day);
-        var after = new Judgements(day);
+        var events = new List<MatchEventRow>();
         var everyoneBefore = await cache.EnterprisesAsync(committed, cancellationToken);
         IReadOnlyList<EnterpriseRecord> everyoneAfter = everyoneBefore;
         if (enterpriseCodes.Count > 0)
         {
-            // The changed enterprises against every measure not judged below for everyone.
+            // The changed enterprises against every measure not compared below for everyone.
             var changedBefore = everyoneBefore.Where(e => enterpriseCodes.Contains(e.Code)).ToList();
             var changedAfter = await EnterpriseRecord.LoadAsync(session.Connection, session.Transaction, [.. enterpriseCodes], cancellationToken);
-            before.Judge(changedBefore, catalogueBefore.Measures.Where(m => !Affected(m)).ToList(), catalogueBefore);
-            after.Judge(changedAfter, catalogueAfter.Measures.Where(m => !Affected(m)).ToList(), catalogueAfter);
-            foreach (var gone in changedBefore.Where(e => changedAfter.All(a => a.Code != e.Code)))
-            {
-                after.ParkOf[gone.Code] = gone.ParkId; // a deleted enterprise's events stay visible to its park's keys
-            }
+            Compare(new(changedBefore, catalogueBefore.Measures.Where(m => !Affected(m)).ToList(), catalogueBefore, day),
+                new(changedAfter, catalogueAfter.Measures.Where(m => !Affected(m)).ToList(), catalogueAfter, day), events);
             everyoneAfter = [.. everyoneBefore.Where(e => !enterpriseCodes.Contains(e.Code)), .. changedAfter];
         }
         if (catalogueChanged)
         {
-            before.Judge(everyoneBefore, catalogueBefore.Measures.Where(Affected).ToList(), catalogueBefore);
-            after.Judge(everyoneAfter, catalogueAfter.Measures.Where(Affected).ToList(), catalogueAfter);
+            Compare(new(everyoneBefore, catalogueBefore.Measures.Where(Affected).ToList(), catalogueBefore, day),
+                new(everyoneAfter, catalogueAfter.Measures.Where(Affected).ToList(), catalogueAfter, day), events);
         }
-        await RecordAsync(session, before, after, day, cancellationToken);
+        await RecordAsync(session, events, day, cancellationToken);
 
         // The deferred triggers take this transaction's revisions now, so what it commits can be cached under them.
         await session.ExecuteAsync("set constraints all immediate", null, cancellationToken);
@@ -126,13 +121,12 @@ public sealed class MatchReevaluation(NpgsqlDataSource db, MatchCache cache, Tim
         var keysNow = catalogueNow.Measures.Select(m => m.Key).ToHashSet();
         bool InOrOut(CatalogueMeasure m) => !(keysThen.Contains(m.Key) && keysNow.Contains(m.Key));
 
-        var before = new Judgements(then);
-        var after = new Judgements(today);
-        before.Judge(enterprises, catalogueThen.Measures.Where(InOrOut).ToList(), catalogueThen);
-        after.Judge(enterprises, catalogueNow.Measures.Where(InOrOut).ToList(), catalogueNow);
-        before.Judge(dated, catalogueThen.Measures.Where(m => !InOrOut(m)).ToList(), catalogueThen);
-        after.Judge(dated, catalogueNow.Measures.Where(m => !InOrOut(m)).ToList(), catalogueNow);
-        await RecordAsync(session, before, after, today, cancellationToken);
+        var events = new List<MatchEventRow>();
+        Compare(new(enterprises, catalogueThen.Measures.Where(InOrOut).ToList(), catalogueThen, then),
+            new(enterprises, catalogueNow.Measures.Where(InOrOut).ToList(), catalogueNow, today), events);
+        Compare(new(dated, catalogueThen.Measures.Where(m => !InOrOut(m)).ToList(), catalogueThen, then),
+            new(dated, catalogueNow.Measures.Where(m => !InOrOut(m)).ToList(), catalogueNow, today), events);
+        await RecordAsync(session, events, today, cancellationToken);
         await session.ExecuteAsync("update match_sweeps set judged_on = @today", new { today }, cancellationToken);
     }
 
@@ -143,23 +137,48 @@ public sealed class MatchReevaluation(NpgsqlDataSource db, MatchCache cache, Tim
             from parks p left join parks q on q.id = p.parent_id
             """, transaction: transaction, cancellationToken: cancellationToken)) ?? "";
 
-    /// <summary>Every change of outcome between the two judgements, as match events of this transaction.</summary>
-    private static async Task RecordAsync(DbSession session, Judgements before, Judgements after, DateOnly day, CancellationToken cancellationToken)
+    /// <summary>Some enterprises and some measures, as they stood on one side of a change, judged on a day.</summary>
+    private sealed record Side(IReadOnlyList<EnterpriseRecord> Enterprises, IReadOnlyList<CatalogueMeasure> Measures, MatchCatalogue Catalogue, DateOnly Day);
+
+    /// <summary>
+    /// Every pair of the two sides whose outcome changed, as events. A pair missing from one side (a new measure, a
+    /// deleted enterprise) has no status there. Streamed measure by measure, so memory stays that of the enterprises'
+    /// facts however many pairs are judged.
+    /// </summary>
+    private static void Compare(Side before, Side after, List<MatchEventRow> events)
     {
-        var events = new List<MatchEventRow>();
-        foreach (var key in before.Statuses.Keys.Union(after.Statuses.Keys))
+        if (before.Measures.Count == 0 && after.Measures.Count == 0)
         {
-            MatchStatus? from = before.Statuses.TryGetValue(key, out var b) ? b : null;
-            MatchStatus? to = after.Statuses.TryGetValue(key, out var a) ? a : null;
-            if (MatchEvents.KindOf(from, to) is not { } kind)
-            {
-                continue;
-            }
-            var (enterprise, policy, measure) = key;
-            var park = after.ParkOf.TryGetValue(enterprise, out var p) ? p : before.ParkOf.GetValueOrDefault(enterprise);
-            var grant = after.Grants.TryGetValue((policy, measure), out var g) ? g : before.Grants.GetValueOrDefault((policy, measure));
-            events.Add(new MatchEventRow(kind.ToDb(), enterprise, park, policy, measure, from.ToDb(), to.ToDb(), to == MatchStatus.Met && grant));
+            return;
         }
+        var factsBefore = before.Enterprises.ToDictionary(e => e.Code, e => (Record: e, Facts: e.FactsOn(before.Day, before.Catalogue)));
+        var factsAfter = after.Enterprises.ToDictionary(e => e.Code, e => (Record: e, Facts: e.FactsOn(after.Day, after.Catalogue)));
+        var codes = factsBefore.Keys.Union(factsAfter.Keys).ToList();
+        var measuresBefore = before.Measures.ToDictionary(m => m.Key);
+        var measuresAfter = after.Measures.ToDictionary(m => m.Key);
+        foreach (var key in measuresBefore.Keys.Union(measuresAfter.Keys))
+        {
+            var thenMeasure = measuresBefore.GetValueOrDefault(key);
+            var nowMeasure = measuresAfter.GetValueOrDefault(key);
+            foreach (var code in codes)
+            {
+                MatchStatus? from = thenMeasure is not null && factsBefore.TryGetValue(code, out var b) ? MatchRules.Status(thenMeasure.Conditions, b.Facts, before.Day) : null;
+                MatchStatus? to = nowMeasure is not null && factsAfter.TryGetValue(code, out var a) ? MatchRules.Status(nowMeasure.Conditions, a.Facts, after.Day) : null;
+                if (MatchEvents.KindOf(from, to) is not { } kind)
+                {
+                    continue;
+                }
+                // A deleted enterprise's events stay visible to its park's keys.
+                var park = factsAfter.TryGetValue(code, out var now) ? now.Record.ParkId : factsBefore[code].Record.ParkId;
+                events.Add(new MatchEventRow(kind.ToDb(), code, park, key.Policy, key.Measure, from.ToDb(), to.ToDb(),
+                    to == MatchStatus.Met && nowMeasure!.Measure.GrantWithoutApplication));
+            }
+        }
+    }
+
+    /// <summary>The events, as match events of this transaction, in a stable order.</summary>
+    private static async Task RecordAsync(DbSession session, List<MatchEventRow> events, DateOnly day, CancellationToken cancellationToken)
+    {
         if (events.Count == 0)
         {
             return;
@@ -182,35 +201,6 @@ public sealed class MatchReevaluation(NpgsqlDataSource db, MatchCache cache, Tim
             Day = day,
             Count = events.Count,
         }, cancellationToken);
-    }
-
-    /// <summary>Statuses of (enterprise, policy, measure) pairs judged on one day, and what their events need.</summary>
-    private sealed class Judgements(DateOnly day)
-    {
-        public Dictionary<(string, string, string), MatchStatus> Statuses { get; } = [];
-        public Dictionary<(string, string), bool> Grants { get; } = [];
-        public Dictionary<string, long?> ParkOf { get; } = [];
-
-        public void Judge(IReadOnlyList<EnterpriseRecord> enterprises, IReadOnlyList<CatalogueMeasure> measures, MatchCatalogue catalogue)
-        {
-            if (measures.Count == 0)
-            {
-                return;
-            }
-            foreach (var measure in measures)
-            {
-                Grants[measure.Key] = measure.Measure.GrantWithoutApplication;
-            }
-            foreach (var enterprise in enterprises)
-            {
-                ParkOf[enterprise.Code] = enterprise.ParkId;
-                var facts = enterprise.FactsOn(day, catalogue);
-                foreach (var measure in measures)
-                {
-                    Statuses[(enterprise.Code, measure.Policy.Code, measure.Measure.Code)] = MatchRules.Status(measure.Conditions, facts, day);
-                }
-            }
-        }
     }
 
     private sealed record MatchEventRow(string Kind, string EnterpriseCode, long? ParkId, string PolicyCode, string MeasureCode, string? From, string? To, bool Grant);

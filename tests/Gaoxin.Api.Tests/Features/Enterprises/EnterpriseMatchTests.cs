@@ -146,4 +146,22 @@ public sealed class EnterpriseMatchTests(ApiFactory factory) : ApiTest(factory)
         await (await Client.PostJsonAsync("/api/v1/enterprises", EnterpriseTests.Biotech("sample-other") with { Industries = [] })).ReadAsync<EnterpriseDto>(HttpStatusCode.Created);
         Assert.DoesNotContain((await FollowAsync(events.NextCursor)).Items, e => e.EnterpriseCode == "sample-biotech");
     }
+
+    [Fact]
+    public async Task Renaming_a_park_changes_no_outcome_and_sends_no_event_but_moving_one_out_of_the_measures_park_does()
+    {
+        await PublishPolicyAsync();
+        await (await Client.PostJsonAsync($"/api/v1/policies/{Policy}/measures", IncubationGrant)).ReadAsync<SupportMeasureDto>(HttpStatusCode.Created);
+        await (await Client.PostJsonAsync("/api/v1/enterprises", EnterpriseTests.Biotech())).ReadAsync<EnterpriseDto>(HttpStatusCode.Created);
+        var start = (await FollowAsync(null)).NextCursor;
+
+        var incubator = await (await Client.GetAsync("/api/v1/parks/haidong-incubator")).ReadAsync<Gaoxin.Contracts.Parks.ParkDto>();
+        await PutCurrentAsync("/api/v1/parks/haidong-incubator", incubator with { Names = new LocalizedText { Zh = "海东孵化器（新名）", En = "Haidong incubator (renamed)" } });
+        Assert.Empty((await FollowAsync(start)).Items);
+
+        var renamed = await (await Client.GetAsync("/api/v1/parks/haidong-incubator")).ReadAsync<Gaoxin.Contracts.Parks.ParkDto>();
+        await PutCurrentAsync("/api/v1/parks/haidong-incubator", renamed with { ParentCode = "haichuang-centre" });
+        var moved = await FollowAsync(start);
+        Assert.Contains(moved.Items, e => (e.EnterpriseCode, e.Kind) == ("sample-biotech", MatchEventKind.NoLongerEligible));
+    }
 }

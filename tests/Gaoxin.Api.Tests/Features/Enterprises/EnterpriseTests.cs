@@ -177,4 +177,21 @@ public sealed class EnterpriseTests(ApiFactory factory) : ApiTest(factory)
         await (await park.GetAsync("/api/v1/enterprises/sample-biotech")).ReadProblemAsync(HttpStatusCode.NotFound, "enterprise.not-found");
         Assert.DoesNotContain((await (await park.GetAsync("/api/v1/changes?limit=5000")).ReadAsync<ChangePage>()).Items, c => c.ResourceType == "enterprise");
     }
+
+    [Fact]
+    public async Task A_park_limited_key_writes_enterprises_of_its_parks_only()
+    {
+        const string haidong = "gx_haidongw_aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa";
+        await Factory.AddKeyAsync("haidong-writer", haidong, ["read", "write", "enterprises"], park: "haidong");
+        var client = Factory.ClientWithKey(haidong);
+        await (await client.PostJsonAsync("/api/v1/enterprises", Biotech())).ReadAsync<EnterpriseDto>(HttpStatusCode.Created); // the incubator lies within Haidong
+        await (await client.PostJsonAsync("/api/v1/enterprises", Biotech("elsewhere") with { ParkCode = "haichuang-centre" }))
+            .ReadProblemAsync(HttpStatusCode.Forbidden, "auth.outside-park-scope");
+        await (await client.PostJsonAsync("/api/v1/enterprises", Biotech("nowhere") with { ParkCode = null, InParkSince = null }))
+            .ReadProblemAsync(HttpStatusCode.Forbidden, "auth.outside-park-scope");
+        // CNOOC has no park on record: beyond this key's sight, so not there for it.
+        await (await client.GetAsync("/api/v1/enterprises/cnooc")).ReadProblemAsync(HttpStatusCode.NotFound, "enterprise.not-found");
+        Assert.Equal(["china-software", "hongbo-microelectronics", "sample-biotech"],
+            (await (await client.GetAsync("/api/v1/enterprises")).ReadAsync<EnterprisePage>()).Items.Select(e => e.Code));
+    }
 }
