@@ -60,15 +60,17 @@ public sealed class MatchReevaluation(NpgsqlDataSource db, MatchCache cache, Tim
 
         var events = new List<MatchEventRow>();
         var everyoneBefore = await cache.EnterprisesAsync(committed, cancellationToken);
-        IReadOnlyList<EnterpriseRecord> everyoneAfter = everyoneBefore;
+        var everyoneAfter = everyoneBefore;
         if (enterpriseCodes.Count > 0)
         {
-            // The changed enterprises against every measure not compared below for everyone.
-            var changedBefore = everyoneBefore.Where(e => enterpriseCodes.Contains(e.Code)).ToList();
+            // The changed enterprises against every measure not compared below for everyone (all of them when the
+            // catalogue did not change: the same list on both sides).
+            var changedBefore = everyoneBefore.Changed(enterpriseCodes);
             var changedAfter = await EnterpriseRecord.LoadAsync(session.Connection, session.Transaction, [.. enterpriseCodes], cancellationToken);
-            Compare(new(changedBefore, catalogueBefore.Measures.Where(m => !Affected(m)).ToList(), catalogueBefore, day),
-                new(changedAfter, catalogueAfter.Measures.Where(m => !Affected(m)).ToList(), catalogueAfter, day), events);
-            everyoneAfter = [.. everyoneBefore.Where(e => !enterpriseCodes.Contains(e.Code)), .. changedAfter];
+            var othersBefore = catalogueChanged ? catalogueBefore.Measures.Where(m => !Affected(m)).ToList() : catalogueBefore.Measures;
+            var othersAfter = catalogueChanged ? catalogueAfter.Measures.Where(m => !Affected(m)).ToList() : othersBefore;
+            Compare(new(changedBefore, othersBefore, catalogueBefore, day), new(changedAfter, othersAfter, catalogueAfter, day), events);
+            everyoneAfter = everyoneBefore.With(changedBefore, changedAfter);
         }
         if (catalogueChanged)
         {
@@ -154,12 +156,12 @@ public sealed class MatchReevaluation(NpgsqlDataSource db, MatchCache cache, Tim
         var factsBefore = before.Enterprises.ToDictionary(e => e.Code, e => (Record: e, Facts: e.FactsOn(before.Day, before.Catalogue)));
         var factsAfter = after.Enterprises.ToDictionary(e => e.Code, e => (Record: e, Facts: e.FactsOn(after.Day, after.Catalogue)));
         var codes = factsBefore.Keys.Union(factsAfter.Keys).ToList();
-        var measuresBefore = before.Measures.ToDictionary(m => m.Key);
-        var measuresAfter = after.Measures.ToDictionary(m => m.Key);
-        foreach (var key in measuresBefore.Keys.Union(measuresAfter.Keys))
+        // The same measures on both sides (an enterprise changed, the catalogue did not): pair them by position.
+        var pairs = ReferenceEquals(before.Measures, after.Measures)
+            ? before.Measures.Select(m => (Key: m.Key, Then: (CatalogueMeasure?)m, Now: (CatalogueMeasure?)m))
+            : Paired(before.Measures, after.Measures);
+        foreach (var (key, thenMeasure, nowMeasure) in pairs)
         {
-            var thenMeasure = measuresBefore.GetValueOrDefault(key);
-            var nowMeasure = measuresAfter.GetValueOrDefault(key);
             foreach (var code in codes)
             {
                 MatchStatus? from = thenMeasure is not null && factsBefore.TryGetValue(code, out var b) ? MatchRules.Status(thenMeasure.Conditions, b.Facts, before.Day) : null;
@@ -174,6 +176,14 @@ public sealed class MatchReevaluation(NpgsqlDataSource db, MatchCache cache, Tim
                     to == MatchStatus.Met && nowMeasure!.Measure.GrantWithoutApplication));
             }
         }
+    }
+
+    private static IEnumerable<((string Policy, string Measure) Key, CatalogueMeasure? Then, CatalogueMeasure? Now)> Paired(
+        IReadOnlyList<CatalogueMeasure> before, IReadOnlyList<CatalogueMeasure> after)
+    {
+        var measuresBefore = before.ToDictionary(m => m.Key);
+        var measuresAfter = after.ToDictionary(m => m.Key);
+        return measuresBefore.Keys.Union(measuresAfter.Keys).Select(key => (key, measuresBefore.GetValueOrDefault(key), measuresAfter.GetValueOrDefault(key)));
     }
 
     /// <summary>The events, as match events of this transaction, in a stable order.</summary>

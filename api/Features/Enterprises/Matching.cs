@@ -117,6 +117,57 @@ public sealed record EnterpriseRecord(string Code, long? ParkId, StoredEnterpris
         .Select(r => new EnterpriseRecord(r.Code, r.ParkId, StoredEnterprise.FromJson(r.ContentJson))).ToList();
 }
 
+/// <summary>Every enterprise, as bulk matching holds them, found by code without a scan.</summary>
+public sealed class Registry : IReadOnlyList<EnterpriseRecord>
+{
+    private readonly EnterpriseRecord[] _items;
+    private readonly Dictionary<string, int> _index;
+
+    public Registry(IEnumerable<EnterpriseRecord> items)
+    {
+        _items = items.ToArray();
+        _index = new Dictionary<string, int>(_items.Length);
+        for (var i = 0; i < _items.Length; i++)
+        {
+            _index[_items[i].Code] = i;
+        }
+    }
+
+    public int Count => _items.Length;
+
+    public EnterpriseRecord this[int index] => _items[index];
+
+    public IEnumerator<EnterpriseRecord> GetEnumerator() => ((IEnumerable<EnterpriseRecord>)_items).GetEnumerator();
+
+    System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => _items.GetEnumerator();
+
+    /// <summary>Those of these codes that are in the registry.</summary>
+    public List<EnterpriseRecord> Changed(IEnumerable<string> codes) =>
+        codes.Where(_index.ContainsKey).Select(code => _items[_index[code]]).ToList();
+
+    /// <summary>The registry with some enterprises replaced, added or (absent from <paramref name="after"/>) removed.</summary>
+    public Registry With(IReadOnlyList<EnterpriseRecord> before, IReadOnlyList<EnterpriseRecord> after)
+    {
+        if (before.Count == after.Count && after.All(e => _index.ContainsKey(e.Code)))
+        {
+            var items = (EnterpriseRecord[])_items.Clone();
+            foreach (var enterprise in after)
+            {
+                items[_index[enterprise.Code]] = enterprise;
+            }
+            return new Registry(items, _index);
+        }
+        var changed = before.Select(e => e.Code).Concat(after.Select(e => e.Code)).ToHashSet();
+        return new Registry(_items.Where(e => !changed.Contains(e.Code)).Concat(after));
+    }
+
+    private Registry(EnterpriseRecord[] items, Dictionary<string, int> index)
+    {
+        _items = items;
+        _index = index;
+    }
+}
+
 /// <summary>
 /// The catalogue and the registry as matching reads them, kept in memory between requests. Each is reloaded when its
 /// revision in <c>match_inputs</c> moves: every write to policies, measures, parks or enterprises moves it in the
@@ -127,8 +178,8 @@ public sealed class MatchCache
     private readonly SemaphoreSlim _gate = new(1, 1);
     // Entries are immutable objects swapped whole, so a reader on another thread never sees half of one.
     private sealed record CatalogueEntry(long Revision, DateOnly Day, MatchCatalogue Catalogue);
-    private sealed record EnterprisesEntry(long Revision, IReadOnlyList<EnterpriseRecord> Items);
-    private sealed record FactsEntry(IReadOnlyList<EnterpriseRecord> Enterprises, MatchCatalogue Catalogue, DateOnly Day, IReadOnlyList<(EnterpriseRecord Enterprise, MatchFacts Facts)> Items);
+    private sealed record EnterprisesEntry(long Revision, Registry Items);
+    private sealed record FactsEntry(Registry Enterprises, MatchCatalogue Catalogue, DateOnly Day, IReadOnlyList<(EnterpriseRecord Enterprise, MatchFacts Facts)> Items);
 
     private volatile CatalogueEntry? _catalogue;
     private volatile EnterprisesEntry? _enterprises;
@@ -154,7 +205,7 @@ public sealed class MatchCache
         }
     }
 
-    public async Task<IReadOnlyList<EnterpriseRecord>> EnterprisesAsync(IDbConnection connection, CancellationToken cancellationToken)
+    public async Task<Registry> EnterprisesAsync(IDbConnection connection, CancellationToken cancellationToken)
     {
         var revision = await RevisionAsync(connection, "enterprises", cancellationToken);
         if (_enterprises is { } hit && hit.Revision == revision)
@@ -164,7 +215,7 @@ public sealed class MatchCache
         await _gate.WaitAsync(cancellationToken);
         try
         {
-            var items = await EnterpriseRecord.LoadAsync(connection, null, null, cancellationToken);
+            var items = new Registry(await EnterpriseRecord.LoadAsync(connection, null, null, cancellationToken));
             _enterprises = new EnterprisesEntry(revision, items);
             return items;
         }
@@ -192,7 +243,7 @@ public sealed class MatchCache
     /// here instead of reading thousands of rows again. Revisions never repeat, so a transaction that rolls back leaves
     /// an entry no committed revision ever names.
     /// </summary>
-    public void Prime(long? catalogueRevision, MatchCatalogue? catalogue, long? enterprisesRevision, IReadOnlyList<EnterpriseRecord>? enterprises)
+    public void Prime(long? catalogueRevision, MatchCatalogue? catalogue, long? enterprisesRevision, Registry? enterprises)
     {
         if (catalogueRevision is { } c && catalogue is not null)
         {

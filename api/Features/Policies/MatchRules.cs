@@ -69,9 +69,32 @@ public sealed record EffectiveConditions(
 /// </summary>
 public static class MatchRules
 {
-    public static bool? Park(EffectiveConditions c, MatchFacts f) => f.ParkAndAncestors is null ? null : c.Parks.Any(f.ParkAndAncestors.Contains);
+    // Plain loops, not LINQ: bulk matching calls these tens of millions of times, and a delegate per call shows.
+    public static bool? Park(EffectiveConditions c, MatchFacts f)
+    {
+        if (f.ParkAndAncestors is not { } parks)
+        {
+            return null;
+        }
+        for (var i = 0; i < c.Parks.Count; i++)
+        {
+            if (parks.Contains(c.Parks[i])) return true;
+        }
+        return false;
+    }
 
-    public static bool? Industry(EffectiveConditions c, MatchFacts f) => f.Industries is null ? null : c.Industries.Any(f.Industries.Contains);
+    public static bool? Industry(EffectiveConditions c, MatchFacts f)
+    {
+        if (f.Industries is not { } industries)
+        {
+            return null;
+        }
+        for (var i = 0; i < c.Industries.Count; i++)
+        {
+            if (industries.Contains(c.Industries[i])) return true;
+        }
+        return false;
+    }
 
     public static bool? Qualification(Qualification required, MatchFacts f) => f.Qualifications?.ContainsKey(required);
 
@@ -95,29 +118,34 @@ public static class MatchRules
     /// <summary>How many conditions are met, unmet and undecided, without words: what bulk matching needs, fifty thousand enterprises at a time.</summary>
     public static (int Met, int NotMet, int Unknown) Tally(EffectiveConditions c, MatchFacts f, DateOnly day)
     {
-        int met = 0, notMet = 0, unknown = 0;
-        void Count(bool? outcome)
-        {
-            switch (outcome)
-            {
-                case true: met++; break;
-                case false: notMet++; break;
-                default: unknown++; break;
-            }
-        }
-
-        if (c.Parks.Count > 0) Count(Park(c, f));
-        if (c.Industries.Count > 0) Count(Industry(c, f));
-        foreach (var q in c.Qualifications) Count(Qualification(q, f));
-        if (c.MinRndSpend is { } minSpend) Count(MinRndSpend(minSpend, f));
-        if (c.MinHeadcount is { } minHeadcount) Count(MinHeadcount(minHeadcount, f));
+        var tally = new Counter();
+        if (c.Parks.Count > 0) tally.Add(Park(c, f));
+        if (c.Industries.Count > 0) tally.Add(Industry(c, f));
+        for (var i = 0; i < c.Qualifications.Count; i++) tally.Add(Qualification(c.Qualifications[i], f));
+        if (c.MinRndSpend is { } minSpend) tally.Add(MinRndSpend(minSpend, f));
+        if (c.MinHeadcount is { } minHeadcount) tally.Add(MinHeadcount(minHeadcount, f));
         if (c.MinYearsRegistered is not null || c.MaxYearsRegistered is not null)
         {
             var years = YearsRegistered(f, day);
-            if (c.MinYearsRegistered is { } minYears) Count(MinYears(minYears, years));
-            if (c.MaxYearsRegistered is { } maxYears) Count(MaxYears(maxYears, years));
+            if (c.MinYearsRegistered is { } minYears) tally.Add(MinYears(minYears, years));
+            if (c.MaxYearsRegistered is { } maxYears) tally.Add(MaxYears(maxYears, years));
         }
-        return (met, notMet, unknown);
+        return (tally.Met, tally.NotMet, tally.Unknown);
+    }
+
+    private struct Counter
+    {
+        public int Met, NotMet, Unknown;
+
+        public void Add(bool? outcome)
+        {
+            switch (outcome)
+            {
+                case true: Met++; break;
+                case false: NotMet++; break;
+                default: Unknown++; break;
+            }
+        }
     }
 
     public static MatchStatus Status(EffectiveConditions c, MatchFacts f, DateOnly day)
