@@ -145,6 +145,10 @@ create table match_events (
 );
 create index match_events_txid_idx on match_events (txid, id);
 
+-- What a committing transaction asks before matching: did it change anything matching reads? Without this, an import
+-- of a million figures would scan its million change rows to find none.
+create index changes_match_inputs_idx on changes (txid) where resource_type in ('enterprise', 'policy', 'measure', 'park');
+
 -- The last zone day whose date-driven changes of outcome (a certificate expiring, a measure coming into force) have
 -- been judged into the feed. One row; whoever judges the next day locks it.
 create table match_sweeps (
