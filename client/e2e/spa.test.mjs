@@ -1,12 +1,13 @@
 // The SPA in a real Chromium, against the real API and database (scripts/e2e.sh sets them up).
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 
 const base = process.env.GAOXIN_E2E_URL ?? 'http://127.0.0.1:5181';
 const shots = fileURLToPath(new URL('../screenshots/', import.meta.url));
+const axeSource = readFileSync(fileURLToPath(new URL('../node_modules/axe-core/axe.min.js', import.meta.url)), 'utf8');
 const sample = fileURLToPath(new URL('../../scripts/samples/observations-article-2023-03-31.csv', import.meta.url));
 mkdirSync(shots, { recursive: true });
 
@@ -298,6 +299,39 @@ describe('enterprises (private)', () => {
     assert.deepEqual(errors, []);
     await context.close();
   });
+});
+
+describe('accessibility', () => {
+  // Every page, in both languages, with the private pages' key in the session: axe-core (WCAG 2.x A/AA rules) finds no
+  // serious or critical violation, and each page has one level-one heading. The check runs in a context that lets a
+  // test script in past the app's Content-Security-Policy; the app itself runs unchanged.
+  const pages = ['/', '/parks', '/parks/haidong', '/indicators', '/indicators/enterprise-rnd-institutions', '/policies',
+    '/policies/sample-incubation-support-measures', '/evaluations', '/evaluations/sample-innovation-index', '/import',
+    '/enterprises', '/enterprises/sample-enterprise-001', '/policies/sample-rnd-support-measures/measures/rnd-spend-subsidy/eligible',
+    '/enterprises/match-events'];
+  for (const lang of ['zh-CN', 'en']) {
+    test(`axe-core finds no serious or critical violation on any page (${lang})`, async () => {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: lang, bypassCSP: true });
+      await context.addInitScript(([l, key]) => { localStorage.setItem('gaoxin.lang', l); sessionStorage.setItem('gaoxin.apiKey', key); },
+        [lang, process.env.GAOXIN_E2E_KEY ?? '']);
+      const page = await context.newPage();
+      const found = [];
+      for (const path of pages) {
+        await page.goto(base + path);
+        await page.waitForLoadState('networkidle');
+        await page.locator('.async-loading').first().waitFor({ state: 'detached' }).catch(() => {});
+        await page.addScriptTag({ content: axeSource });
+        const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
+        for (const v of result.violations.filter((x) => x.impact === 'serious' || x.impact === 'critical')) {
+          found.push(`${path}: ${v.id} (${v.nodes.length}) e.g. ${v.nodes[0].html.slice(0, 100)}`);
+        }
+        const h1 = await page.locator('h1').count();
+        if (h1 !== 1) found.push(`${path}: ${h1} level-one headings`);
+      }
+      assert.deepEqual(found, []);
+      await context.close();
+    });
+  }
 });
 
 describe('errors', () => {

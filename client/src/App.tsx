@@ -39,7 +39,7 @@ export function App() {
             ...sections.map((s) => ({ key: s, label: <Link to={`/${s}`}>{t.nav[s]}</Link> })),
           ]} />
         </nav>
-        <Button lang={lang === 'zh-CN' ? 'en' : 'zh-CN'} aria-label={t.switchToLabel} className="lang-switch"
+        <Button lang={lang === 'zh-CN' ? 'en' : 'zh-CN'} aria-label={`${t.switchTo} (${t.switchToLabel})`} className="lang-switch" autoInsertSpace={false}
           onClick={() => setLang(lang === 'zh-CN' ? 'en' : 'zh-CN')}>{t.switchTo}</Button>
       </Layout.Header>
       <Layout.Content className="app-content">

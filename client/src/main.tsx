@@ -15,7 +15,10 @@ function Localised() {
   const { lang } = useLang();
   dayjs.locale(lang === 'zh-CN' ? 'zh-cn' : 'en');
   return (
-    <ConfigProvider locale={lang === 'zh-CN' ? zhCN : enUS} theme={{ token: { colorPrimary: '#0b4f8a' } }}>
+    <ConfigProvider locale={lang === 'zh-CN' ? zhCN : enUS} theme={{ token: {
+      // Chosen for contrast (WCAG AA, 4.5:1) on white and on the page's grey: links and secondary text included.
+      colorPrimary: '#0b4f8a', colorLink: '#0b4f8a', colorInfo: '#0b4f8a', colorTextSecondary: '#595959', colorTextDescription: '#595959', colorTextPlaceholder: '#737373', colorTextTertiary: '#666666',
+    } }}>
       <App />
     </ConfigProvider>
   );

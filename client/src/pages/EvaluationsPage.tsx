@@ -23,7 +23,7 @@ export function EvaluationsPage() {
   const schemes = useAsync((signal) => client.listSchemes({ limit: 200 }, signal), [client]);
   return (
     <section aria-labelledby="evaluations-title">
-      <Typography.Title level={2} id="evaluations-title">{t.evaluations.title}</Typography.Title>
+      <Typography.Title level={1} id="evaluations-title">{t.evaluations.title}</Typography.Title>
       <AsyncView state={schemes} reload={schemes.reload} isEmpty={(page) => page.items.length === 0}>
         {(page) => (
           <List dataSource={page.items} renderItem={(scheme) => (
@@ -61,7 +61,7 @@ export function EvaluationPage() {
     <Space direction="vertical" size="large" style={{ width: '100%' }}>
       <AsyncView state={definition} reload={definition.reload}>
         {(s) => (
-          <Card title={<Typography.Title level={2} style={{ margin: 0 }}>{s.name}</Typography.Title>}>
+          <Card title={<Typography.Title level={1} style={{ margin: 0 }}>{s.name}</Typography.Title>}>
             <Typography.Paragraph>{lang === 'zh-CN' ? s.descriptions.zh : s.descriptions.en}</Typography.Paragraph>
             <Space wrap>
               <label>{t.evaluations.period} <Input style={{ width: 110 }} defaultValue={period} aria-label={t.evaluations.period}
@@ -81,7 +81,7 @@ export function EvaluationPage() {
           const dimensions = r.parks[0]?.root.children ?? [];
           return (
             <section aria-labelledby="ranking-title">
-              <Typography.Title level={3} id="ranking-title">{t.evaluations.ranking} · {r.period}</Typography.Title>
+              <Typography.Title level={2} id="ranking-title">{t.evaluations.ranking} · {r.period}</Typography.Title>
               <Table<ParkResultDto> rowKey="parkCode" dataSource={r.parks} pagination={false} size="small" scroll={{ x: true }}
                 onRow={(row) => ({ 'data-park': row.parkCode } as React.HTMLAttributes<HTMLElement>)}
                 columns={[
@@ -117,7 +117,7 @@ export function EvaluationPage() {
         <AsyncView state={explain} reload={explain.reload}>
           {(e) => e && (
             <section aria-labelledby="explain-title" data-testid="explain">
-              <Typography.Title level={3} id="explain-title">{t.evaluations.explain} · {e.result.parkName}</Typography.Title>
+              <Typography.Title level={2} id="explain-title">{t.evaluations.explain} · {e.result.parkName}</Typography.Title>
               <Typography.Paragraph>
                 {t.evaluations.total} {points(e.result.total)} · {t.evaluations.rank} {e.result.rank}
                 {e.compared && ` · ${e.comparedPeriod}: ${points(e.compared.total)} · ${t.evaluations.rank} ${e.compared.rank}`}

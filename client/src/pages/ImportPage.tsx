@@ -45,7 +45,7 @@ export function ImportPage() {
 
   return (
     <Space direction="vertical" size="large" style={{ width: '100%' }}>
-      <Typography.Title level={2}>{t.import.title}</Typography.Title>
+      <Typography.Title level={1}>{t.import.title}</Typography.Title>
       <Typography.Paragraph type="secondary">{t.import.intro}</Typography.Paragraph>
       <Card size="small">
         <Space wrap align="end">

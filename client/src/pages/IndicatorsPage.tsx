@@ -23,7 +23,7 @@ export function IndicatorsPage() {
   const list = useAsync((signal) => client.listIndicators({ category, q, limit: 200 }, signal), [client, category, q]);
   return (
     <section aria-labelledby="indicators-title">
-      <Typography.Title level={2} id="indicators-title">{t.indicators.title}</Typography.Title>
+      <Typography.Title level={1} id="indicators-title">{t.indicators.title}</Typography.Title>
       <Space wrap style={{ marginBottom: 16 }}>
         <Input.Search allowClear aria-label={t.indicators.search} placeholder={t.indicators.search} defaultValue={q}
           onSearch={(value) => setQuery({ q: value })} style={{ width: 260 }} />
@@ -83,7 +83,7 @@ export function IndicatorPage() {
     <Space direction="vertical" size="large" style={{ width: '100%' }}>
       <AsyncView state={indicator} reload={indicator.reload}>
         {(i) => (
-          <Card title={<Typography.Title level={2} style={{ margin: 0 }}>{i.name}</Typography.Title>}>
+          <Card title={<Typography.Title level={1} style={{ margin: 0 }}>{i.name}</Typography.Title>}>
             <Typography.Paragraph>{i.description}</Typography.Paragraph>
             <Descriptions size="small" column={{ xs: 1, sm: 2 }} title={t.indicators.definition}>
               <Descriptions.Item label={t.indicators.category}>{t.category[i.category]}</Descriptions.Item>

@@ -20,14 +20,14 @@ export function OverviewPage() {
   return (
     <Space direction="vertical" size="large" style={{ width: '100%' }}>
       <div>
-        <Typography.Title level={2}>{t.overview.title}</Typography.Title>
+        <Typography.Title level={1}>{t.overview.title}</Typography.Title>
         <Typography.Paragraph type="secondary">{t.overview.subtitle}</Typography.Paragraph>
       </div>
       <AsyncView state={figures} reload={figures.reload} isEmpty={(d) => d.length === 0}>
         {(data) => (
           <>
             <section aria-labelledby="figures-title">
-              <Typography.Title level={3} id="figures-title">{t.overview.figures}</Typography.Title>
+              <Typography.Title level={2} id="figures-title">{t.overview.figures}</Typography.Title>
               <Row gutter={[16, 16]}>
                 {data.filter((f) => f.valueKind !== 'progress').map((figure) => (
                   <Col key={figure.indicatorCode} xs={24} sm={12} lg={8}>
@@ -37,7 +37,7 @@ export function OverviewPage() {
               </Row>
             </section>
             <section aria-labelledby="works-title">
-              <Typography.Title level={3} id="works-title">{t.overview.works}</Typography.Title>
+              <Typography.Title level={2} id="works-title">{t.overview.works}</Typography.Title>
               {data.filter((f) => f.progress).map((figure) => (
                 <Card key={figure.indicatorCode} size="small" data-indicator={figure.indicatorCode}>
                   <Typography.Text strong>{figure.name}</Typography.Text>
@@ -54,7 +54,7 @@ export function OverviewPage() {
         )}
       </AsyncView>
       <section aria-labelledby="policy-title">
-        <Typography.Title level={3} id="policy-title">{t.overview.policySystem}</Typography.Title>
+        <Typography.Title level={2} id="policy-title">{t.overview.policySystem}</Typography.Title>
         <AsyncView state={catalogue} reload={catalogue.reload}>
           {(data) => <PolicySystem catalogue={data} />}
         </AsyncView>

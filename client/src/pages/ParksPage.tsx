@@ -32,7 +32,7 @@ export function ParksPage() {
   const tree = useAsync((signal) => client.getParkTree({}, signal), [client]);
   return (
     <section aria-labelledby="parks-title">
-      <Typography.Title level={2} id="parks-title">{t.parks.title}</Typography.Title>
+      <Typography.Title level={1} id="parks-title">{t.parks.title}</Typography.Title>
       <AsyncView state={tree} reload={tree.reload} isEmpty={(d) => d.length === 0}>
         {(nodes) => (
           <Tree treeData={toTreeData(nodes, t)} defaultExpandAll showLine blockNode
@@ -60,7 +60,7 @@ export function ParkPage() {
     <Space direction="vertical" size="large" style={{ width: '100%' }}>
       <AsyncView state={park} reload={park.reload}>
         {(p) => (
-          <Card title={<Typography.Title level={2} style={{ margin: 0 }}>{p.name}</Typography.Title>}>
+          <Card title={<Typography.Title level={1} style={{ margin: 0 }}>{p.name}</Typography.Title>}>
             <Typography.Paragraph>{p.description}</Typography.Paragraph>
             <Descriptions size="small" column={{ xs: 1, sm: 2 }} title={t.parks.facts}>
               <Descriptions.Item label={t.parks.kindLabel}>{t.kind[p.kind]}</Descriptions.Item>
@@ -75,7 +75,7 @@ export function ParkPage() {
       </AsyncView>
       <section aria-labelledby="park-indicators">
         <Space align="center" wrap>
-          <Typography.Title level={3} id="park-indicators" style={{ margin: 0 }}>{t.parks.indicators}</Typography.Title>
+          <Typography.Title level={2} id="park-indicators" style={{ margin: 0 }}>{t.parks.indicators}</Typography.Title>
           <label>
             <Switch checked={descendants} onChange={(on) => setQuery({ descendants: on ? 'true' : undefined })} /> {t.parks.includeDescendants}
           </label>

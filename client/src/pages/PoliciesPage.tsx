@@ -37,7 +37,7 @@ export function PoliciesPage() {
 
   return (
     <Space direction="vertical" size="large" style={{ width: '100%' }}>
-      <Typography.Title level={2}>{t.policies.title}</Typography.Title>
+      <Typography.Title level={1}>{t.policies.title}</Typography.Title>
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={9}>
           <Card title={t.policies.catalogue} size="small">

@@ -31,7 +31,7 @@ export function PolicyPage() {
     <AsyncView state={policy} reload={policy.reload}>
       {(p) => (
         <Space direction="vertical" size="large" style={{ width: '100%' }}>
-          <Card title={<Typography.Title level={2} style={{ margin: 0, whiteSpace: 'normal' }}>{p.summary.title}</Typography.Title>}>
+          <Card title={<Typography.Title level={1} style={{ margin: 0, whiteSpace: 'normal' }}>{p.summary.title}</Typography.Title>}>
             <Space wrap style={{ marginBottom: 12 }}>
               <Tag>{t.role[p.summary.role]}</Tag>
               <Tag color={p.summary.status === 'inForce' ? 'green' : undefined}>{t.policyStatus[p.summary.status]}</Tag>

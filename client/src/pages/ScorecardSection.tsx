@@ -31,7 +31,7 @@ export function ScorecardSection({ code }: { code: string }) {
   return (
     <section aria-labelledby="scorecard-title">
       <Space align="center" wrap>
-        <Typography.Title level={3} id="scorecard-title" style={{ margin: 0 }}>{t.targets.title}</Typography.Title>
+        <Typography.Title level={2} id="scorecard-title" style={{ margin: 0 }}>{t.targets.title}</Typography.Title>
         <label>
           {t.targets.on}{' '}
           <DatePicker value={on ? dayjs(on) : undefined} allowClear aria-label={t.targets.on}
