@@ -195,8 +195,9 @@ describe('policies', () => {
     await context.close();
   });
 
-  test('the matcher says which measures an incubating enterprise in Haidong may claim, and why', async () => {
-    const { page, context } = await open('/policies');
+  test('the policy calculator, its own page, says which measures an incubating enterprise in Haidong may claim, and why', async () => {
+    const { page, context } = await open('/calculator');
+    await page.getByRole('heading', { level: 1, name: '政策计算器' }).waitFor();
     const choose = async (id, option) => {
       await page.locator(`#${id}`).click();
       await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first().click();
@@ -217,7 +218,11 @@ describe('policies', () => {
     assert.doesNotMatch(text, /可能可申报|不符合/);
     assert.match(text, /在孵企业租金减免（示例）/);
     assert.match(text, /符合[\s\S]*注册在：海东园区/);
-    await shot(page, 'policies-matcher-zh');
+    // The result links to its document, and the whole answer can be taken away as CSV.
+    assert.equal(await rent.getByRole('link', { name: /孵化育成若干措施/ }).getAttribute('href'), '/policies/sample-incubation-support-measures');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载 CSV' }).click()]);
+    assert.match(download.suggestedFilename(), /^policy-matches-\d{4}-\d{2}-\d{2}\.csv$/);
+    await shot(page, 'calculator-zh');
     await context.close();
   });
 });
@@ -306,7 +311,7 @@ describe('accessibility', () => {
   // serious or critical violation, and each page has one level-one heading. The check runs in a context that lets a
   // test script in past the app's Content-Security-Policy; the app itself runs unchanged.
   const pages = ['/', '/parks', '/parks/haidong', '/indicators', '/indicators/enterprise-rnd-institutions', '/policies',
-    '/policies/sample-incubation-support-measures', '/evaluations', '/evaluations/sample-innovation-index', '/import',
+    '/policies/sample-incubation-support-measures', '/calculator', '/evaluations', '/evaluations/sample-innovation-index', '/import',
     '/enterprises', '/enterprises/sample-enterprise-001', '/policies/sample-rnd-support-measures/measures/rnd-spend-subsidy/eligible',
     '/enterprises/match-events'];
   for (const lang of ['zh-CN', 'en']) {

@@ -16,6 +16,7 @@ const IndicatorPage = page(() => import('./pages/IndicatorsPage'), 'IndicatorPag
 const PoliciesPage = page(() => import('./pages/PoliciesPage'), 'PoliciesPage');
 const PolicyPage = page(() => import('./pages/PolicyPage'), 'PolicyPage');
 const ImportPage = page(() => import('./pages/ImportPage'), 'ImportPage');
+const CalculatorPage = page(() => import('./pages/MatcherCard'), 'CalculatorPage');
 const EvaluationsPage = page(() => import('./pages/EvaluationsPage'), 'EvaluationsPage');
 const EvaluationPage = page(() => import('./pages/EvaluationsPage'), 'EvaluationPage');
 const EnterprisesPage = page(() => import('./pages/EnterprisesPage'), 'EnterprisesPage');
@@ -23,7 +24,7 @@ const EnterprisePage = page(() => import('./pages/EnterprisesPage'), 'Enterprise
 const EligibleEnterprisesPage = page(() => import('./pages/EnterprisesPage'), 'EligibleEnterprisesPage');
 const MatchEventsPage = page(() => import('./pages/EnterprisesPage'), 'MatchEventsPage');
 
-const sections = ['parks', 'indicators', 'policies', 'evaluations', 'enterprises', 'import'] as const;
+const sections = ['parks', 'indicators', 'policies', 'calculator', 'evaluations', 'enterprises', 'import'] as const;
 
 export function App() {
   const { lang, t, setLang } = useLang();
@@ -58,6 +59,7 @@ export function App() {
             <Route path="/enterprises" element={<EnterprisesPage />} />
             <Route path="/enterprises/match-events" element={<MatchEventsPage />} />
             <Route path="/enterprises/:code" element={<EnterprisePage />} />
+            <Route path="/calculator" element={<CalculatorPage />} />
             <Route path="/import" element={<ImportPage />} />
             <Route path="*" element={<Navigate to="/" replace />} />
           </Routes>

@@ -1,10 +1,12 @@
 import { useState } from 'react';
 import { Button, Card, DatePicker, Form, InputNumber, List, Select, Space, Statistic, Tag, Typography } from 'antd';
+import { Link } from 'react-router-dom';
 import dayjs, { type Dayjs } from 'dayjs';
 import type { Eligibility, Industry, PolicyMatchResult, Qualification } from '../api/gaoxin-client';
 import { problemOf } from '../api/client';
 import { useClient, useLang } from '../i18n/LangContext';
 import { useAsync } from '../lib/useAsync';
+import { downloadCsv, toCsv } from '../lib/csv';
 
 const industries: Industry[] = ['marineEquipmentManufacturing', 'marineBiomedicine', 'marineElectronicInformation', 'other'];
 const qualifications: Qualification[] = ['highTechEnterprise', 'techSme', 'incubatingEnterprise', 'specialisedSme'];
@@ -18,6 +20,17 @@ interface ProfileForm {
   headcount?: number;
   registeredOn?: Dayjs;
   date?: Dayjs;
+}
+
+/** `/calculator` (政策计算器): an enterprise's profile in, the measures it may claim out, each condition explained. */
+export function CalculatorPage() {
+  const { t } = useLang();
+  return (
+    <section aria-labelledby="calculator-title">
+      <Typography.Title level={1} id="calculator-title">{t.nav.calculator}</Typography.Title>
+      <MatcherCard />
+    </section>
+  );
 }
 
 /** The policy matcher: an enterprise's profile in, the measures it may claim out, each condition explained. */
@@ -75,11 +88,15 @@ export function MatcherCard() {
           <Space size="large" wrap style={{ margin: '16px 0' }}>
             <Statistic title={t.policies.maxTotal} value={result.maxTotalSupport} suffix={t.policies.tenThousandYuan} />
             <Statistic title={t.policies.maxTotalIfUnknown} value={result.maxTotalSupportIfUnknownsMet} suffix={t.policies.tenThousandYuan} />
+            <Button onClick={() => downloadCsv(`policy-matches-${result.date}.csv`, toCsv(
+              [t.policies.eligibilityLabel, t.policies.measures, t.policies.title, t.policies.cap, t.policies.conditions],
+              result.items.map((item) => [t.eligibility[item.eligibility], item.measure.title, item.policy.title, item.maxSupport,
+                item.conditions.map((c) => `${t.outcome[c.outcome]}: ${c.requirement}`).join('; ')])))}>{t.downloadCsv}</Button>
           </Space>
           <List dataSource={result.items} renderItem={(item) => (
             <List.Item data-measure={item.measure.code}>
               <List.Item.Meta
-                title={<Space wrap><Tag color={eligibilityColour[item.eligibility]}>{t.eligibility[item.eligibility]}</Tag>{item.measure.title}<Typography.Text type="secondary">{item.policy.title}</Typography.Text></Space>}
+                title={<Space wrap><Tag color={eligibilityColour[item.eligibility]}>{t.eligibility[item.eligibility]}</Tag>{item.measure.title}<Link to={`/policies/${item.policy.id}`}>{item.policy.title}</Link></Space>}
                 description={
                   <ul className="conditions">
                     {item.conditions.map((c, i) => (

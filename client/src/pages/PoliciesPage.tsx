@@ -7,7 +7,6 @@ import { useAsync } from '../lib/useAsync';
 import { useQueryState } from '../lib/useQueryState';
 import { AsyncView } from '../components/AsyncView';
 import { Highlight } from '../components/Highlight';
-import { MatcherCard } from './MatcherCard';
 
 const statuses: PolicyStatus[] = ['draft', 'pending', 'inForce', 'expired', 'repealed'];
 const categories: PolicyCategory[] = ['rnd', 'talent', 'incubation', 'land', 'finance', 'industrialChain', 'planning', 'infrastructure', 'regionalDevelopment'];
@@ -88,7 +87,6 @@ export function PoliciesPage() {
           </Card>
         </Col>
       </Row>
-      <MatcherCard />
     </Space>
   );
 
