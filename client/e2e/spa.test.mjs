@@ -93,6 +93,15 @@ describe('parks and indicators', () => {
     await context.close();
   });
 
+  test('a park picker finds a park by its Chinese name while the page is in English', async () => {
+    const { page, context } = await open('/indicators/enterprise-rnd-institutions', { lang: 'en' });
+    const picker = page.getByLabel('Parks', { exact: true });
+    await picker.click();
+    await picker.fill('海东');
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: 'Haidong Park' }).first().waitFor();
+    await context.close();
+  });
+
   test('an indicator shows its series and breakdown, in English too', async () => {
     const { page, context } = await open('/indicators/enterprise-rnd-institutions', { lang: 'en' });
     await page.getByRole('heading', { name: 'Enterprise R&D institutions' }).waitFor();

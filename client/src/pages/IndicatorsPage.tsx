@@ -10,6 +10,7 @@ import { Chart } from '../components/Chart';
 import { downloadCsv, toCsv } from '../lib/csv';
 import { formatTime } from '../lib/format';
 import { ZONE } from './OverviewPage';
+import { parkOption } from '../lib/options';
 
 const categories: IndicatorCategory[] = ['innovationResources', 'industry', 'infrastructure', 'publicServices', 'land'];
 
@@ -112,7 +113,7 @@ export function IndicatorPage() {
           {(page) => (
             <Select mode="multiple" allowClear aria-label={t.indicators.chooseParks} placeholder={t.indicators.chooseParks} value={parks}
               style={{ width: '100%', marginBottom: 12 }} onChange={(values: string[]) => setQuery({ parks: values.join(',') })}
-              options={page.items.map((p) => ({ value: p.code, label: p.name }))} />
+              showSearch={{ optionFilterProp: 'search' }} options={page.items.map(parkOption)} />
           )}
         </AsyncView>
         <AsyncView state={series} reload={series.reload} isEmpty={(d) => d.items.length === 0}>

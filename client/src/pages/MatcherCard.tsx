@@ -7,6 +7,7 @@ import { problemOf } from '../api/client';
 import { useClient, useLang } from '../i18n/LangContext';
 import { useAsync } from '../lib/useAsync';
 import { downloadCsv, toCsv } from '../lib/csv';
+import { parkOption } from '../lib/options';
 
 const industries: Industry[] = ['marineEquipmentManufacturing', 'marineBiomedicine', 'marineElectronicInformation', 'other'];
 const qualifications: Qualification[] = ['highTechEnterprise', 'techSme', 'incubatingEnterprise', 'specialisedSme'];
@@ -67,7 +68,7 @@ export function MatcherCard() {
       <Form<ProfileForm> layout="vertical" onFinish={match} initialValues={{ date: dayjs() }} className="matcher-form">
         <Space wrap align="start">
           <Form.Item name="parkCode" label={t.policies.park}>
-            <Select allowClear style={{ width: 220 }} options={parks.status === 'loaded' ? parks.data.items.map((p) => ({ value: p.code, label: p.name })) : []} />
+            <Select allowClear style={{ width: 220 }} showSearch={{ optionFilterProp: 'search' }} options={parks.status === 'loaded' ? parks.data.items.map(parkOption) : []} />
           </Form.Item>
           <Form.Item name="industry" label={t.policies.industry}>
             <Select allowClear style={{ width: 200 }} options={industries.map((i) => ({ value: i, label: t.industry[i] }))} />

@@ -7,6 +7,7 @@ import { useAsync } from '../lib/useAsync';
 import { useQueryState } from '../lib/useQueryState';
 import { AsyncView } from '../components/AsyncView';
 import { Highlight } from '../components/Highlight';
+import { parkOption } from '../lib/options';
 
 const statuses: PolicyStatus[] = ['draft', 'pending', 'inForce', 'expired', 'repealed'];
 const categories: PolicyCategory[] = ['rnd', 'talent', 'incubation', 'land', 'finance', 'industrialChain', 'planning', 'infrastructure', 'regionalDevelopment'];
@@ -61,10 +62,10 @@ export function PoliciesPage() {
                   onChange={(v) => setQuery({ industry: v })} options={industries.map((i) => ({ value: i, label: t.industry[i] }))} />
                 <Select allowClear aria-label={t.policies.issuer} placeholder={t.policies.issuer} value={filters.issuer} style={{ width: 220 }}
                   onChange={(v) => setQuery({ issuer: v })}
-                  options={issuers.status === 'loaded' ? issuers.data.map((o) => ({ value: o.code, label: o.name })) : []} />
+                  showSearch={{ optionFilterProp: 'search' }} options={issuers.status === 'loaded' ? issuers.data.map(parkOption) : []} />
                 <Select allowClear aria-label={t.policies.park} placeholder={t.policies.park} value={filters.park} style={{ width: 200 }}
                   onChange={(v) => setQuery({ park: v })}
-                  options={parks.status === 'loaded' ? parks.data.items.map((p) => ({ value: p.code, label: p.name })) : []} />
+                  showSearch={{ optionFilterProp: 'search' }} options={parks.status === 'loaded' ? parks.data.items.map(parkOption) : []} />
                 <DatePicker aria-label={t.policies.inForceOn} placeholder={t.policies.inForceOn}
                   value={filters.inForceOn ? dayjs(filters.inForceOn) : null}
                   onChange={(d) => setQuery({ inForceOn: d ? d.format('YYYY-MM-DD') : undefined })} />
