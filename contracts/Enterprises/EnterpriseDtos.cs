@@ -298,11 +298,17 @@ public sealed record MatchEventDto
     /// <example>hongbo-microelectronics</example>
     public required string EnterpriseCode { get; init; }
 
+    /// <summary>The enterprise's name now, in the response language; null once it is deleted.</summary>
+    public string? EnterpriseName { get; init; }
+
     /// <example>pd-2023-001</example>
     public required string PolicyId { get; init; }
 
     /// <example>rent-reduction</example>
     public required string MeasureCode { get; init; }
+
+    /// <summary>The measure's title now, in the response language; null once it is deleted.</summary>
+    public string? MeasureTitle { get; init; }
 
     /// <summary>The status before; null when the pair had not been judged (a new enterprise or measure).</summary>
     public MatchStatus? From { get; init; }

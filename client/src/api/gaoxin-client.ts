@@ -6939,8 +6939,12 @@ export interface MatchEventDto {
     /** What changed in a match. 匹配变化类型。 */
     kind: MatchEventKind;
     enterpriseCode: string;
+    /** The enterprise's name now, in the response language; null once it is deleted. */
+    enterpriseName?: string | null;
     policyId: string;
     measureCode: string;
+    /** The measure's title now, in the response language; null once it is deleted. */
+    measureTitle?: string | null;
     /** The status before; null when the pair had not been judged (a new enterprise or measure). */
     from?: MatchEventDtoFrom | null;
     /** The status after; null when the enterprise or measure is gone or no longer in force. */

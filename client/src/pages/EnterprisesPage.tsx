@@ -207,8 +207,8 @@ export function MatchEventsPage() {
             <Table rowKey="position" dataSource={p.items} pagination={{ pageSize: 50 }} columns={[
               { title: t.enterprises.changedAt, render: (_, e) => formatTime(e.changedAt, lang) },
               { title: t.enterprises.events, render: (_, e) => <Tag color={e.kind === 'newlyEligible' ? 'green' : e.kind === 'noLongerEligible' ? 'red' : 'blue'}>{t.enterprises.eventKind[e.kind]}</Tag> },
-              { title: t.enterprises.enterprise, render: (_, e) => <Link to={`/enterprises/${e.enterpriseCode}`}>{e.enterpriseCode}</Link> },
-              { title: t.enterprises.measure, render: (_, e) => <Link to={`/policies/${e.policyId}/measures/${e.measureCode}/eligible`}>{e.policyId} / {e.measureCode}</Link> },
+              { title: t.enterprises.enterprise, render: (_, e) => <Link to={`/enterprises/${e.enterpriseCode}`}>{e.enterpriseName ?? e.enterpriseCode}</Link> },
+              { title: t.enterprises.measure, render: (_, e) => <Link to={`/policies/${e.policyId}/measures/${e.measureCode}/eligible`}>{e.measureTitle ?? `${e.policyId} / ${e.measureCode}`}</Link> },
               { title: t.enterprises.complete, render: (_, e) => (e.grantWithoutApplication ? '✓' : '') },
             ]} />
           )}

@@ -1,6 +1,7 @@
 using Dapper;
 using FluentValidation;
 using Gaoxin.Api.Features.Changes;
+using Gaoxin.Api.Infrastructure.Localization;
 using Gaoxin.Api.Infrastructure.Mediation;
 using Gaoxin.Api.Infrastructure.Security;
 using Gaoxin.Api.Infrastructure.Validation;
@@ -40,12 +41,17 @@ public sealed class ListMatchEventsHandler(NpgsqlDataSource db, ICaller caller) 
             order by b.seq, e.id
             limit @Scan
         )
-        select batch, id, kind, enterprise_code, policy_code, measure_code, from_status, to_status, grant_without_application,
-               judged_on, committed_at, 
-        """ + EnterpriseAccess.Filter("park_id") + """
+        select s.batch, s.id, s.kind, s.enterprise_code, s.policy_code, s.measure_code, s.from_status, s.to_status,
+               s.grant_without_application, s.judged_on, s.committed_at,
+               en.name_zh as enterprise_name_zh, en.name_en as enterprise_name_en, m.title_zh as measure_title_zh, m.title_en as measure_title_en,
+        """ + EnterpriseAccess.Filter("s.park_id") + """
          as wanted
-        from scanned
-        order by batch, id
+        from scanned s
+        -- Names as they are now, for people reading the feed; the codes are what a follower keys on.
+        left join enterprises en on en.code = s.enterprise_code
+        left join policies p on p.code = s.policy_code
+        left join support_measures m on m.policy_id = p.id and m.code = s.measure_code
+        order by s.batch, s.id
         """;
 
     private sealed class Row
@@ -62,6 +68,10 @@ public sealed class ListMatchEventsHandler(NpgsqlDataSource db, ICaller caller) 
         public DateOnly JudgedOn { get; init; }
         public DateTime CommittedAt { get; init; }
         public bool Wanted { get; init; }
+        public string? EnterpriseNameZh { get; init; }
+        public string? EnterpriseNameEn { get; init; }
+        public string? MeasureTitleZh { get; init; }
+        public string? MeasureTitleEn { get; init; }
     }
 
     public async Task<MatchEventPage> Handle(ListMatchEventsQuery query, CancellationToken cancellationToken)
@@ -78,8 +88,10 @@ public sealed class ListMatchEventsHandler(NpgsqlDataSource db, ICaller caller) 
                 Position = FeedCursor.Encode(r.Batch, r.Id),
                 Kind = r.Kind,
                 EnterpriseCode = r.EnterpriseCode,
+                EnterpriseName = r.EnterpriseNameZh is null ? null : Lang.Pick(r.EnterpriseNameZh, r.EnterpriseNameEn ?? r.EnterpriseNameZh),
                 PolicyId = r.PolicyCode,
                 MeasureCode = r.MeasureCode,
+                MeasureTitle = r.MeasureTitleZh is null ? null : Lang.Pick(r.MeasureTitleZh, r.MeasureTitleEn ?? r.MeasureTitleZh),
                 From = r.FromStatus,
                 To = r.ToStatus,
                 GrantWithoutApplication = r.GrantWithoutApplication,

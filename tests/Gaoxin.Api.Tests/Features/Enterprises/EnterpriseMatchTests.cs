@@ -63,6 +63,7 @@ public sealed class EnterpriseMatchTests(ApiFactory factory) : ApiTest(factory)
         var newly = Assert.Single(events.Items);
         Assert.Equal((MatchEventKind.NewlyEligible, "sample-biotech", "incubation-grant", (MatchStatus?)null, (MatchStatus?)MatchStatus.Met, true),
             (newly.Kind, newly.EnterpriseCode, newly.MeasureCode, newly.From, newly.To, newly.GrantWithoutApplication));
+        Assert.Equal(("示例海洋生物科技有限公司", "在孵海洋生物医药企业奖励"), (newly.EnterpriseName, newly.MeasureTitle)); // names for people, codes for followers
 
         // Recording the missing figure makes the second one eligible: one event, and reading on from the cursor never repeats the first.
         var unknown = await (await Client.GetAsync("/api/v1/enterprises/sample-unknown-spend")).ReadAsync<EnterpriseDto>();
