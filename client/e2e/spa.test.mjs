@@ -141,7 +141,7 @@ describe('targets', () => {
     const row = page.locator('[data-target="incubating-enterprises/haidong-incubator/2026"]');
     await row.waitFor();
     assert.match(await row.innerText(), /No data[\s\S]*≥ 30/);
-    await page.getByRole('link', { name: 'Haidong Park' }).waitFor(); // the parent, by its name
+    await page.locator('.ant-descriptions').getByRole('link', { name: 'Haidong Park' }).waitFor(); // the parent, by its name
     await shot(page, 'scorecard-incubator-en');
     await context.close();
   });
@@ -322,7 +322,7 @@ describe('accessibility', () => {
   const pages = ['/', '/parks', '/parks/haidong', '/indicators', '/indicators/enterprise-rnd-institutions', '/policies',
     '/policies/sample-incubation-support-measures', '/calculator', '/evaluations', '/evaluations/sample-innovation-index', '/import',
     '/enterprises', '/enterprises/sample-enterprise-001', '/policies/sample-rnd-support-measures/measures/rnd-spend-subsidy/eligible',
-    '/enterprises/match-events'];
+    '/enterprises/match-events', '/no-such-page'];
   for (const lang of ['zh-CN', 'en']) {
     test(`axe-core finds no serious or critical violation on any page (${lang})`, async () => {
       const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: lang, bypassCSP: true });
@@ -377,6 +377,25 @@ describe('errors', () => {
     const icon = await page.request.get(base + '/favicon.svg');
     assert.equal(icon.status(), 200);
     assert.deepEqual(missing, []);
+    await context.close();
+  });
+
+  test('an address the app has no page for says so, with the way back', async () => {
+    const { page, context } = await open('/no-such-page');
+    await page.getByRole('heading', { level: 1, name: '页面不存在' }).waitFor();
+    assert.match(await page.locator('main').innerText(), /\/no-such-page/);
+    await page.getByRole('link', { name: '返回总览' }).click();
+    await page.locator('[data-indicator="enterprise-rnd-institutions"]').waitFor();
+    await context.close();
+  });
+
+  test("a park's breadcrumb names its place in the tree, each step a link", async () => {
+    const { page, context } = await open('/parks/haidong-incubator');
+    const crumbs = page.locator('.ant-breadcrumb');
+    await crumbs.getByRole('link', { name: '海东园区' }).waitFor();
+    assert.match(await crumbs.innerText(), /园区[\s\S]*湛江国家高新区[\s\S]*海东园区[\s\S]*湛江高新产业园/);
+    await crumbs.getByRole('link', { name: '湛江国家高新区' }).click();
+    await page.waitForURL(/\/parks\/zhanjiang-hitech-zone$/);
     await context.close();
   });
 

@@ -1,6 +1,6 @@
 import { lazy, Suspense, type ComponentType } from 'react';
-import { Button, Layout, Menu } from 'antd';
-import { Link, Navigate, Route, Routes, useLocation } from 'react-router-dom';
+import { Button, Layout, Menu, Result } from 'antd';
+import { Link, Route, Routes, useLocation } from 'react-router-dom';
 import { useLang } from './i18n/LangContext';
 import { AsyncFallback } from './components/AsyncView';
 
@@ -61,10 +61,20 @@ export function App() {
             <Route path="/enterprises/:code" element={<EnterprisePage />} />
             <Route path="/calculator" element={<CalculatorPage />} />
             <Route path="/import" element={<ImportPage />} />
-            <Route path="*" element={<Navigate to="/" replace />} />
+            <Route path="*" element={<NotFoundPage />} />
           </Routes>
           </Suspense>
       </Layout.Content>
     </Layout>
+  );
+}
+
+/** An address the app has no page for: said so, with the way back, instead of silently showing the overview. */
+function NotFoundPage() {
+  const { t } = useLang();
+  const { pathname } = useLocation();
+  return (
+    <Result status="404" title={<h1 className="not-found-title">{t.notFound.title}</h1>}
+      subTitle={<>{t.notFound.body} <code>{pathname}</code></>} extra={<Link to="/">{t.notFound.home}</Link>} />
   );
 }

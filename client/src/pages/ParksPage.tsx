@@ -1,4 +1,4 @@
-import { Card, Descriptions, Space, Switch, Table, Tag, Tree, Typography } from 'antd';
+import { Breadcrumb, Card, Descriptions, Space, Switch, Table, Tag, Tree, Typography } from 'antd';
 import type { DataNode } from 'antd/es/tree';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import type { ParkIndicatorValueDto, ParkTreeNode } from '../api/gaoxin-client';
@@ -43,6 +43,16 @@ export function ParksPage() {
   );
 }
 
+/** The names from the zone down to a park, each with its code: the park's place in the tree. Empty if it is not there. */
+export function pathTo(nodes: ParkTreeNode[], code: string): { code: string; name: string }[] {
+  for (const node of nodes) {
+    if (node.code === code) return [{ code: node.code, name: node.name }];
+    const below = pathTo(node.children, code);
+    if (below.length > 0) return [{ code: node.code, name: node.name }, ...below];
+  }
+  return [];
+}
+
 /** `/parks/:code`: a park's facts and all its indicators, sub-parks rolled up on request (?descendants=true). */
 export function ParkPage() {
   const { code = '' } = useParams();
@@ -55,9 +65,15 @@ export function ParkPage() {
   // People read names: the parent is shown by its name (its code stays in the link).
   const parent = useAsync((signal) => parentCode ? client.getPark({ code: parentCode }, signal) : Promise.resolve(null), [client, parentCode]);
   const figures = useAsync((signal) => client.listParkIndicators({ code, includeDescendants: descendants }, signal), [client, code, descendants]);
+  const tree = useAsync((signal) => client.getParkTree({}, signal), [client]);
+  const path = tree.status === 'loaded' ? pathTo(tree.data, code) : [];
 
   return (
     <Space direction="vertical" size="large" style={{ width: '100%' }}>
+      {path.length > 0 && (
+        <Breadcrumb items={[{ title: <Link to="/parks">{t.nav.parks}</Link> },
+          ...path.map((step, i) => ({ title: i === path.length - 1 ? step.name : <Link to={`/parks/${step.code}`}>{step.name}</Link> }))]} />
+      )}
       <AsyncView state={park} reload={park.reload}>
         {(p) => (
           <Card title={<Typography.Title level={1} style={{ margin: 0 }}>{p.name}</Typography.Title>}>
