@@ -104,6 +104,11 @@ public static class EnterpriseAccess
     /// <summary>Whether the key holds the scope to read enterprises at all (admin does).</summary>
     public static bool MayRead(ICaller caller) => caller.Scopes.Contains(Scopes.Enterprises) || caller.Scopes.Contains(Scopes.Admin);
 
+    /// <summary>The park ids a park-limited key may see enterprises in; null for an unrestricted key.</summary>
+    public static async Task<HashSet<long>?> VisibleParksAsync(IDbConnection connection, ICaller caller, CancellationToken cancellationToken) =>
+        caller.ParkScopeId is not { } scope ? null
+        : (await connection.QueryAsync<long>(new CommandDefinition(ScopeCte + "select id from scope", new { ScopeParkId = scope }, cancellationToken: cancellationToken))).ToHashSet();
+
     /// <summary>Whether the caller may see an enterprise in this park.</summary>
     public static async Task<bool> MaySeeAsync(IDbConnection connection, IDbTransaction? transaction, ICaller caller, long? parkId, CancellationToken cancellationToken) =>
         caller.ParkScopeId is not { } scope

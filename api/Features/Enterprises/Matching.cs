@@ -26,15 +26,8 @@ public sealed class MatchCatalogue
 
     public static async Task<MatchCatalogue> LoadAsync(IDbConnection connection, IDbTransaction? transaction, DateOnly day, CancellationToken cancellationToken)
     {
-        var tree = (await connection.QueryAsync<(long Id, long? ParentId, string Code)>(new CommandDefinition(
-            "select id, parent_id, code from parks", transaction: transaction, cancellationToken: cancellationToken))).ToList();
-        return new MatchCatalogue
-        {
-            Day = day,
-            Measures = await MeasuresAsync(connection, transaction, InForce, new { Day = day }, cancellationToken),
-            Parks = await ParkNames.LoadAsync(connection, transaction, cancellationToken),
-            Ancestors = AncestorsOf(tree),
-        };
+        var (parks, ancestors) = await ParksAsync(connection, transaction, cancellationToken);
+        return new MatchCatalogue { Day = day, Measures = await MeasuresAsync(connection, transaction, InForce, new { Day = day }, cancellationToken), Parks = parks, Ancestors = ancestors };
     }
 
     /// <summary>
@@ -56,9 +49,15 @@ public sealed class MatchCatalogue
     /// <summary>This catalogue with the parks' names and tree read again.</summary>
     public async Task<MatchCatalogue> WithParksAsync(IDbConnection connection, IDbTransaction? transaction, CancellationToken cancellationToken)
     {
+        var (parks, ancestors) = await ParksAsync(connection, transaction, cancellationToken);
+        return new MatchCatalogue { Day = Day, Measures = Measures, Parks = parks, Ancestors = ancestors };
+    }
+
+    private static async Task<(ParkNames, IReadOnlyDictionary<string, IReadOnlySet<string>>)> ParksAsync(IDbConnection connection, IDbTransaction? transaction, CancellationToken cancellationToken)
+    {
         var tree = (await connection.QueryAsync<(long Id, long? ParentId, string Code)>(new CommandDefinition(
             "select id, parent_id, code from parks", transaction: transaction, cancellationToken: cancellationToken))).ToList();
-        return new MatchCatalogue { Day = Day, Measures = Measures, Parks = await ParkNames.LoadAsync(connection, transaction, cancellationToken), Ancestors = AncestorsOf(tree) };
+        return (await ParkNames.LoadAsync(connection, transaction, cancellationToken), AncestorsOf(tree));
     }
 
     private static async Task<List<CatalogueMeasure>> MeasuresAsync(IDbConnection connection, IDbTransaction? transaction, string policySql, object parameters, CancellationToken cancellationToken)

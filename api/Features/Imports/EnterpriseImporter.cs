@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Gaoxin.Api.Features.Enterprises.CreateEnterprise;
-using Gaoxin.Api.Features.Enterprises.GetEnterprise;
+using Gaoxin.Api.Features.Enterprises;
 using Gaoxin.Api.Features.Enterprises.UpdateEnterprise;
 using Gaoxin.Api.Infrastructure.Database;
 using Gaoxin.Api.Infrastructure.Errors;
@@ -53,12 +53,7 @@ public sealed class EnterpriseImporter(DbSession session, IMediator mediator) : 
     protected override async Task<RowOutcome> ApplyAsync(RowReader row, ImportTally tally, CancellationToken cancellationToken)
     {
         _readingJson = row.Raw is not null;
-        var (code, fields) = row.Raw is { } raw ? FromJson(raw, row.Line, tally) : (null, null);
-        if (row.Raw is null)
-        {
-            (code, fields) = await FromCsvAsync(row, tally, cancellationToken);
-        }
-        var exists = await Session.ExecuteScalarAsync<bool>("select exists (select 1 from enterprises where code = @code)", new { code }, cancellationToken);
+        var (code, fields, exists) = row.Raw is { } raw ? await FromJsonAsync(raw, row.Line, tally, cancellationToken) : await FromCsvAsync(row, tally, cancellationToken);
         if (!exists)
         {
             await Mediator.Send(new CreateEnterpriseCommand(new CreateEnterpriseRequest
@@ -71,6 +66,19 @@ public sealed class EnterpriseImporter(DbSession session, IMediator mediator) : 
         }
         var changed = await Mediator.Send(new UpdateEnterpriseCommand(code!, fields!, new IfMatch(true, new HashSet<int>())), cancellationToken);
         return changed ? RowOutcome.Updated : RowOutcome.Unchanged;
+    }
+
+    /// <summary>The enterprise as this import's transaction sees it (an earlier row of the same file included).</summary>
+    private async Task<EnterpriseDto?> CurrentAsync(string code, CancellationToken cancellationToken)
+    {
+        var row = await Session.QuerySingleOrDefaultAsync<EnterpriseRow>(EnterpriseRow.Current + "\nwhere e.code = @code", new { code }, cancellationToken);
+        return row?.ToDto(await ParkNames.LoadAsync(Session.Connection, Session.Transaction, cancellationToken));
+    }
+
+    private async Task<(string, EnterpriseFields, bool Exists)> FromJsonAsync(JsonElement raw, int line, ImportTally tally, CancellationToken cancellationToken)
+    {
+        var (code, fields) = FromJson(raw, line, tally);
+        return (code, fields, await Session.ExecuteScalarAsync<bool>("select exists (select 1 from enterprises where code = @code)", new { code }, cancellationToken));
     }
 
     private static (string, EnterpriseFields) FromJson(JsonElement raw, int line, ImportTally tally)
@@ -92,7 +100,7 @@ public sealed class EnterpriseImporter(DbSession session, IMediator mediator) : 
         }
     }
 
-    private async Task<(string, EnterpriseFields)> FromCsvAsync(RowReader row, ImportTally tally, CancellationToken cancellationToken)
+    private async Task<(string, EnterpriseFields, bool Exists)> FromCsvAsync(RowReader row, ImportTally tally, CancellationToken cancellationToken)
     {
         var ok = true;
         var code = Required(row, 0, "code", tally, ref ok);
@@ -109,11 +117,7 @@ public sealed class EnterpriseImporter(DbSession session, IMediator mediator) : 
             tally.Problem(row.Line, "year", Problems.ImportMissingValue, ImportValues.Missing("year"));
             ok = false;
         }
-        EnterpriseDto? current = null;
-        if (ok && await Session.ExecuteScalarAsync<bool>("select exists (select 1 from enterprises where code = @code)", new { code }, cancellationToken))
-        {
-            current = await Mediator.Send(new GetEnterpriseQuery(code, null), cancellationToken);
-        }
+        var current = ok ? await CurrentAsync(code, cancellationToken) : null;
         if (current is null)
         {
             Required(row, 1, "name_zh", tally, ref ok);
@@ -151,7 +155,7 @@ public sealed class EnterpriseImporter(DbSession session, IMediator mediator) : 
             Figures = figures,
             SourceCode = current?.SourceCode ?? row.Get(13),
             Illustrative = illustrative,
-        });
+        }, current is not null);
     }
 
     /// <summary>A list cell, items separated by semicolons; null when the cell is empty.</summary>

@@ -1,7 +1,6 @@
 using System.Text;
 using Dapper;
 using FluentValidation;
-using Gaoxin.Api.Features.Parks;
 using Gaoxin.Api.Features.Policies;
 using Gaoxin.Api.Infrastructure.Localization;
 using Gaoxin.Api.Infrastructure.Mediation;
@@ -85,7 +84,7 @@ public sealed class ListEligibleEnterprisesHandler(NpgsqlDataSource db, ICaller 
         var conditions = EffectiveConditions.Of(measure.Conditions, policy);
 
         var catalogue = await cache.CatalogueAsync(connection, day, cancellationToken);
-        var visible = await VisibleParksAsync(connection, cancellationToken);
+        var visible = await EnterpriseAccess.VisibleParksAsync(connection, caller, cancellationToken);
         var judged = (await cache.FactsAsync(connection, catalogue, day, cancellationToken))
             .Where(e => visible is null || (e.Enterprise.ParkId is { } park && visible.Contains(park)))
             .Select(e => (e.Enterprise, e.Facts, Status: MatchRules.Status(conditions, e.Facts, day))).ToList();
@@ -126,9 +125,4 @@ public sealed class ListEligibleEnterprisesHandler(NpgsqlDataSource db, ICaller 
             NextCursor = page.Count > query.Limit ? RankCursor.Encode(offset + query.Limit) : null,
         };
     }
-
-    /// <summary>The park ids a park-limited key may see enterprises in; null for an unrestricted key.</summary>
-    private async Task<HashSet<long>?> VisibleParksAsync(NpgsqlConnection connection, CancellationToken cancellationToken) =>
-        caller.ParkScopeId is not { } scope ? null
-        : (await connection.QueryAsync<long>(new CommandDefinition(ParkTree.Within("@scope") + "select id from within", new { scope }, cancellationToken: cancellationToken))).ToHashSet();
 }

@@ -70,4 +70,15 @@ public sealed class EnterpriseImportTests(ApiFactory factory) : ApiTest(factory)
         Assert.Equal("enterprises", problem.GetProperty("requiredScope").GetString());
         Assert.Equal(5, await CountAsync("enterprises"));
     }
+
+    [Fact]
+    public async Task A_file_that_names_an_enterprise_twice_creates_it_then_merges_the_second_years_figures()
+    {
+        var csv = Header + "\nsample-twice,示例两行企业,Sample two-row enterprise,,haidong,,,,,2024,10,5,,,true"
+                         + "\nsample-twice,,,,,,,,,2025,20,6,,,\n";
+        var report = await (await Client.PostCsvAsync("enterprises", csv)).ReportAsync();
+        Assert.Equal((1, 1, 0), (report.Created, report.Updated, report.Rejected));
+        var enterprise = await (await Client.GetAsync("/api/v1/enterprises/sample-twice")).ReadAsync<EnterpriseDto>();
+        Assert.Equal([(2024, 10m), (2025, 20m)], enterprise.Figures.Select(f => (f.Year, f.RndSpend!.Value)));
+    }
 }
