@@ -13,6 +13,7 @@ using Gaoxin.Api.Features.Observations;
 using Gaoxin.Api.Features.Parks;
 using Gaoxin.Api.Features.Policies;
 using Gaoxin.Api.Features.Targets;
+using Gaoxin.Api.Features.Webhooks;
 using Gaoxin.Api.Infrastructure.Database;
 using Gaoxin.Api.Infrastructure.Errors;
 using Gaoxin.Api.Infrastructure.Hosting;
@@ -46,6 +47,7 @@ builder.Services
     .AddIdempotency(builder.Configuration)
     .AddImports(builder.Configuration)
     .AddGaoxinSecurity(builder.Configuration, documentOnly: openApiOutput is not null);
+builder.Services.AddWebhooks(builder.Configuration, deliver: openApiOutput is null && keyCommand is null);
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<MatchCache>();
 builder.Services.AddScoped<MatchReevaluation>();
@@ -107,6 +109,7 @@ app.MapPolicyEndpoints();
 app.MapEnterpriseEndpoints();
 app.MapImportEndpoints();
 app.MapApiKeyEndpoints();
+app.MapWebhookEndpoints();
 app.MapChangeEndpoints();
 app.MapBareEndpoints();
 app.MapSpa();

@@ -23,7 +23,8 @@ db="Host=127.0.0.1;Port=${GAOXIN_PG_PORT:-55432};Username=gaoxin;Database=gaoxin
 
 export Auth__KeyPepper="pepper-for-the-browser-tests"
 log=$(mktemp)
-GAOXIN_DB="$db" Logging__LogLevel__Default=Warning dotnet "$dll" --urls "$url" --Spa:Root="$root/client/dist" >"$log" 2>&1 &
+# The webhook example's receiver listens on loopback: allowed here, as an operator allows an intranet.
+GAOXIN_DB="$db" Logging__LogLevel__Default=Warning Webhooks__AllowedNetworks__0=127.0.0.1/32 Webhooks__PollInterval=00:00:00.200 dotnet "$dll" --urls "$url" --Spa:Root="$root/client/dist" >"$log" 2>&1 &
 api=$!
 trap 'kill "$api" 2>/dev/null || true; wait "$api" 2>/dev/null || true; rm -f "$log"' EXIT
 for _ in $(seq 1 120); do
@@ -34,7 +35,7 @@ done
 key=$(GAOXIN_DB="$db" dotnet "$dll" apikey create e2e-importer import,enterprises 2>/dev/null | tail -n 1)
 GAOXIN_API="$url" GAOXIN_API_KEY="$key" "$root/scripts/import.sh" "$root/scripts/samples/policies-illustrative.json" policies >/dev/null
 GAOXIN_API="$url" GAOXIN_API_KEY="$key" "$root/scripts/import.sh" "$root/scripts/samples/targets-illustrative.csv" targets >/dev/null
-writer=$(GAOXIN_DB="$db" dotnet "$dll" apikey create examples-writer read,write 2>/dev/null | tail -n 1)
+writer=$(GAOXIN_DB="$db" dotnet "$dll" apikey create examples-writer read,write,webhooks 2>/dev/null | tail -n 1)
 GAOXIN_API="$url" GAOXIN_API_KEY="$key" "$root/scripts/import.sh" "$root/scripts/samples/scheme-illustrative.json" schemes >/dev/null
 GAOXIN_API="$url" GAOXIN_API_KEY="$key" "$root/scripts/import.sh" "$root/scripts/samples/enterprises-illustrative.csv" enterprises >/dev/null
 

@@ -2,7 +2,7 @@
 # The generated-client examples under client/examples/, as an integrator would build them: each client generated
 # fresh from the committed openapi.json (Kiota for C#, openapi-typescript for TypeScript), compiled with warnings as
 # errors, then run against a live API, where each does a read-modify-write without hand mapping.
-#   scripts/examples.sh URL KEY    (KEY: a key with the read and write scopes)
+#   scripts/examples.sh URL KEY    (KEY: a key with the read, write and webhooks scopes)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 url=$1
@@ -26,3 +26,6 @@ cd client
 node_modules/.bin/openapi-typescript ../openapi.json -o examples/openapi-typescript/generated/schema.d.ts --silent
 node_modules/.bin/tsc -p examples/openapi-typescript
 GAOXIN_API="$url" GAOXIN_API_KEY="$key" node examples/openapi-typescript/dist/read-modify-write.js
+
+echo "examples: a webhook receiver verifying deliveries with the Standard Webhooks reference package"
+GAOXIN_API="$url" GAOXIN_API_KEY="$key" node examples/openapi-typescript/dist/verify-webhook.js

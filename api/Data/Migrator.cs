@@ -43,6 +43,7 @@ public sealed class Migrator(NpgsqlDataSource dataSource, ILogger<Migrator> logg
             "select kind, name, checksum from schema_journal", transaction: transaction))
             .ToDictionary(row => (row.Kind, row.Name), row => row.Checksum);
 
+        var appliedAny = false;
         foreach (var script in Migrations.Concat(Seeds))
         {
             if (applied.TryGetValue((script.Kind, script.Name), out var checksum))
@@ -56,14 +57,19 @@ public sealed class Migrator(NpgsqlDataSource dataSource, ILogger<Migrator> logg
             }
 
             logger.LogInformation("Applying {Kind}/{Name}", script.Kind, script.Name);
+            appliedAny = true;
             await connection.ExecuteAsync(script.Sql, transaction: transaction);
             await connection.ExecuteAsync(
                 "insert into schema_journal (kind, name, checksum) values (@Kind, @Name, @Checksum)",
                 new { script.Kind, script.Name, script.Checksum }, transaction);
         }
 
-        // The seed's rows enter the change feed like any other write.
-        await connection.ExecuteAsync("select stamp_changes()", transaction: transaction);
+        // The seed's rows enter the change feed like any other write. Only then: a process starting on a migrated
+        // database takes no feed lock (it would wait on, or deadlock with, whoever holds the feed's tables).
+        if (appliedAny)
+        {
+            await connection.ExecuteAsync("select stamp_changes()", transaction: transaction);
+        }
         await transaction.CommitAsync(cancellationToken);
     }
 

@@ -152,6 +152,15 @@ public sealed record Problem
     /// <summary>The import asked for (import.not-found).</summary>
     public Guid? ImportId { get; init; }
 
+    /// <summary>The subscription the problem is about (webhook.*).</summary>
+    public string? WebhookId { get; init; }
+
+    /// <summary>The event id the request named (webhook.event-not-found).</summary>
+    public string? EventId { get; init; }
+
+    /// <summary>The address a webhook target resolved to and was refused for (webhook.target-not-allowed).</summary>
+    public string? TargetAddress { get; init; }
+
     /// <summary>The report of an atomic import that rejected rows: nothing was written (import.rejected).</summary>
     public Imports.ImportReportDto? Report { get; init; }
 }

@@ -20,6 +20,23 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
             ? configured
             : "Host=127.0.0.1;Port=55432;Username=gaoxin;Database=gaoxin_test";
 
+    private readonly string _connectionString;
+    private readonly IReadOnlyDictionary<string, string?> _settings;
+
+    /// <summary>The suite's shared API, on the test database; it delivers no webhooks (WebhookDeliveryTests start their own).</summary>
+    public ApiFactory() : this(ConnectionString, new Dictionary<string, string?> { ["Webhooks:Deliver"] = "false" })
+    {
+    }
+
+    /// <summary>Another API process, on the given database, with settings of its own on top of the suite's.</summary>
+    public static ApiFactory On(string connectionString, IReadOnlyDictionary<string, string?> settings) => new(connectionString, settings);
+
+    private ApiFactory(string connectionString, IReadOnlyDictionary<string, string?> settings)
+    {
+        _connectionString = connectionString;
+        _settings = settings;
+    }
+
     /// <summary>The API's clock: real time unless a test sets it, reset before every test.</summary>
     public TestClock Clock { get; } = new();
 
@@ -29,7 +46,7 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
         builder.ConfigureAppConfiguration((_, configuration) => configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["GAOXIN_DB"] = ConnectionString,
+            ["GAOXIN_DB"] = _connectionString,
             ["Spa:Root"] = "/nonexistent", // the API alone; the SPA has its own tests
             ["Auth:KeyPepper"] = "pepper-for-the-tests-only",
             ["RateLimits:PermitsPerMinute"] = "0", // off: the suite is one busy client; RateLimitTests has its own API
@@ -38,7 +55,7 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
             ["Imports:MaxBodyBytes"] = (1024 * 1024).ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Imports:MaxRows"] = "5000",
             ["Imports:MaxRecordBytes"] = "65536",
-        }));
+        }).AddInMemoryCollection(_settings));
     }
 
     /// <summary>

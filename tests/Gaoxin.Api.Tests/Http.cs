@@ -28,6 +28,13 @@ public static class Http
     public static Task<HttpResponseMessage> PostJsonAsync(this HttpClient client, string url, object body) =>
         client.PostAsync(url, JsonContent.Create(body, options: Json));
 
+    public static async Task<HttpResponseMessage> PostJsonAsync(this HttpClient client, string url, object body, string language)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = JsonContent.Create(body, options: Json) };
+        request.Headers.AcceptLanguage.ParseAdd(language);
+        return await client.SendAsync(request);
+    }
+
     public static Task<HttpResponseMessage> PutJsonAsync(this HttpClient client, string url, object body) =>
         client.PutAsync(url, JsonContent.Create(body, options: Json));
 

@@ -45,6 +45,8 @@ public static class Problems
     public static readonly ProblemKind SchemeVersionNotFound = new("scheme.version-not-found", 404, new("资源不存在", "Not found"));
     public static readonly ProblemKind EnterpriseNotFound = new("enterprise.not-found", 404, new("资源不存在", "Not found"));
     public static readonly ProblemKind ApiKeyNotFound = new("api-key.not-found", 404, new("资源不存在", "Not found"));
+    public static readonly ProblemKind WebhookNotFound = new("webhook.not-found", 404, new("资源不存在", "Not found"));
+    public static readonly ProblemKind WebhookEventNotFound = new("webhook.event-not-found", 404, new("资源不存在", "Not found"));
     public static readonly ProblemKind RouteMethodNotAllowed = new("route.method-not-allowed", 405, new("方法不被允许", "Method not allowed"));
     public static readonly ProblemKind ParkCodeTaken = new("park.code-taken", 409, new("与当前状态冲突", "Conflict"));
     public static readonly ProblemKind ParkZoneExists = new("park.zone-exists", 409, new("与当前状态冲突", "Conflict"));
@@ -84,6 +86,8 @@ public static class Problems
     public static readonly ProblemKind SchemeUnknownIndicator = new("scheme.unknown-indicator", 422, new("评价体系无效", "Invalid scheme"));
     public static readonly ProblemKind SchemeIncompatibleRatio = new("scheme.incompatible-ratio", 422, new("评价体系无效", "Invalid scheme"));
     public static readonly ProblemKind EnterpriseConflictingFacts = new("enterprise.conflicting-facts", 422, new("企业信息相互矛盾", "Conflicting enterprise facts"));
+    public static readonly ProblemKind WebhookTargetNotAllowed = new("webhook.target-not-allowed", 422, new("目标地址不允许", "Target not allowed"));
+    public static readonly ProblemKind WebhookTargetUnresolvable = new("webhook.target-unresolvable", 422, new("目标地址无法解析", "Target unresolvable"));
     public static readonly ProblemKind ImportRejected = new("import.rejected", 422, new("导入被拒绝", "Import rejected"));
     public static readonly ProblemKind IdempotencyKeyReused = new("idempotency.key-reused", 422, new("Idempotency-Key 已用于其他请求", "Idempotency-Key reused"));
     public static readonly ProblemKind PreconditionRequired = new("precondition.required", 428, new("需要前提条件", "Precondition required"));

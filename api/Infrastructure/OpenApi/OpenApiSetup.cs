@@ -39,6 +39,7 @@ public static class OpenApiSetup
             options.DocumentFilter<ServerDocumentFilter>();
             options.DocumentFilter<ResponseHeadersDocumentFilter>();
             options.DocumentFilter<BodyExamplesDocumentFilter>();
+            options.DocumentFilter<WebhookPayloadDocumentFilter>();
             options.DocumentFilter<NullableObjectSchemaFilter>();
             options.DocumentFilter<StableOrderDocumentFilter>();
             options.ParameterFilter<EnumQueryParameterFilter>();

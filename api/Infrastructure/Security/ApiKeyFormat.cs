@@ -26,7 +26,12 @@ public sealed class ApiKeyFormat(string pepper)
 
     public bool Matches(string key, byte[] storedHash) => CryptographicOperations.FixedTimeEquals(Hash(key), storedHash);
 
-    private static string Random(int length) =>
+    /// <summary>A 256-bit key for one purpose, derived from the pepper (HKDF-SHA256): other secrets kept in the database
+    /// (webhook signing secrets) are encrypted with it, so the pepper stays the one secret an operator guards.</summary>
+    public byte[] DeriveKey(string purpose) => HKDF.DeriveKey(HashAlgorithmName.SHA256, _pepper, 32, info: Encoding.UTF8.GetBytes(purpose));
+
+    /// <summary>Random text from an alphabet that survives being read aloud (also for other public ids, e.g. webhooks').</summary>
+    public static string Random(int length) =>
         string.Create(length, 0, (span, _) =>
         {
             for (var i = 0; i < span.Length; i++)

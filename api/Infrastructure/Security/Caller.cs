@@ -11,7 +11,10 @@ public static class Scopes
 
     /// <summary>Reading (and, with write or import, writing) enterprises' data, which is not public.</summary>
     public const string Enterprises = "enterprises";
-    public static readonly string[] All = [Read, Write, Import, Admin, Enterprises];
+
+    /// <summary>Managing one's own webhook subscriptions (admin manages all within its parks); their secrets are not public.</summary>
+    public const string Webhooks = "webhooks";
+    public static readonly string[] All = [Read, Write, Import, Admin, Enterprises, Webhooks];
 }
 
 /// <summary>

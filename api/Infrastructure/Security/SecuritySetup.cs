@@ -47,6 +47,7 @@ public static class SecuritySetup
             options.AddPolicy(Scopes.Import, policy => policy.RequireClaim("scope", Scopes.Import, Scopes.Admin));
             options.AddPolicy(Scopes.Admin, policy => policy.RequireClaim("scope", Scopes.Admin));
             options.AddPolicy(Scopes.Enterprises, policy => policy.RequireClaim("scope", Scopes.Enterprises, Scopes.Admin));
+            options.AddPolicy(Scopes.Webhooks, policy => policy.RequireClaim("scope", Scopes.Webhooks, Scopes.Admin));
         });
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, ProblemAuthorizationResultHandler>();
 

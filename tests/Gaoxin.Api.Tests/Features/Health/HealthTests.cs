@@ -30,6 +30,7 @@ public sealed class DatabaseDownTests : IDisposable
                 ["Database:MigrateOnStartup"] = "false",
                 ["Auth:KeyPepper"] = "pepper-for-the-tests-only",
                 ["Spa:Root"] = "/nonexistent",
+                ["Webhooks:Deliver"] = "false",
             }));
     }
 
@@ -63,6 +64,7 @@ public sealed class DatabaseOutageTests : IAsyncLifetime
                 // The API migrates on start, as in production: this class may run first on a new database.
                 ["Auth:KeyPepper"] = "pepper-for-the-tests-only",
                 ["Spa:Root"] = "/nonexistent",
+                ["Webhooks:Deliver"] = "false", // it shares the suite's database, which other tests truncate
             }));
     }
 

@@ -64,6 +64,7 @@ public sealed class RateLimitTests : IDisposable
                 ["RateLimits:AnonymousPermitsPerMinute"] = "3",
                 ["RateLimits:PermitsPerMinute"] = "2",
                 ["Spa:Root"] = "/nonexistent",
+                ["Webhooks:Deliver"] = "false", // it shares the suite's database, which other tests truncate
             }));
         }
     }

@@ -1,0 +1,19 @@
+// The reference implementation of the Standard Webhooks specification, as published in
+// https://github.com/standard-webhooks/standard-webhooks (libraries/csharp/StandardWebhooks, commit
+// b2fa7b8719fb75d326b591077f5d1b385cfcdfae), Apache License 2.0. Copied unchanged, except that the exceptions drop their
+// obsolete serialization constructors, so the tests verify deliveries with the specification's own code, not ours.
+// (NuGet has no package of it; "StandardWebhooks" on NuGet is a different, third-party implementation.)
+using System;
+
+namespace StandardWebhooks.Exceptions
+{
+
+    [Serializable]
+    public class WebhookVerificationException : Exception
+    {
+        public WebhookVerificationException() : base() { }
+        public WebhookVerificationException(string message) : base(message) { }
+        public WebhookVerificationException(string message, Exception inner) : base(message, inner) { }
+
+    }
+}
