@@ -32,7 +32,7 @@ for _ in $(seq 1 120); do
   kill -0 "$api" 2>/dev/null || { cat "$log"; echo "e2e: the API did not start" >&2; exit 1; }
   sleep 0.5
 done
-key=$(GAOXIN_DB="$db" dotnet "$dll" apikey create e2e-importer import,enterprises 2>/dev/null | tail -n 1)
+key=$(GAOXIN_DB="$db" dotnet "$dll" apikey create e2e-importer import,enterprises,webhooks 2>/dev/null | tail -n 1)
 GAOXIN_API="$url" GAOXIN_API_KEY="$key" "$root/scripts/import.sh" "$root/scripts/samples/policies-illustrative.json" policies >/dev/null
 GAOXIN_API="$url" GAOXIN_API_KEY="$key" "$root/scripts/import.sh" "$root/scripts/samples/targets-illustrative.csv" targets >/dev/null
 writer=$(GAOXIN_DB="$db" dotnet "$dll" apikey create examples-writer read,write,webhooks 2>/dev/null | tail -n 1)

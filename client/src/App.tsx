@@ -23,13 +23,17 @@ const EnterprisesPage = page(() => import('./pages/EnterprisesPage'), 'Enterpris
 const EnterprisePage = page(() => import('./pages/EnterprisesPage'), 'EnterprisePage');
 const EligibleEnterprisesPage = page(() => import('./pages/EnterprisesPage'), 'EligibleEnterprisesPage');
 const MatchEventsPage = page(() => import('./pages/EnterprisesPage'), 'MatchEventsPage');
+const WebhooksPage = page(() => import('./pages/WebhooksPage'), 'WebhooksPage');
+const WebhookPage = page(() => import('./pages/WebhooksPage'), 'WebhookPage');
 
 const sections = ['parks', 'indicators', 'policies', 'calculator', 'evaluations', 'enterprises', 'import'] as const;
 
 export function App() {
   const { lang, t, setLang } = useLang();
   const { pathname } = useLocation();
-  const current = sections.find((s) => pathname.startsWith(`/${s}`)) ?? 'overview';
+  // Webhooks belong with imports: both are how other systems exchange data with the platform (one menu entry fewer,
+  // so the menu still fits one line in English).
+  const current = pathname.startsWith('/webhooks') ? 'import' : sections.find((s) => pathname.startsWith(`/${s}`)) ?? 'overview';
   return (
     <Layout style={{ minHeight: '100vh' }}>
       <Layout.Header className="app-header">
@@ -61,6 +65,8 @@ export function App() {
             <Route path="/enterprises/:code" element={<EnterprisePage />} />
             <Route path="/calculator" element={<CalculatorPage />} />
             <Route path="/import" element={<ImportPage />} />
+            <Route path="/webhooks" element={<WebhooksPage />} />
+            <Route path="/webhooks/:id" element={<WebhookPage />} />
             <Route path="*" element={<NotFoundPage />} />
           </Routes>
           </Suspense>

@@ -13,7 +13,7 @@ public sealed class WebhookSettings
     public bool RequireHttps { get; set; } = true;
 
     /// <summary>How many subscriptions this process serves at once (each holds one database connection while sending).</summary>
-    public int Workers { get; set; } = 2;
+    public int Workers { get; set; } = 4;
 
     /// <summary>How often idle workers look for work when no notice of a new commit arrives.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);

@@ -8,6 +8,7 @@ import { useAsync } from '../lib/useAsync';
 import { useQueryState } from '../lib/useQueryState';
 import { formatTime } from '../lib/format';
 import { AsyncView } from '../components/AsyncView';
+import { KeyField } from '../components/KeyField';
 
 const industries: Industry[] = ['marineEquipmentManufacturing', 'marineBiomedicine', 'marineElectronicInformation', 'other'];
 
@@ -28,15 +29,6 @@ function Conditions({ conditions, t }: { conditions: ConditionResult[]; t: Messa
         </li>
       ))}
     </ul>
-  );
-}
-
-/** The key field private pages start with: the data is only fetched with a key. */
-function KeyField({ apiKey, setApiKey, t }: { apiKey: string; setApiKey: (key: string) => void; t: Messages }) {
-  return (
-    <label>{t.import.apiKey}<br />
-      <Input.Password aria-label={t.import.apiKey} value={apiKey} style={{ width: 320 }} autoComplete="off" onChange={(e) => setApiKey(e.target.value)} />
-    </label>
   );
 }
 

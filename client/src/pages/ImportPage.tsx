@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Alert, Button, Card, Input, Select, Space, Statistic, Table, Typography, Upload } from 'antd';
 import type { ImportKind, ImportReportDto } from '../api/gaoxin-client';
+import { Link } from 'react-router-dom';
 import { problemOf } from '../api/client';
 import { useApiKey } from '../lib/apiKey';
 import { useLang } from '../i18n/LangContext';
@@ -46,7 +47,7 @@ export function ImportPage() {
   return (
     <Space direction="vertical" size="large" style={{ width: '100%' }}>
       <Typography.Title level={1}>{t.import.title}</Typography.Title>
-      <Typography.Paragraph type="secondary">{t.import.intro}</Typography.Paragraph>
+      <Typography.Paragraph type="secondary">{t.import.intro} <Link to="/webhooks">{t.import.webhooks}</Link></Typography.Paragraph>
       <Card size="small">
         <Space wrap align="end">
           <label>{t.import.kindLabel}<br />

@@ -241,16 +241,17 @@ public static class BenchData
     }
 
     /// <summary>One million new observation rows as an import file: indicators beyond the series ones, every park, monthly.</summary>
-    public static async Task<string> WriteImportFileAsync(NpgsqlDataSource db, int rows)
+    /// <param name="firstDay">Days after 2000-01-01 the file's periods start: another file starting later holds only new figures.</param>
+    public static async Task<string> WriteImportFileAsync(NpgsqlDataSource db, int rows, int firstDay = 0)
     {
         await using var connection = await db.OpenConnectionAsync();
         var parks = await connection.QueryListAsync<string>("select code from parks order by code");
         var indicators = (await connection.QueryListAsync<string>("select code from indicators where code like 'bench-%' order by code")).Skip(SeriesIndicators).ToList();
-        var path = Path.Combine(Path.GetTempPath(), $"gaoxin-bench-import-{rows}.csv");
+        var path = Path.Combine(Path.GetTempPath(), $"gaoxin-bench-import-{rows}-{firstDay}.csv");
         await using var writer = new StreamWriter(path, false, new UTF8Encoding(false), 1 << 20);
         await writer.WriteLineAsync("indicator_code,park_code,period,breakdown_member,value,as_of,source,note");
         var written = 0;
-        for (var day = 0; written < rows; day++)
+        for (var day = firstDay; written < rows; day++)
         {
             var date = new DateOnly(2000, 1, 1).AddDays(day).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
             foreach (var indicator in indicators)

@@ -121,6 +121,16 @@ try
     rows.Add(new Row("memory", "API peak resident memory: during the imports / under read load", $"{Math.Max(importPeak, againPeak) / 1048576.0:N0} MB / {readPeak / 1048576.0:N0} MB"));
     File.Delete(file);
 
+    // Webhooks last: their subscriptions would otherwise take a share of the machine from the cases above.
+    const int HookRows = 100_000, Subscriptions = 10;
+    var hookFile = await BenchData.WriteImportFileAsync(db, HookRows, firstDay: 3000);
+    var hooks = await WebhookBench.RunAsync(http, hookFile, HookRows, Subscriptions, Log);
+    File.Delete(hookFile);
+    rows.Add(new Row("webhooks", $"{Subscriptions} subscriptions to observation events, a {HookRows:N0}-row import: every event to a receiver on loopback; goal: all within 30 s of the commit",
+        $"{hooks.Events:N0} of {(long)HookRows * Subscriptions:N0} events in **{hooks.AllDeliveredAfter.TotalSeconds:0.0} s** after the commit ({hooks.Events / Math.Max(hooks.AllDeliveredAfter.TotalSeconds, 0.001):N0} events/s, {hooks.Messages:N0} messages); lag p50 {hooks.LagP50.TotalSeconds:0.0} s, p99 {hooks.LagP99.TotalSeconds:0.0} s; {hooks.Duplicates:N0} sent twice"));
+    rows.Add(new Row("webhooks (floor)", "the same events read instead by each of the 10 subscribers paging `listChanges` (5,000 a page), one after another: what polling costs the API for the same hand-out",
+        $"{hooks.PollingFloor.TotalSeconds:0.0} s ({(long)HookRows * Subscriptions / Math.Max(hooks.PollingFloor.TotalSeconds, 0.001):N0} events/s); webhooks deliver at **{hooks.PollingFloor.TotalSeconds / Math.Max(hooks.AllDeliveredAfter.TotalSeconds, 0.001):0.00}** of this rate"));
+
     var report = await ReportAsync(db, rows, options, started.Elapsed);
     Console.WriteLine(report);
     Directory.CreateDirectory(Path.GetDirectoryName(options.Output)!);
@@ -315,6 +325,7 @@ Process StartApi(Options options, string connectionString, string url)
     start.Environment["Auth__KeyPepper"] = "pepper-for-the-benchmark";
     start.Environment["RateLimits__PermitsPerMinute"] = "0"; // the load generator is one client: measure the API, not the limiter
     start.Environment["RateLimits__AnonymousPermitsPerMinute"] = "0";
+    start.Environment["Webhooks__AllowedNetworks__0"] = "127.0.0.1/32"; // the webhook case's receiver
     var process = Process.Start(start)!;
     process.OutputDataReceived += (_, e) => { };
     process.ErrorDataReceived += (_, e) => { if (e.Data is { Length: > 0 }) Console.Error.WriteLine("[api] " + e.Data); };

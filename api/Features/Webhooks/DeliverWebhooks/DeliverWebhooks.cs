@@ -19,8 +19,9 @@ public sealed record DeliverWebhooksCommand : ICommand<bool>;
 public sealed class DeliverWebhooksHandler(DbSession session, WebhookSender sender, WebhookSecrets secrets, WebhookMessages messages,
     IOptions<WebhookSettings> settings, TimeProvider clock) : IRequestHandler<DeliverWebhooksCommand, bool>
 {
-    /// <summary>How many feed rows one step reads at most, wanted or not.</summary>
-    public const int Scan = 5000;
+    /// <summary>How many feed rows one step reads at most, wanted or not: twice a full message, so that a message
+    /// fills when most events are wanted, and a stretch of unwanted ones is passed at this pace.</summary>
+    private int Scan => 2 * settings.Value.MaxEventsPerMessage;
 
     public const string Actor = "system:webhooks";
 
@@ -162,15 +163,18 @@ public sealed class DeliverWebhooksHandler(DbSession session, WebhookSender send
         {
             await AdvanceRedeliveryAsync(redeliveryId, message.Through, done: !message.More, now, cancellationToken);
         }
-        else
-        {
-            await session.ExecuteAsync("""
-                update webhooks set after_batch = @Batch, after_stream = @Stream, after_id = @Id, more = @More, last_delivered_at = @now where id = @webhookId
-                """, new { message.Through.Batch, message.Through.Stream, message.Through.Id, message.More, now, webhookId }, cancellationToken);
-        }
+
+        // One update: the place moves (unless this was a redelivery), and the failure state, if any, is over.
+        var live = message.RedeliveryId is null;
         await session.ExecuteAsync("""
-            update webhooks set pending = null, attempt = 0, failing_since = null, next_attempt_at = @now where id = @webhookId
-            """, new { webhookId, now }, cancellationToken);
+            update webhooks set
+                after_batch = case when @live then @Batch else after_batch end,
+                after_stream = case when @live then @Stream else after_stream end,
+                after_id = case when @live then @Id else after_id end,
+                more = case when @live then @More else more end,
+                last_delivered_at = @now, pending = null, attempt = 0, failing_since = null, next_attempt_at = @now
+            where id = @webhookId
+            """, new { live, message.Through.Batch, message.Through.Stream, message.Through.Id, message.More, now, webhookId }, cancellationToken);
     }
 
     private Task AdvanceRedeliveryAsync(long redeliveryId, WebhookPosition through, bool done, DateTimeOffset now, CancellationToken cancellationToken) =>
