@@ -23,10 +23,7 @@ public sealed record FeedEvent(WebhookPosition Position, bool Wanted, WebhookEve
 /// </summary>
 public static class WebhookFeed
 {
-    // Each stream is read in two parts: the rest of the batch the place is in, then the batches after it in order,
-    // each batch's rows through a LATERAL on the (txid, id) index with the limit inside it. Written as one range
-    // condition over (batch, id), every read of a large import's batch scanned that batch from its start (47 ms for a
-    // 100,000-row batch against 1.7 ms now: docs/BENCHMARKS.md, "Webhooks").
+    // Each stream is read on from the place as every feed reader does (FeedSql), then the two are merged in order.
     private const string ChangeColumns = """
         b.seq as batch, 0::smallint as stream, c.id, b.committed_at, c.resource_type, c.resource_key, c.action, c.etag, c.park_id,
         null::text as kind, null::text as enterprise_code, null::text as policy_code, null::text as measure_code,
@@ -38,27 +35,11 @@ public static class WebhookFeed
         e.kind, e.enterprise_code, e.policy_code, e.measure_code, e.from_status, e.to_status, e.grant_without_application, e.judged_on
         """;
 
-    private static string Stream(string columns, string table, string alias, string after, string upTo) => $"""
-            (select {columns}
-             from change_batches b
-             cross join lateral (select * from {table} {alias} where {alias}.txid = b.txid and {alias}.id > {after}
-                                 and (b.seq < @ToBatch or {alias}.id <= {upTo}) order by {alias}.id limit @Scan) {alias}
-             where b.seq = @Batch and b.seq <= @ToBatch)
-            union all
-            (select {columns}
-             from change_batches b
-             cross join lateral (select * from {table} {alias} where {alias}.txid = b.txid
-                                 and (b.seq < @ToBatch or {alias}.id <= {upTo}) order by {alias}.id limit @Scan) {alias}
-             where b.seq > @Batch and b.seq <= @ToBatch
-             order by b.seq, {alias}.id
-             limit @Scan)
-        """;
-
     private static readonly string Sql = ParkTree.Within("@ParkId") + $"""
         , changed as (
-        {Stream(ChangeColumns, "changes", "c", "@ChangeAfter", "@ChangeUpTo")}
+        {FeedSql.After(ChangeColumns, "changes", "c", "@ChangeAfter", "@ChangeUpTo")}
         ), matched as (
-        {Stream(MatchColumns, "match_events", "e", "@MatchAfter", "@MatchUpTo")}
+        {FeedSql.After(MatchColumns, "match_events", "e", "@MatchAfter", "@MatchUpTo")}
         )
         select s.*,
                coalesce(s.resource_type || '.' || s.action, 'match.' || s.kind) = any(@Types)

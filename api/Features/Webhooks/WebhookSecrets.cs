@@ -6,7 +6,7 @@ namespace Gaoxin.Api.Features.Webhooks;
 /// <summary>
 /// Signing secrets at rest: AES-256-GCM with a key derived from the key pepper, stored as nonce ‖ tag ‖ ciphertext.
 /// The secret must be readable to sign (unlike an API key, which is only compared), but a copy of the database alone
-/// does not give it away. Every API process needs the same pepper (README, "Settings every process shares").
+/// does not give it away. Every API process needs the same pepper, or it cannot read the secrets the others stored.
 /// </summary>
 public sealed class WebhookSecrets(ApiKeyFormat keys)
 {

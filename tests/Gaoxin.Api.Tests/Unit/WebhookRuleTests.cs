@@ -186,3 +186,40 @@ public sealed class WebhookFeedTests
         Assert.Equal(0, new WebhookPosition(7, 0, 5).MatchAfter);
     }
 }
+
+/// <summary>The C# check the README gives receivers, verbatim: it must accept what the platform signs and refuse the rest.</summary>
+public static class ReadmeCheck
+{
+    public static bool Verify(string secret, string id, string timestamp, string signatures, string body)
+    {
+        if (!long.TryParse(timestamp, out var sent) || Math.Abs(DateTimeOffset.UtcNow.ToUnixTimeSeconds() - sent) > 300)
+            return false; // too old or too new: a replay
+        var key = Convert.FromBase64String(secret["whsec_".Length..]);
+        var expected = System.Text.Encoding.ASCII.GetBytes("v1," + Convert.ToBase64String(
+            System.Security.Cryptography.HMACSHA256.HashData(key, System.Text.Encoding.UTF8.GetBytes($"{id}.{timestamp}.{body}"))));
+        return signatures.Split(' ').Any(s => System.Security.Cryptography.CryptographicOperations.FixedTimeEquals(System.Text.Encoding.ASCII.GetBytes(s), expected));
+    }
+}
+
+public sealed class ReadmeCheckTests
+{
+    [Fact]
+    public void Accepts_what_the_platform_signs_with_either_secret_and_refuses_tampering_and_replays()
+    {
+        var (current, previous) = (WebhookSigning.NewKey(), WebhookSigning.NewKey());
+        var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+        const string body = """{"type":"gaoxin.events","data":{"events":[]}}""";
+        var header = WebhookSigning.Header([current, previous], "msg_1", now, body);
+        var timestamp = now.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        Assert.True(ReadmeCheck.Verify(WebhookSigning.Format(current), "msg_1", timestamp, header, body));
+        Assert.True(ReadmeCheck.Verify(WebhookSigning.Format(previous), "msg_1", timestamp, header, body));
+        Assert.False(ReadmeCheck.Verify(WebhookSigning.Format(WebhookSigning.NewKey()), "msg_1", timestamp, header, body));
+        Assert.False(ReadmeCheck.Verify(WebhookSigning.Format(current), "msg_2", timestamp, header, body));
+        Assert.False(ReadmeCheck.Verify(WebhookSigning.Format(current), "msg_1", timestamp, header, body + " "));
+        var old = (now - 600).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        Assert.False(ReadmeCheck.Verify(WebhookSigning.Format(current), "msg_1", old, WebhookSigning.Header([current], "msg_1", now - 600, body), body));
+        // And the reference implementation agrees on the same message.
+        new StandardWebhooks.Webhook(WebhookSigning.Format(current)).Verify(body, new System.Net.WebHeaderCollection
+            { { "webhook-id", "msg_1" }, { "webhook-timestamp", timestamp }, { "webhook-signature", header } });
+    }
+}

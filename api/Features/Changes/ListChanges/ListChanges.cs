@@ -42,11 +42,10 @@ public sealed class ListChangesHandler(NpgsqlDataSource db, ICaller caller) : IR
 {
     private static readonly string Sql = ParkTree.Within("@ParkId") + ", " + EnterpriseAccess.ScopeCte.Replace("with recursive ", "", StringComparison.Ordinal) + """
         , scanned as (
-            select b.seq as batch, c.id, c.resource_type, c.resource_key, c.action, c.etag, b.committed_at as changed_at, c.park_id
-            from change_batches b
-            join changes c on c.txid = b.txid
-            where (b.seq, c.id) > (@Batch, @Id)
-            order by b.seq, c.id
+            select * from (
+        """ + FeedSql.After("b.seq as batch, c.id, c.resource_type, c.resource_key, c.action, c.etag, b.committed_at as changed_at, c.park_id", "changes", "c", "@Id") + """
+            ) s
+            order by batch, id
             limit @Scan
         )
         select batch, id, resource_type, resource_key, action, etag, changed_at,

@@ -34,11 +34,10 @@ public sealed class ListMatchEventsHandler(NpgsqlDataSource db, ICaller caller) 
 {
     private static readonly string Sql = EnterpriseAccess.ScopeCte + """
         , scanned as (
-            select b.seq as batch, e.*, b.committed_at
-            from change_batches b
-            join match_events e on e.txid = b.txid
-            where (b.seq, e.id) > (@Batch, @Id)
-            order by b.seq, e.id
+            select * from (
+        """ + Changes.FeedSql.After("b.seq as batch, e.*, b.committed_at", "match_events", "e", "@Id") + """
+            ) s
+            order by batch, id
             limit @Scan
         )
         select s.batch, s.id, s.kind, s.enterprise_code, s.policy_code, s.measure_code, s.from_status, s.to_status,
