@@ -28,6 +28,9 @@ public sealed class WebhookSettings
     /// <summary>How long failures may last before the subscription is disabled.</summary>
     public TimeSpan RetryPeriod { get; set; } = TimeSpan.FromHours(24);
 
+    /// <summary>How many days the delivery log keeps an attempt (and a finished redelivery).</summary>
+    public int LogDays { get; set; } = 30;
+
     /// <summary>The most events in one message.</summary>
     public int MaxEventsPerMessage { get; set; } = 500;
 

@@ -18,7 +18,30 @@ public sealed class WebhookDispatcher(IServiceScopeFactory scopes, NpgsqlDataSou
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken) => !settings.Value.Deliver
         ? Task.CompletedTask
-        : Task.WhenAll([ListenAsync(stoppingToken), .. Enumerable.Range(0, Math.Max(1, settings.Value.Workers)).Select(_ => WorkAsync(stoppingToken))]);
+        : Task.WhenAll([ListenAsync(stoppingToken), PruneAsync(stoppingToken), .. Enumerable.Range(0, Math.Max(1, settings.Value.Workers)).Select(_ => WorkAsync(stoppingToken))]);
+
+    /// <summary>Once an hour, the delivery log forgets what is older than Webhooks:LogDays (any process may; it is idempotent).</summary>
+    private async Task PruneAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await Task.Delay(TimeSpan.FromHours(1), stoppingToken);
+                await using var scope = scopes.CreateAsyncScope();
+                scope.ServiceProvider.GetRequiredService<CallerContext>().ActAsOperator();
+                await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new PruneWebhookDeliveries.PruneWebhookDeliveriesCommand(), stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e)
+            {
+                logger.LogWarning(e, "Pruning the webhook delivery log failed; it is tried again in an hour");
+            }
+        }
+    }
 
     private async Task WorkAsync(CancellationToken stoppingToken)
     {

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using Gaoxin.Contracts.Changes;
 using Gaoxin.Contracts.Webhooks;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Gaoxin.Api.Tests.Features.Webhooks;
 
@@ -162,5 +163,28 @@ public sealed class WebhookTests(ApiFactory factory) : ApiTest(factory)
         var accepted = await (await Client.PostJsonAsync(url, new RedeliverWebhookEventsRequest { FromEventId = "chg_1", ToEventId = "chg_3" })).ReadAsync<WebhookRedeliveryDto>(HttpStatusCode.Accepted);
         Assert.Equal("chg_3", accepted.ToEventId);
         Assert.Null(accepted.CompletedAt);
+    }
+
+    [Fact]
+    public async Task The_delivery_log_forgets_attempts_older_than_its_retention_and_keeps_the_rest()
+    {
+        var created = await (await Client.PostJsonAsync("/api/v1/webhooks", Request())).ReadAsync<CreatedWebhookDto>(HttpStatusCode.Created);
+        var dataSource = Factory.Services.GetRequiredService<Npgsql.NpgsqlDataSource>();
+        await using (var connection = await dataSource.OpenConnectionAsync())
+        {
+            await Dapper.SqlMapper.ExecuteAsync(connection, """
+                insert into webhook_deliveries (webhook_id, message_id, kind, event_count, attempt, outcome, response_status, latency_ms, attempted_at)
+                select w.id, m.id, 'ping', 0, 1, 'succeeded', 204, 3, now() - m.age
+                from webhooks w, (values ('msg_old', interval '31 days'), ('msg_recent', interval '29 days')) m (id, age)
+                where w.public_id = @Id
+                """, new { created.Webhook.Id });
+        }
+        await using (var scope = Factory.Services.CreateAsyncScope())
+        {
+            scope.ServiceProvider.GetRequiredService<Gaoxin.Api.Infrastructure.Security.CallerContext>().ActAsOperator();
+            await scope.ServiceProvider.GetRequiredService<MediatR.IMediator>().Send(new Gaoxin.Api.Features.Webhooks.PruneWebhookDeliveries.PruneWebhookDeliveriesCommand());
+        }
+        var log = await (await Client.GetAsync($"/api/v1/webhooks/{created.Webhook.Id}/deliveries")).ReadAsync<WebhookDeliveryPage>();
+        Assert.Equal(["msg_recent"], log.Items.Select(d => d.MessageId));
     }
 }
