@@ -374,4 +374,22 @@ public sealed class WebhookDeliveryTests(WebhookDatabase database) : IAsyncLifet
             await connection.ExecuteAsync("delete from webhooks; delete from enterprises where code = 'webhook-test-enterprise'; delete from parks where code = 'webhook-test-park'; update api_keys set revoked_at = now() where name like '%-hooks'");
         }
     }
+
+    [Fact]
+    public async Task A_target_that_turns_into_a_refused_address_after_it_was_saved_is_refused_at_connect_time()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        var created = await _client.SubscribeAsync(receiver.Url, WebhookRequests.ObservationEvents);
+        // As a DNS name re-pointed after it was checked would: the stored target now leads to 127.0.0.2, loopback and
+        // not on the allowed network (127.0.0.1/32). Nothing may be sent there, whatever was checked when it was saved.
+        await using (var connection = new NpgsqlConnection(database.ConnectionString))
+        {
+            await connection.ExecuteAsync("update webhooks set url = replace(url, '127.0.0.1', '127.0.0.2') where public_id = @Id", new { created.Webhook.Id });
+        }
+        var ping = await (await _client.PostAsync($"/api/v1/webhooks/{created.Webhook.Id}/ping", null)).ReadAsync<WebhookDeliveryDto>();
+        Assert.Equal(WebhookDeliveryOutcome.Failed, ping.Outcome);
+        Assert.Null(ping.ResponseStatus);
+        Assert.Contains("目标地址 127.0.0.2 是本机回环地址，不允许投递", ping.Error); // refused, not merely unreachable
+        Assert.Empty(receiver.Received);
+    }
 }
