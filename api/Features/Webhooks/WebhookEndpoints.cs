@@ -26,7 +26,13 @@ public static class WebhookEndpoints
 {
     public static IServiceCollection AddWebhooks(this IServiceCollection services, IConfiguration configuration, bool deliver)
     {
-        services.Configure<WebhookSettings>(configuration.GetSection("Webhooks"));
+        services.AddOptions<WebhookSettings>().Bind(configuration.GetSection("Webhooks"))
+            // A mistyped network would otherwise surface as a failed request later; the process refuses to start instead.
+            .Validate(settings => settings.AllowedNetworks.All(network => System.Net.IPNetwork.TryParse(network, out _)),
+                "Webhooks:AllowedNetworks holds an entry that is not a network in CIDR form (e.g. 10.8.0.0/16).")
+            .Validate(settings => settings.Workers is >= 1 and <= 64 && settings.MaxEventsPerMessage is >= 1 and <= 10_000 && settings.LogDays >= 1,
+                "Webhooks: Workers is 1–64, MaxEventsPerMessage 1–10000, LogDays at least 1.")
+            .ValidateOnStart();
         services.AddSingleton<WebhookSender>();
         services.AddSingleton<WebhookSecrets>();
         services.AddSingleton<WebhookMessages>();
