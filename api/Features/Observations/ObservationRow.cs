@@ -67,7 +67,7 @@ public sealed class ObservationRow : SourceColumns
     private const string RowColumns = $"""
         i.code as indicator_code, p.code as park_code, p.name_zh as park_name_zh, p.name_en as park_name_en,
                o.park_id, o.indicator_id, o.period, o.period_start, o.period_end, o.value, o.breakdown::text as breakdown_json,
-               o.as_of, {SourceColumns.Columns}, o.note, o.version, recorded_time(o.recorded_txid, o.recorded_at) as recorded_at, o.recorded_by,
+               o.as_of, {SourceColumns.Columns}, o.note, o.version, coalesce(rb.committed_at, o.recorded_at) as recorded_at, o.recorded_by,
                i.unit, i.value_kind, i.breakdown::text as definition_json, i.planned_completion
         """;
 
@@ -75,7 +75,14 @@ public sealed class ObservationRow : SourceColumns
         join indicators i on i.id = o.indicator_id
         join parks p on p.id = o.park_id
         left join sources s on s.id = o.source_id
-        """;
+        """ + "\n" + RecordedJoin;
+
+    /// <summary>
+    /// When each row was recorded: its transaction's commit time (migration 0016), joined once for all rows. The same
+    /// as recorded_time(), which as a function with a subquery is not inlined and costs a lookup per row (26 ms of a
+    /// 2,400-row series, 0.2 s of the zone's dashboard on the bench database).
+    /// </summary>
+    public const string RecordedJoin = "left join change_batches rb on rb.txid = o.recorded_txid";
 
     /// <summary>
     /// The select and joins over the current state, or over the state at <c>@Cutoff</c>; callers add where and

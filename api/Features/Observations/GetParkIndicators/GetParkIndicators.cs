@@ -49,6 +49,7 @@ public sealed class GetParkIndicatorsHandler(NpgsqlDataSource db, TimeProvider c
             limit 1) as o
         join parks p on p.id = o.park_id
         left join sources s on s.id = o.source_id
+        {ObservationRow.RecordedJoin}
         """;
 
     private const string IndicatorsSql = IndicatorRow.Select + "\nwhere i.id = any(@Ids)";
