@@ -96,6 +96,19 @@ describe('parks and indicators', () => {
     await context.close();
   });
 
+  test("a chart's figures are one click away as a table, for screen readers and for the numbers", async () => {
+    const { page, context, errors } = await open('/parks/zhanjiang-hitech-zone');
+    const row = page.locator('tr', { hasText: '企业研发机构' }).first();
+    await row.getByText('以表格查看数据').click();
+    const table = row.locator('.chart-table table');
+    await table.waitFor();
+    const text = await table.innerText();
+    assert.match(text, /省级\s+29/);
+    assert.match(text, /市级\s+49/);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
   test('a park picker finds a park by its Chinese name while the page is in English', async () => {
     const { page, context } = await open('/indicators/enterprise-rnd-institutions', { lang: 'en' });
     const picker = page.getByLabel('Parks', { exact: true });

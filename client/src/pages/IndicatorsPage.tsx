@@ -144,7 +144,7 @@ export function IndicatorPage() {
                 tooltip: {}, grid: { left: 140, right: 20 },
                 xAxis: { type: 'value' }, yAxis: { type: 'category', data: withValues.map((item) => item.parkName) },
                 series: [{ type: 'bar', data: withValues.map((item) => item.value), label: { show: true, position: 'right' } }],
-              }} />
+              }} table={{ head: [t.parks.title, t.value], rows: withValues.map((item) => [item.parkName, item.value ?? '']) }} />
             );
           }}
         </AsyncView>

@@ -109,7 +109,7 @@ export function ParkPage() {
                       xAxis: { type: 'value', show: false },
                       yAxis: { type: 'category', data: f.breakdown.map((b) => b.name) },
                       series: [{ type: 'bar', data: f.breakdown.map((b) => b.value), label: { show: true, position: 'right' } }],
-                    }} />
+                    }} table={{ head: [t.indicators.breakdown, t.value], rows: f.breakdown.map((b) => [b.name, formatValue(b.value, f.unit, t, lang)]) }} />
                   </div>
                 ) },
                 { title: t.asOf, dataIndex: 'asOf' },
