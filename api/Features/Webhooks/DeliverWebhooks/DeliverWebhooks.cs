@@ -91,29 +91,28 @@ public sealed class DeliverWebhooksHandler(DbSession session, WebhookSender send
         var result = await sender.SendAsync(due.Url, message.Id, message.Body, keys, clock, cancellationToken);
         var attempt = due.Attempt + 1;
         var settled = clock.GetUtcNow();
-        if (result.Succeeded)
-        {
-            await WebhookDeliveryLog.RecordAsync(session, due.Id, message.Kind, message.Id, message.FirstEventId, message.LastEventId, message.Count,
-                attempt, result, now, null, cancellationToken);
-            await SettleAsync(due.Id, message, settled, cancellationToken);
-            return true;
-        }
-
         var failingSince = WebhookRow.Utc(due.FailingSince) ?? now;
         var retries = settings.Value.Retries;
-        if (retries.GivesUp(failingSince, settled))
-        {
-            await WebhookDeliveryLog.RecordAsync(session, due.Id, message.Kind, message.Id, message.FirstEventId, message.LastEventId, message.Count,
-                attempt, result, now, null, cancellationToken);
-            await DisableAsync(due.Id, WebhookDisabledReason.RetriesExhausted, settled, messages.Store(message), cancellationToken);
-            return true;
-        }
-        var next = settled + retries.DelayAfter(attempt, Random.Shared.NextDouble(), result.RetryAfter);
+        // Succeeded, given up, or tried again at `next`: the log row says which, and the subscription follows.
+        DateTimeOffset? next = result.Succeeded || retries.GivesUp(failingSince, settled)
+            ? null
+            : settled + retries.DelayAfter(attempt, Random.Shared.NextDouble(), result.RetryAfter);
         await WebhookDeliveryLog.RecordAsync(session, due.Id, message.Kind, message.Id, message.FirstEventId, message.LastEventId, message.Count,
             attempt, result, now, next, cancellationToken);
-        await session.ExecuteAsync("""
-            update webhooks set pending = @pending::jsonb, attempt = @attempt, failing_since = @failingSince, next_attempt_at = @next where id = @Id
-            """, new { due.Id, pending = messages.Store(message), attempt, failingSince, next }, cancellationToken);
+        if (result.Succeeded)
+        {
+            await SettleAsync(due.Id, message, settled, cancellationToken);
+        }
+        else if (next is null)
+        {
+            await DisableAsync(due.Id, WebhookDisabledReason.RetriesExhausted, settled, messages.Store(message), cancellationToken);
+        }
+        else
+        {
+            await session.ExecuteAsync("""
+                update webhooks set pending = @pending::jsonb, attempt = @attempt, failing_since = @failingSince, next_attempt_at = @next where id = @Id
+                """, new { due.Id, pending = messages.Store(message), attempt, failingSince, next }, cancellationToken);
+        }
         return true;
     }
 
