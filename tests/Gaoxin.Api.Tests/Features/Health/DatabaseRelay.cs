@@ -40,11 +40,7 @@ public sealed class DatabaseRelay : IAsyncDisposable
         {
             foreach (var client in _open)
             {
-                if (client.Client is { Connected: true } socket)
-                {
-                    socket.LingerState = new LingerOption(true, 0); // reset, as a dead server's host would
-                }
-                client.Dispose();
+                Reset(client);
             }
             _open.Clear();
         }
@@ -89,9 +85,31 @@ public sealed class DatabaseRelay : IAsyncDisposable
         }
         finally
         {
-            inbound.Dispose();
-            outbound.Dispose();
+            // Under the lock, so a relay ending by itself and Cut never touch the same socket at once.
+            lock (_open)
+            {
+                _open.Remove(inbound);
+                _open.Remove(outbound);
+                inbound.Dispose();
+                outbound.Dispose();
+            }
         }
+    }
+
+    private static void Reset(TcpClient client)
+    {
+        try
+        {
+            if (client.Client is { Connected: true } socket)
+            {
+                socket.LingerState = new LingerOption(true, 0); // reset, as a dead server's host would
+            }
+        }
+        catch (Exception e) when (e is ObjectDisposedException or SocketException)
+        {
+            // Its peer closed it first: it is gone either way.
+        }
+        client.Dispose();
     }
 
     public ValueTask DisposeAsync()
