@@ -13,7 +13,7 @@ public sealed record ApiKeyDto
     /// <example>7f3kq2ma</example>
     public required string Prefix { get; init; }
 
-    /// <summary>read, write, import, admin, enterprises (enterprises' data), webhooks (its own subscriptions).</summary>
+    /// <summary>read, write, import, admin, enterprises (enterprises' data), webhooks (its own subscriptions), cases (the approval service's cases).</summary>
     public required IReadOnlyList<string> Scopes { get; init; }
 
     /// <summary>The park whose subtree the key may write to; null for the whole zone.</summary>
@@ -48,9 +48,9 @@ public sealed record CreateApiKeyRequest
     [StringLength(64, MinimumLength = 2)]
     public required string Name { get; init; }
 
-    /// <summary>Any of read, write, import, admin, enterprises (enterprises' data, not public), webhooks (managing its own subscriptions).</summary>
+    /// <summary>Any of read, write, import, admin, enterprises (enterprises' data, not public), webhooks (managing its own subscriptions), cases (the approval service's cases, not public).</summary>
     /// <example>["read", "write"]</example>
-    [MinLength(1), MaxLength(6)]
+    [MinLength(1), MaxLength(7)]
     [ItemLength(4, 11)]
     public required IReadOnlyList<string> Scopes { get; init; }
 

@@ -16,7 +16,7 @@ public sealed record ChangeDto
     /// <summary>This change's place in the feed; pass it as <c>cursor</c> to continue right behind it.</summary>
     public required string Position { get; init; }
 
-    /// <summary>park, indicator, observation, target, policy or measure.</summary>
+    /// <summary>park, indicator, observation, target, policy, measure, enterprise (with the enterprises scope only) or project.</summary>
     /// <example>observation</example>
     public required string ResourceType { get; init; }
 

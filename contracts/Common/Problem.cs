@@ -161,6 +161,24 @@ public sealed record Problem
     /// <summary>The address a webhook target resolved to and was refused for (webhook.target-not-allowed).</summary>
     public string? TargetAddress { get; init; }
 
+    /// <summary>The project the problem is about (project.*).</summary>
+    public string? ProjectCode { get; init; }
+
+    /// <summary>The milestone the request named (project.not-found).</summary>
+    public string? MilestoneCode { get; init; }
+
+    /// <summary>The dependencies that go round in a circle, each <c>project</c> or <c>project/milestone</c>, the first again at the end (project.dependency-cycle).</summary>
+    public IReadOnlyList<string>? Cycle { get; init; }
+
+    /// <summary>What depends on the project or is a phase of it (project.has-dependents).</summary>
+    public IReadOnlyList<string>? Dependents { get; init; }
+
+    /// <summary>The service case the problem is about (case.*).</summary>
+    public string? CaseCode { get; init; }
+
+    /// <summary>The year asked for (calendar.year-not-found).</summary>
+    public int? Year { get; init; }
+
     /// <summary>The report of an atomic import that rejected rows: nothing was written (import.rejected).</summary>
     public Imports.ImportReportDto? Report { get; init; }
 }

@@ -81,17 +81,7 @@ public sealed record StoredEnterprise
     public string? SourceCode { get; init; }
     public bool Illustrative { get; init; }
 
-    private static readonly JsonSerializerOptions Json = CreateJson();
-
-    private static JsonSerializerOptions CreateJson()
-    {
-        var options = new JsonSerializerOptions();
-        JsonSetup.Apply(options);
-        options.DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull;
-        // Stored content leaves nulls out (the seed's too): an absent member is a null one here, not a broken request.
-        options.RespectRequiredConstructorParameters = false;
-        return options;
-    }
+    private static JsonSerializerOptions Json => JsonSetup.StoredContent;
 
     public string ToJson() => JsonSerializer.Serialize(this, Json);
 

@@ -23,6 +23,7 @@ public static class WebhookEventTypes
         ["policy"] = new("政策文件", "Policy document"),
         ["measure"] = new("政策措施", "Policy measure"),
         ["enterprise"] = new("企业档案", "Enterprise"),
+        ["project"] = new("重大项目", "Project"),
     };
 
     private static readonly (string Action, Text Title)[] Actions =

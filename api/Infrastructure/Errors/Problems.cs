@@ -44,6 +44,9 @@ public static class Problems
     public static readonly ProblemKind SchemeNotFound = new("scheme.not-found", 404, new("资源不存在", "Not found"));
     public static readonly ProblemKind SchemeVersionNotFound = new("scheme.version-not-found", 404, new("资源不存在", "Not found"));
     public static readonly ProblemKind EnterpriseNotFound = new("enterprise.not-found", 404, new("资源不存在", "Not found"));
+    public static readonly ProblemKind ProjectNotFound = new("project.not-found", 404, new("资源不存在", "Not found"));
+    public static readonly ProblemKind CaseNotFound = new("case.not-found", 404, new("资源不存在", "Not found"));
+    public static readonly ProblemKind CalendarYearNotFound = new("calendar.year-not-found", 404, new("资源不存在", "Not found"));
     public static readonly ProblemKind ApiKeyNotFound = new("api-key.not-found", 404, new("资源不存在", "Not found"));
     public static readonly ProblemKind WebhookNotFound = new("webhook.not-found", 404, new("资源不存在", "Not found"));
     public static readonly ProblemKind WebhookEventNotFound = new("webhook.event-not-found", 404, new("资源不存在", "Not found"));
@@ -70,6 +73,9 @@ public static class Problems
     public static readonly ProblemKind EnterpriseCodeTaken = new("enterprise.code-taken", 409, new("与当前状态冲突", "Conflict"));
     public static readonly ProblemKind EnterpriseCreditCodeTaken = new("enterprise.credit-code-taken", 409, new("与当前状态冲突", "Conflict"));
     public static readonly ProblemKind ParkHasEnterprises = new("park.has-enterprises", 409, new("与当前状态冲突", "Conflict"));
+    public static readonly ProblemKind ProjectCodeTaken = new("project.code-taken", 409, new("与当前状态冲突", "Conflict"));
+    public static readonly ProblemKind ProjectHasDependents = new("project.has-dependents", 409, new("与当前状态冲突", "Conflict"));
+    public static readonly ProblemKind CaseCodeTaken = new("case.code-taken", 409, new("与当前状态冲突", "Conflict"));
     public static readonly ProblemKind ApiKeyNameTaken = new("api-key.name-taken", 409, new("与当前状态冲突", "Conflict"));
     public static readonly ProblemKind ConflictDuplicate = new("conflict.duplicate", 409, new("与当前状态冲突", "Conflict"));
     public static readonly ProblemKind ConflictInUse = new("conflict.in-use", 409, new("与当前状态冲突", "Conflict"));
@@ -86,6 +92,11 @@ public static class Problems
     public static readonly ProblemKind SchemeUnknownIndicator = new("scheme.unknown-indicator", 422, new("评价体系无效", "Invalid scheme"));
     public static readonly ProblemKind SchemeIncompatibleRatio = new("scheme.incompatible-ratio", 422, new("评价体系无效", "Invalid scheme"));
     public static readonly ProblemKind EnterpriseConflictingFacts = new("enterprise.conflicting-facts", 422, new("企业信息相互矛盾", "Conflicting enterprise facts"));
+    public static readonly ProblemKind ProjectUnknownReference = new("project.unknown-reference", 422, new("引用的对象不存在", "Unknown reference"));
+    public static readonly ProblemKind ProjectDependencyCycle = new("project.dependency-cycle", 422, new("依赖关系成环", "Dependency cycle"));
+    public static readonly ProblemKind ProjectConflictingFacts = new("project.conflicting-facts", 422, new("项目信息相互矛盾", "Conflicting project facts"));
+    public static readonly ProblemKind CaseUnknownReference = new("case.unknown-reference", 422, new("引用的对象不存在", "Unknown reference"));
+    public static readonly ProblemKind CaseConflictingFacts = new("case.conflicting-facts", 422, new("代办信息相互矛盾", "Conflicting case facts"));
     public static readonly ProblemKind WebhookTargetNotAllowed = new("webhook.target-not-allowed", 422, new("目标地址不允许", "Target not allowed"));
     public static readonly ProblemKind WebhookTargetUnresolvable = new("webhook.target-unresolvable", 422, new("目标地址无法解析", "Target unresolvable"));
     public static readonly ProblemKind ImportRejected = new("import.rejected", 422, new("导入被拒绝", "Import rejected"));

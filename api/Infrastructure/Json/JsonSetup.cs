@@ -26,6 +26,23 @@ public static class JsonSetup
         options.TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { ReadOnlyMembers.Track } };
     }
 
+    /// <summary>
+    /// How documents stored in a jsonb column (an enterprise's, a project's, a case's content) are written and read:
+    /// the API's JSON, nulls left out. An absent member is a null one here, not a broken request, so content written
+    /// by the seed or an earlier version reads back.
+    /// </summary>
+    public static JsonSerializerOptions StoredContent { get; } = CreateStoredContent();
+
+    private static JsonSerializerOptions CreateStoredContent()
+    {
+        var options = new JsonSerializerOptions();
+        Apply(options);
+        options.DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull;
+        options.RespectRequiredConstructorParameters = false;
+        options.MakeReadOnly(populateMissingResolver: true);
+        return options;
+    }
+
     public static IServiceCollection AddGaoxinJson(this IServiceCollection services)
     {
         services.ConfigureHttpJsonOptions(o => Apply(o.SerializerOptions));

@@ -14,7 +14,10 @@ public static class Scopes
 
     /// <summary>Managing one's own webhook subscriptions (admin manages all within its parks); their secrets are not public.</summary>
     public const string Webhooks = "webhooks";
-    public static readonly string[] All = [Read, Write, Import, Admin, Enterprises, Webhooks];
+
+    /// <summary>Reading (and, with write, writing) the one-to-one service's cases, which are not public.</summary>
+    public const string Cases = "cases";
+    public static readonly string[] All = [Read, Write, Import, Admin, Enterprises, Webhooks, Cases];
 }
 
 /// <summary>

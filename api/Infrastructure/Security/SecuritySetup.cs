@@ -48,6 +48,7 @@ public static class SecuritySetup
             options.AddPolicy(Scopes.Admin, policy => policy.RequireClaim("scope", Scopes.Admin));
             options.AddPolicy(Scopes.Enterprises, policy => policy.RequireClaim("scope", Scopes.Enterprises, Scopes.Admin));
             options.AddPolicy(Scopes.Webhooks, policy => policy.RequireClaim("scope", Scopes.Webhooks, Scopes.Admin));
+            options.AddPolicy(Scopes.Cases, policy => policy.RequireClaim("scope", Scopes.Cases, Scopes.Admin));
         });
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, ProblemAuthorizationResultHandler>();
 

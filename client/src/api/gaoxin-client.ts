@@ -367,6 +367,793 @@ export class GaoxinClient {
     }
 
     /**
+     * 代办事项 · Service cases
+     * @param overdue (optional) true: only cases overdue on `on`; false: only those not.
+     * @param department (optional) Only cases with a step at this department (an organisation code).
+     * @param state (optional) Only cases in this state.
+     * @param park (optional) Only cases in this park or a park within it.
+     * @param on (optional) The day to count working days to; omitted: today (UTC+8).
+     * @param cursor (optional) The `nextCursor` of the previous page.
+     * @param limit (optional) Page size, 1–200 (default 50).
+     * @return OK
+     */
+    listCases(overdue?: boolean | undefined, department?: string | undefined, state?: CaseState | undefined, park?: string | undefined, on?: string | undefined, cursor?: string | undefined, limit?: number | undefined, signal?: AbortSignal): Promise<CasePage> {
+        let url_ = this.baseUrl + "/api/v1/cases?";
+        if (overdue === null)
+            throw new globalThis.Error("The parameter 'overdue' cannot be null.");
+        else if (overdue !== undefined)
+            url_ += "overdue=" + encodeURIComponent("" + overdue) + "&";
+        if (department === null)
+            throw new globalThis.Error("The parameter 'department' cannot be null.");
+        else if (department !== undefined)
+            url_ += "department=" + encodeURIComponent("" + department) + "&";
+        if (state === null)
+            throw new globalThis.Error("The parameter 'state' cannot be null.");
+        else if (state !== undefined)
+            url_ += "state=" + encodeURIComponent("" + state) + "&";
+        if (park === null)
+            throw new globalThis.Error("The parameter 'park' cannot be null.");
+        else if (park !== undefined)
+            url_ += "park=" + encodeURIComponent("" + park) + "&";
+        if (on === null)
+            throw new globalThis.Error("The parameter 'on' cannot be null.");
+        else if (on !== undefined)
+            url_ += "on=" + encodeURIComponent("" + on) + "&";
+        if (cursor === null)
+            throw new globalThis.Error("The parameter 'cursor' cannot be null.");
+        else if (cursor !== undefined)
+            url_ += "cursor=" + encodeURIComponent("" + cursor) + "&";
+        if (limit === null)
+            throw new globalThis.Error("The parameter 'limit' cannot be null.");
+        else if (limit !== undefined)
+            url_ += "limit=" + encodeURIComponent("" + limit) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processListCases(_response);
+        });
+    }
+
+    protected processListCases(response: Response): Promise<CasePage> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as CasePage;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("No API key, or not a valid one.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("The key lacks the \'cases\' scope, or the write is outside its park.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u8bf7\u6c42\u8fc7\u591a\uff08request.rate-limited\uff09\uff1a\u8bf7\u5728 Retry-After \u79d2\u540e\u91cd\u8bd5\u3002Too many requests (request.rate-limited): retry after Retry-After seconds.", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u670d\u52a1\u5668\u9519\u8bef\uff08server.error\uff09\uff1a\u5e26 traceId\uff0c\u4e0d\u542b\u5185\u90e8\u7ec6\u8282\u3002An unexpected error (server.error), with a traceId and no internals.", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u6570\u636e\u5e93\u6682\u4e0d\u53ef\u7528\uff08server.database-unavailable\uff09\uff1a\u7a0d\u540e\u91cd\u8bd5\u3002The database cannot be reached (server.database-unavailable): retry later.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<CasePage>(null as any);
+    }
+
+    /**
+     * 新建代办事项 · Open a case
+     * @param idempotency_Key (optional) 使重试安全：同一 API 密钥以同一键发送同一请求（方法、路径、查询参数、内容类型与请求体），返回首次的结果且不再写入；键保留 Idempotency:KeyHours（默认 48 小时）。Makes retries safe: the same request (method, path, query, content type and body) with the same key from the same API key gets the first answer again (Idempotent-Replayed: true) and writes nothing again. Keys are kept Idempotency:KeyHours (default 48). Another request with the key is 422 idempotency.key-reused; a retry while the first runs is 409 idempotency.in-progress.
+     * @return Created
+     */
+    createCase(body: CreateCaseRequest, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<CaseDto> {
+        let url_ = this.baseUrl + "/api/v1/cases";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processCreateCase(_response);
+        });
+    }
+
+    protected processCreateCase(response: Response): Promise<CaseDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 201) {
+            return response.text().then((_responseText) => {
+            let result201: any = null;
+            result201 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as CaseDto;
+            return result201;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("No API key, or not a valid one.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status === 413) {
+            return response.text().then((_responseText) => {
+            let result413: any = null;
+            result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u8bf7\u6c42\u4f53\u8fc7\u5927\uff08request.body-too-large\uff09\u3002The body is over the size limit (request.body-too-large).", status, _responseText, _headers, result413);
+            });
+        } else if (status === 415) {
+            return response.text().then((_responseText) => {
+            let result415: any = null;
+            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u4e0d\u652f\u6301\u7684\u5a92\u4f53\u7c7b\u578b\uff08request.unsupported-media-type\uff09\u3002The body\'s media type is not one this operation reads (request.unsupported-media-type).", status, _responseText, _headers, result415);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Unprocessable Content", status, _responseText, _headers, result422);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u8bf7\u6c42\u8fc7\u591a\uff08request.rate-limited\uff09\uff1a\u8bf7\u5728 Retry-After \u79d2\u540e\u91cd\u8bd5\u3002Too many requests (request.rate-limited): retry after Retry-After seconds.", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u670d\u52a1\u5668\u9519\u8bef\uff08server.error\uff09\uff1a\u5e26 traceId\uff0c\u4e0d\u542b\u5185\u90e8\u7ec6\u8282\u3002An unexpected error (server.error), with a traceId and no internals.", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u6570\u636e\u5e93\u6682\u4e0d\u53ef\u7528\uff08server.database-unavailable\uff09\uff1a\u7a0d\u540e\u91cd\u8bd5\u3002The database cannot be reached (server.database-unavailable): retry later.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<CaseDto>(null as any);
+    }
+
+    /**
+     * 查看代办事项 · Get a case
+     * @param code The case's code.
+     * @param on (optional) The day to count working days to; omitted: today (UTC+8).
+     * @param if_None_Match (optional) The ETag of the copy the client has: 304 when it is still current.
+     * @return OK
+     */
+    getCase(code: string, on?: string | undefined, if_None_Match?: string | undefined, signal?: AbortSignal): Promise<CaseDto> {
+        let url_ = this.baseUrl + "/api/v1/cases/{code}?";
+        if (code === undefined || code === null)
+            throw new globalThis.Error("The parameter 'code' must be defined.");
+        url_ = url_.replace("{code}", encodeURIComponent("" + code));
+        if (on === null)
+            throw new globalThis.Error("The parameter 'on' cannot be null.");
+        else if (on !== undefined)
+            url_ += "on=" + encodeURIComponent("" + on) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "If-None-Match": if_None_Match !== undefined && if_None_Match !== null ? "" + if_None_Match : "",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetCase(_response);
+        });
+    }
+
+    protected processGetCase(response: Response): Promise<CaseDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as CaseDto;
+            return result200;
+            });
+        } else if (status === 304) {
+            return response.text().then((_responseText) => {
+            return throwException("Not Modified", status, _responseText, _headers);
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("No API key, or not a valid one.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("The key lacks the \'cases\' scope, or the write is outside its park.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u8bf7\u6c42\u8fc7\u591a\uff08request.rate-limited\uff09\uff1a\u8bf7\u5728 Retry-After \u79d2\u540e\u91cd\u8bd5\u3002Too many requests (request.rate-limited): retry after Retry-After seconds.", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u670d\u52a1\u5668\u9519\u8bef\uff08server.error\uff09\uff1a\u5e26 traceId\uff0c\u4e0d\u542b\u5185\u90e8\u7ec6\u8282\u3002An unexpected error (server.error), with a traceId and no internals.", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u6570\u636e\u5e93\u6682\u4e0d\u53ef\u7528\uff08server.database-unavailable\uff09\uff1a\u7a0d\u540e\u91cd\u8bd5\u3002The database cannot be reached (server.database-unavailable): retry later.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<CaseDto>(null as any);
+    }
+
+    /**
+     * 更新代办事项 · Update a case
+     * @param code The case's code.
+     * @param if_Match The ETag of the current version (required): 412 when it changed since, 428 when missing.
+     * @return OK
+     */
+    updateCase(code: string, if_Match: string, body: CaseDto, signal?: AbortSignal): Promise<CaseDto> {
+        let url_ = this.baseUrl + "/api/v1/cases/{code}";
+        if (code === undefined || code === null)
+            throw new globalThis.Error("The parameter 'code' must be defined.");
+        url_ = url_.replace("{code}", encodeURIComponent("" + code));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "PUT",
+            signal,
+            headers: {
+                "If-Match": if_Match !== undefined && if_Match !== null ? "" + if_Match : "",
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processUpdateCase(_response);
+        });
+    }
+
+    protected processUpdateCase(response: Response): Promise<CaseDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as CaseDto;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("No API key, or not a valid one.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status === 412) {
+            return response.text().then((_responseText) => {
+            let result412: any = null;
+            result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Precondition Failed", status, _responseText, _headers, result412);
+            });
+        } else if (status === 413) {
+            return response.text().then((_responseText) => {
+            let result413: any = null;
+            result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u8bf7\u6c42\u4f53\u8fc7\u5927\uff08request.body-too-large\uff09\u3002The body is over the size limit (request.body-too-large).", status, _responseText, _headers, result413);
+            });
+        } else if (status === 415) {
+            return response.text().then((_responseText) => {
+            let result415: any = null;
+            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u4e0d\u652f\u6301\u7684\u5a92\u4f53\u7c7b\u578b\uff08request.unsupported-media-type\uff09\u3002The body\'s media type is not one this operation reads (request.unsupported-media-type).", status, _responseText, _headers, result415);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Unprocessable Content", status, _responseText, _headers, result422);
+            });
+        } else if (status === 428) {
+            return response.text().then((_responseText) => {
+            let result428: any = null;
+            result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Precondition Required", status, _responseText, _headers, result428);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u8bf7\u6c42\u8fc7\u591a\uff08request.rate-limited\uff09\uff1a\u8bf7\u5728 Retry-After \u79d2\u540e\u91cd\u8bd5\u3002Too many requests (request.rate-limited): retry after Retry-After seconds.", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u670d\u52a1\u5668\u9519\u8bef\uff08server.error\uff09\uff1a\u5e26 traceId\uff0c\u4e0d\u542b\u5185\u90e8\u7ec6\u8282\u3002An unexpected error (server.error), with a traceId and no internals.", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u6570\u636e\u5e93\u6682\u4e0d\u53ef\u7528\uff08server.database-unavailable\uff09\uff1a\u7a0d\u540e\u91cd\u8bd5\u3002The database cannot be reached (server.database-unavailable): retry later.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<CaseDto>(null as any);
+    }
+
+    /**
+     * 删除代办事项 · Delete a case
+     * @param code The case's code.
+     * @param if_Match The ETag of the current version (required).
+     * @return No Content
+     */
+    deleteCase(code: string, if_Match: string, signal?: AbortSignal): Promise<void> {
+        let url_ = this.baseUrl + "/api/v1/cases/{code}";
+        if (code === undefined || code === null)
+            throw new globalThis.Error("The parameter 'code' must be defined.");
+        url_ = url_.replace("{code}", encodeURIComponent("" + code));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "DELETE",
+            signal,
+            headers: {
+                "If-Match": if_Match !== undefined && if_Match !== null ? "" + if_Match : "",
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processDeleteCase(_response);
+        });
+    }
+
+    protected processDeleteCase(response: Response): Promise<void> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 204) {
+            return response.text().then((_responseText) => {
+            return;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u8bf7\u6c42\u683c\u5f0f\u65e0\u6548\uff08request.invalid-parameter\u3001request.malformed-body\u3001request.validation-failed\uff09\uff1aerrors \u5217\u51fa\u5404\u5b57\u6bb5\u3002A malformed parameter, header or body; errors names each field.", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("No API key, or not a valid one.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("The key lacks the \'write\' scope, or the write is outside its park.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 412) {
+            return response.text().then((_responseText) => {
+            let result412: any = null;
+            result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Precondition Failed", status, _responseText, _headers, result412);
+            });
+        } else if (status === 428) {
+            return response.text().then((_responseText) => {
+            let result428: any = null;
+            result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Precondition Required", status, _responseText, _headers, result428);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u8bf7\u6c42\u8fc7\u591a\uff08request.rate-limited\uff09\uff1a\u8bf7\u5728 Retry-After \u79d2\u540e\u91cd\u8bd5\u3002Too many requests (request.rate-limited): retry after Retry-After seconds.", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u670d\u52a1\u5668\u9519\u8bef\uff08server.error\uff09\uff1a\u5e26 traceId\uff0c\u4e0d\u542b\u5185\u90e8\u7ec6\u8282\u3002An unexpected error (server.error), with a traceId and no internals.", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u6570\u636e\u5e93\u6682\u4e0d\u53ef\u7528\uff08server.database-unavailable\uff09\uff1a\u7a0d\u540e\u91cd\u8bd5\u3002The database cannot be reached (server.database-unavailable): retry later.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<void>(null as any);
+    }
+
+    /**
+     * 节假日安排 · Holiday calendars
+     * @return OK
+     */
+    listCalendarYears(signal?: AbortSignal): Promise<CalendarYearList> {
+        let url_ = this.baseUrl + "/api/v1/calendar";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processListCalendarYears(_response);
+        });
+    }
+
+    protected processListCalendarYears(response: Response): Promise<CalendarYearList> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as CalendarYearList;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("A key was sent that is unknown, revoked or malformed (auth.invalid-key); or, where Auth:RequireKeyForReads is set, none was sent.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u8bf7\u6c42\u8fc7\u591a\uff08request.rate-limited\uff09\uff1a\u8bf7\u5728 Retry-After \u79d2\u540e\u91cd\u8bd5\u3002Too many requests (request.rate-limited): retry after Retry-After seconds.", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u670d\u52a1\u5668\u9519\u8bef\uff08server.error\uff09\uff1a\u5e26 traceId\uff0c\u4e0d\u542b\u5185\u90e8\u7ec6\u8282\u3002An unexpected error (server.error), with a traceId and no internals.", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u6570\u636e\u5e93\u6682\u4e0d\u53ef\u7528\uff08server.database-unavailable\uff09\uff1a\u7a0d\u540e\u91cd\u8bd5\u3002The database cannot be reached (server.database-unavailable): retry later.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<CalendarYearList>(null as any);
+    }
+
+    /**
+     * 某年节假日安排 · A year's holiday calendar
+     * @param year The year, 1949–2200.
+     * @return OK
+     */
+    getCalendarYear(year: number, signal?: AbortSignal): Promise<CalendarYear> {
+        let url_ = this.baseUrl + "/api/v1/calendar/{year}";
+        if (year === undefined || year === null)
+            throw new globalThis.Error("The parameter 'year' must be defined.");
+        url_ = url_.replace("{year}", encodeURIComponent("" + year));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetCalendarYear(_response);
+        });
+    }
+
+    protected processGetCalendarYear(response: Response): Promise<CalendarYear> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as CalendarYear;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("A key was sent that is unknown, revoked or malformed (auth.invalid-key); or, where Auth:RequireKeyForReads is set, none was sent.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u8bf7\u6c42\u8fc7\u591a\uff08request.rate-limited\uff09\uff1a\u8bf7\u5728 Retry-After \u79d2\u540e\u91cd\u8bd5\u3002Too many requests (request.rate-limited): retry after Retry-After seconds.", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u670d\u52a1\u5668\u9519\u8bef\uff08server.error\uff09\uff1a\u5e26 traceId\uff0c\u4e0d\u542b\u5185\u90e8\u7ec6\u8282\u3002An unexpected error (server.error), with a traceId and no internals.", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u6570\u636e\u5e93\u6682\u4e0d\u53ef\u7528\uff08server.database-unavailable\uff09\uff1a\u7a0d\u540e\u91cd\u8bd5\u3002The database cannot be reached (server.database-unavailable): retry later.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<CalendarYear>(null as any);
+    }
+
+    /**
+     * 录入节假日安排 · Record a year's holiday calendar
+     * @param year The year, 1949–2200.
+     * @return OK
+     */
+    putCalendarYear(year: number, body: CalendarYear, signal?: AbortSignal): Promise<CalendarYear> {
+        let url_ = this.baseUrl + "/api/v1/calendar/{year}";
+        if (year === undefined || year === null)
+            throw new globalThis.Error("The parameter 'year' must be defined.");
+        url_ = url_.replace("{year}", encodeURIComponent("" + year));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "PUT",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processPutCalendarYear(_response);
+        });
+    }
+
+    protected processPutCalendarYear(response: Response): Promise<CalendarYear> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as CalendarYear;
+            return result200;
+            });
+        } else if (status === 201) {
+            return response.text().then((_responseText) => {
+            let result201: any = null;
+            result201 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as CalendarYear;
+            return result201;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("No API key, or not a valid one.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("The key lacks the \'admin\' scope, or the write is outside its park.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 413) {
+            return response.text().then((_responseText) => {
+            let result413: any = null;
+            result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u8bf7\u6c42\u4f53\u8fc7\u5927\uff08request.body-too-large\uff09\u3002The body is over the size limit (request.body-too-large).", status, _responseText, _headers, result413);
+            });
+        } else if (status === 415) {
+            return response.text().then((_responseText) => {
+            let result415: any = null;
+            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u4e0d\u652f\u6301\u7684\u5a92\u4f53\u7c7b\u578b\uff08request.unsupported-media-type\uff09\u3002The body\'s media type is not one this operation reads (request.unsupported-media-type).", status, _responseText, _headers, result415);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u8bf7\u6c42\u8fc7\u591a\uff08request.rate-limited\uff09\uff1a\u8bf7\u5728 Retry-After \u79d2\u540e\u91cd\u8bd5\u3002Too many requests (request.rate-limited): retry after Retry-After seconds.", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u670d\u52a1\u5668\u9519\u8bef\uff08server.error\uff09\uff1a\u5e26 traceId\uff0c\u4e0d\u542b\u5185\u90e8\u7ec6\u8282\u3002An unexpected error (server.error), with a traceId and no internals.", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u6570\u636e\u5e93\u6682\u4e0d\u53ef\u7528\uff08server.database-unavailable\uff09\uff1a\u7a0d\u540e\u91cd\u8bd5\u3002The database cannot be reached (server.database-unavailable): retry later.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<CalendarYear>(null as any);
+    }
+
+    /**
      * 符合措施的企业 · Enterprises that qualify for a measure
      * @param id The policy document's id.
      * @param code The measure's code.
@@ -5431,6 +6218,758 @@ export class GaoxinClient {
     }
 
     /**
+     * 重大项目 · Projects
+     * @param park (optional) Only projects in this park or a park within it.
+     * @param status (optional) Only projects with this status on `on`.
+     * @param schedule (optional) Only projects with this schedule status on `on`.
+     * @param responsible (optional) Only projects this organisation is responsible for.
+     * @param kind (optional) Only projects of this kind.
+     * @param dueFrom (optional) Only projects due on or after this day.
+     * @param dueTo (optional) Only projects due on or before this day.
+     * @param q (optional) Text in the names (either language) or the code.
+     * @param on (optional) The day to judge status and schedule for; omitted: today (UTC+8), or the asOf day.
+     * @param asOf (optional) The projects as recorded at this moment (a date: the end of that day, UTC+8).
+     * @param cursor (optional) The `nextCursor` of the previous page.
+     * @param limit (optional) Page size, 1–200 (default 50).
+     * @return OK
+     */
+    listProjects(park?: string | undefined, status?: ProjectStatus | undefined, schedule?: ScheduleStatus | undefined, responsible?: string | undefined, kind?: ProjectKind | undefined, dueFrom?: string | undefined, dueTo?: string | undefined, q?: string | undefined, on?: string | undefined, asOf?: string | undefined, cursor?: string | undefined, limit?: number | undefined, signal?: AbortSignal): Promise<ProjectPage> {
+        let url_ = this.baseUrl + "/api/v1/projects?";
+        if (park === null)
+            throw new globalThis.Error("The parameter 'park' cannot be null.");
+        else if (park !== undefined)
+            url_ += "park=" + encodeURIComponent("" + park) + "&";
+        if (status === null)
+            throw new globalThis.Error("The parameter 'status' cannot be null.");
+        else if (status !== undefined)
+            url_ += "status=" + encodeURIComponent("" + status) + "&";
+        if (schedule === null)
+            throw new globalThis.Error("The parameter 'schedule' cannot be null.");
+        else if (schedule !== undefined)
+            url_ += "schedule=" + encodeURIComponent("" + schedule) + "&";
+        if (responsible === null)
+            throw new globalThis.Error("The parameter 'responsible' cannot be null.");
+        else if (responsible !== undefined)
+            url_ += "responsible=" + encodeURIComponent("" + responsible) + "&";
+        if (kind === null)
+            throw new globalThis.Error("The parameter 'kind' cannot be null.");
+        else if (kind !== undefined)
+            url_ += "kind=" + encodeURIComponent("" + kind) + "&";
+        if (dueFrom === null)
+            throw new globalThis.Error("The parameter 'dueFrom' cannot be null.");
+        else if (dueFrom !== undefined)
+            url_ += "dueFrom=" + encodeURIComponent("" + dueFrom) + "&";
+        if (dueTo === null)
+            throw new globalThis.Error("The parameter 'dueTo' cannot be null.");
+        else if (dueTo !== undefined)
+            url_ += "dueTo=" + encodeURIComponent("" + dueTo) + "&";
+        if (q === null)
+            throw new globalThis.Error("The parameter 'q' cannot be null.");
+        else if (q !== undefined)
+            url_ += "q=" + encodeURIComponent("" + q) + "&";
+        if (on === null)
+            throw new globalThis.Error("The parameter 'on' cannot be null.");
+        else if (on !== undefined)
+            url_ += "on=" + encodeURIComponent("" + on) + "&";
+        if (asOf === null)
+            throw new globalThis.Error("The parameter 'asOf' cannot be null.");
+        else if (asOf !== undefined)
+            url_ += "asOf=" + encodeURIComponent("" + asOf) + "&";
+        if (cursor === null)
+            throw new globalThis.Error("The parameter 'cursor' cannot be null.");
+        else if (cursor !== undefined)
+            url_ += "cursor=" + encodeURIComponent("" + cursor) + "&";
+        if (limit === null)
+            throw new globalThis.Error("The parameter 'limit' cannot be null.");
+        else if (limit !== undefined)
+            url_ += "limit=" + encodeURIComponent("" + limit) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processListProjects(_response);
+        });
+    }
+
+    protected processListProjects(response: Response): Promise<ProjectPage> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProjectPage;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("A key was sent that is unknown, revoked or malformed (auth.invalid-key); or, where Auth:RequireKeyForReads is set, none was sent.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u8bf7\u6c42\u8fc7\u591a\uff08request.rate-limited\uff09\uff1a\u8bf7\u5728 Retry-After \u79d2\u540e\u91cd\u8bd5\u3002Too many requests (request.rate-limited): retry after Retry-After seconds.", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u670d\u52a1\u5668\u9519\u8bef\uff08server.error\uff09\uff1a\u5e26 traceId\uff0c\u4e0d\u542b\u5185\u90e8\u7ec6\u8282\u3002An unexpected error (server.error), with a traceId and no internals.", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u6570\u636e\u5e93\u6682\u4e0d\u53ef\u7528\uff08server.database-unavailable\uff09\uff1a\u7a0d\u540e\u91cd\u8bd5\u3002The database cannot be reached (server.database-unavailable): retry later.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ProjectPage>(null as any);
+    }
+
+    /**
+     * 新建项目 · Create a project
+     * @param idempotency_Key (optional) 使重试安全：同一 API 密钥以同一键发送同一请求（方法、路径、查询参数、内容类型与请求体），返回首次的结果且不再写入；键保留 Idempotency:KeyHours（默认 48 小时）。Makes retries safe: the same request (method, path, query, content type and body) with the same key from the same API key gets the first answer again (Idempotent-Replayed: true) and writes nothing again. Keys are kept Idempotency:KeyHours (default 48). Another request with the key is 422 idempotency.key-reused; a retry while the first runs is 409 idempotency.in-progress.
+     * @return Created
+     */
+    createProject(body: CreateProjectRequest, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<ProjectDto> {
+        let url_ = this.baseUrl + "/api/v1/projects";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processCreateProject(_response);
+        });
+    }
+
+    protected processCreateProject(response: Response): Promise<ProjectDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 201) {
+            return response.text().then((_responseText) => {
+            let result201: any = null;
+            result201 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProjectDto;
+            return result201;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("No API key, or not a valid one.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status === 413) {
+            return response.text().then((_responseText) => {
+            let result413: any = null;
+            result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u8bf7\u6c42\u4f53\u8fc7\u5927\uff08request.body-too-large\uff09\u3002The body is over the size limit (request.body-too-large).", status, _responseText, _headers, result413);
+            });
+        } else if (status === 415) {
+            return response.text().then((_responseText) => {
+            let result415: any = null;
+            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u4e0d\u652f\u6301\u7684\u5a92\u4f53\u7c7b\u578b\uff08request.unsupported-media-type\uff09\u3002The body\'s media type is not one this operation reads (request.unsupported-media-type).", status, _responseText, _headers, result415);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Unprocessable Content", status, _responseText, _headers, result422);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u8bf7\u6c42\u8fc7\u591a\uff08request.rate-limited\uff09\uff1a\u8bf7\u5728 Retry-After \u79d2\u540e\u91cd\u8bd5\u3002Too many requests (request.rate-limited): retry after Retry-After seconds.", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u670d\u52a1\u5668\u9519\u8bef\uff08server.error\uff09\uff1a\u5e26 traceId\uff0c\u4e0d\u542b\u5185\u90e8\u7ec6\u8282\u3002An unexpected error (server.error), with a traceId and no internals.", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u6570\u636e\u5e93\u6682\u4e0d\u53ef\u7528\uff08server.database-unavailable\uff09\uff1a\u7a0d\u540e\u91cd\u8bd5\u3002The database cannot be reached (server.database-unavailable): retry later.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ProjectDto>(null as any);
+    }
+
+    /**
+     * 项目时间轴 · The works on a timeline
+     * @param from The first day of the window.
+     * @param to The last day of the window (at most 30 years after from).
+     * @param park (optional) Only projects in this park or a park within it.
+     * @param on (optional) The day to judge schedules for; omitted: today (UTC+8).
+     * @return OK
+     */
+    getProjectTimeline(from: string, to: string, park?: string | undefined, on?: string | undefined, signal?: AbortSignal): Promise<ProjectTimeline> {
+        let url_ = this.baseUrl + "/api/v1/projects/timeline?";
+        if (from === undefined || from === null)
+            throw new globalThis.Error("The parameter 'from' must be defined and cannot be null.");
+        else
+            url_ += "from=" + encodeURIComponent("" + from) + "&";
+        if (to === undefined || to === null)
+            throw new globalThis.Error("The parameter 'to' must be defined and cannot be null.");
+        else
+            url_ += "to=" + encodeURIComponent("" + to) + "&";
+        if (park === null)
+            throw new globalThis.Error("The parameter 'park' cannot be null.");
+        else if (park !== undefined)
+            url_ += "park=" + encodeURIComponent("" + park) + "&";
+        if (on === null)
+            throw new globalThis.Error("The parameter 'on' cannot be null.");
+        else if (on !== undefined)
+            url_ += "on=" + encodeURIComponent("" + on) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetProjectTimeline(_response);
+        });
+    }
+
+    protected processGetProjectTimeline(response: Response): Promise<ProjectTimeline> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProjectTimeline;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("A key was sent that is unknown, revoked or malformed (auth.invalid-key); or, where Auth:RequireKeyForReads is set, none was sent.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u8bf7\u6c42\u8fc7\u591a\uff08request.rate-limited\uff09\uff1a\u8bf7\u5728 Retry-After \u79d2\u540e\u91cd\u8bd5\u3002Too many requests (request.rate-limited): retry after Retry-After seconds.", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u670d\u52a1\u5668\u9519\u8bef\uff08server.error\uff09\uff1a\u5e26 traceId\uff0c\u4e0d\u542b\u5185\u90e8\u7ec6\u8282\u3002An unexpected error (server.error), with a traceId and no internals.", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u6570\u636e\u5e93\u6682\u4e0d\u53ef\u7528\uff08server.database-unavailable\uff09\uff1a\u7a0d\u540e\u91cd\u8bd5\u3002The database cannot be reached (server.database-unavailable): retry later.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ProjectTimeline>(null as any);
+    }
+
+    /**
+     * 查看项目 · Get a project
+     * @param code The project's code.
+     * @param on (optional) The day to judge status and schedule for; omitted: today (UTC+8), or the asOf day.
+     * @param asOf (optional) The project as recorded at this moment (a date: the end of that day, UTC+8).
+     * @param if_None_Match (optional) The ETag of the copy the client has: 304 when it is still current.
+     * @return OK
+     */
+    getProject(code: string, on?: string | undefined, asOf?: string | undefined, if_None_Match?: string | undefined, signal?: AbortSignal): Promise<ProjectDto> {
+        let url_ = this.baseUrl + "/api/v1/projects/{code}?";
+        if (code === undefined || code === null)
+            throw new globalThis.Error("The parameter 'code' must be defined.");
+        url_ = url_.replace("{code}", encodeURIComponent("" + code));
+        if (on === null)
+            throw new globalThis.Error("The parameter 'on' cannot be null.");
+        else if (on !== undefined)
+            url_ += "on=" + encodeURIComponent("" + on) + "&";
+        if (asOf === null)
+            throw new globalThis.Error("The parameter 'asOf' cannot be null.");
+        else if (asOf !== undefined)
+            url_ += "asOf=" + encodeURIComponent("" + asOf) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "If-None-Match": if_None_Match !== undefined && if_None_Match !== null ? "" + if_None_Match : "",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetProject(_response);
+        });
+    }
+
+    protected processGetProject(response: Response): Promise<ProjectDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProjectDto;
+            return result200;
+            });
+        } else if (status === 304) {
+            return response.text().then((_responseText) => {
+            return throwException("Not Modified", status, _responseText, _headers);
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("A key was sent that is unknown, revoked or malformed (auth.invalid-key); or, where Auth:RequireKeyForReads is set, none was sent.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u8bf7\u6c42\u8fc7\u591a\uff08request.rate-limited\uff09\uff1a\u8bf7\u5728 Retry-After \u79d2\u540e\u91cd\u8bd5\u3002Too many requests (request.rate-limited): retry after Retry-After seconds.", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u670d\u52a1\u5668\u9519\u8bef\uff08server.error\uff09\uff1a\u5e26 traceId\uff0c\u4e0d\u542b\u5185\u90e8\u7ec6\u8282\u3002An unexpected error (server.error), with a traceId and no internals.", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u6570\u636e\u5e93\u6682\u4e0d\u53ef\u7528\uff08server.database-unavailable\uff09\uff1a\u7a0d\u540e\u91cd\u8bd5\u3002The database cannot be reached (server.database-unavailable): retry later.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ProjectDto>(null as any);
+    }
+
+    /**
+     * 更新项目 · Update a project
+     * @param code The project's code.
+     * @param if_Match The ETag of the current version (required): 412 when it changed since, 428 when missing.
+     * @return OK
+     */
+    updateProject(code: string, if_Match: string, body: ProjectDto, signal?: AbortSignal): Promise<ProjectDto> {
+        let url_ = this.baseUrl + "/api/v1/projects/{code}";
+        if (code === undefined || code === null)
+            throw new globalThis.Error("The parameter 'code' must be defined.");
+        url_ = url_.replace("{code}", encodeURIComponent("" + code));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "PUT",
+            signal,
+            headers: {
+                "If-Match": if_Match !== undefined && if_Match !== null ? "" + if_Match : "",
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processUpdateProject(_response);
+        });
+    }
+
+    protected processUpdateProject(response: Response): Promise<ProjectDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProjectDto;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("No API key, or not a valid one.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status === 412) {
+            return response.text().then((_responseText) => {
+            let result412: any = null;
+            result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Precondition Failed", status, _responseText, _headers, result412);
+            });
+        } else if (status === 413) {
+            return response.text().then((_responseText) => {
+            let result413: any = null;
+            result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u8bf7\u6c42\u4f53\u8fc7\u5927\uff08request.body-too-large\uff09\u3002The body is over the size limit (request.body-too-large).", status, _responseText, _headers, result413);
+            });
+        } else if (status === 415) {
+            return response.text().then((_responseText) => {
+            let result415: any = null;
+            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u4e0d\u652f\u6301\u7684\u5a92\u4f53\u7c7b\u578b\uff08request.unsupported-media-type\uff09\u3002The body\'s media type is not one this operation reads (request.unsupported-media-type).", status, _responseText, _headers, result415);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Unprocessable Content", status, _responseText, _headers, result422);
+            });
+        } else if (status === 428) {
+            return response.text().then((_responseText) => {
+            let result428: any = null;
+            result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Precondition Required", status, _responseText, _headers, result428);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u8bf7\u6c42\u8fc7\u591a\uff08request.rate-limited\uff09\uff1a\u8bf7\u5728 Retry-After \u79d2\u540e\u91cd\u8bd5\u3002Too many requests (request.rate-limited): retry after Retry-After seconds.", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u670d\u52a1\u5668\u9519\u8bef\uff08server.error\uff09\uff1a\u5e26 traceId\uff0c\u4e0d\u542b\u5185\u90e8\u7ec6\u8282\u3002An unexpected error (server.error), with a traceId and no internals.", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u6570\u636e\u5e93\u6682\u4e0d\u53ef\u7528\uff08server.database-unavailable\uff09\uff1a\u7a0d\u540e\u91cd\u8bd5\u3002The database cannot be reached (server.database-unavailable): retry later.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ProjectDto>(null as any);
+    }
+
+    /**
+     * 删除项目 · Delete a project
+     * @param code The project's code.
+     * @param if_Match The ETag of the current version (required).
+     * @return No Content
+     */
+    deleteProject(code: string, if_Match: string, signal?: AbortSignal): Promise<void> {
+        let url_ = this.baseUrl + "/api/v1/projects/{code}";
+        if (code === undefined || code === null)
+            throw new globalThis.Error("The parameter 'code' must be defined.");
+        url_ = url_.replace("{code}", encodeURIComponent("" + code));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "DELETE",
+            signal,
+            headers: {
+                "If-Match": if_Match !== undefined && if_Match !== null ? "" + if_Match : "",
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processDeleteProject(_response);
+        });
+    }
+
+    protected processDeleteProject(response: Response): Promise<void> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 204) {
+            return response.text().then((_responseText) => {
+            return;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u8bf7\u6c42\u683c\u5f0f\u65e0\u6548\uff08request.invalid-parameter\u3001request.malformed-body\u3001request.validation-failed\uff09\uff1aerrors \u5217\u51fa\u5404\u5b57\u6bb5\u3002A malformed parameter, header or body; errors names each field.", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("No API key, or not a valid one.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status === 412) {
+            return response.text().then((_responseText) => {
+            let result412: any = null;
+            result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Precondition Failed", status, _responseText, _headers, result412);
+            });
+        } else if (status === 428) {
+            return response.text().then((_responseText) => {
+            let result428: any = null;
+            result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Precondition Required", status, _responseText, _headers, result428);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u8bf7\u6c42\u8fc7\u591a\uff08request.rate-limited\uff09\uff1a\u8bf7\u5728 Retry-After \u79d2\u540e\u91cd\u8bd5\u3002Too many requests (request.rate-limited): retry after Retry-After seconds.", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u670d\u52a1\u5668\u9519\u8bef\uff08server.error\uff09\uff1a\u5e26 traceId\uff0c\u4e0d\u542b\u5185\u90e8\u7ec6\u8282\u3002An unexpected error (server.error), with a traceId and no internals.", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u6570\u636e\u5e93\u6682\u4e0d\u53ef\u7528\uff08server.database-unavailable\uff09\uff1a\u7a0d\u540e\u91cd\u8bd5\u3002The database cannot be reached (server.database-unavailable): retry later.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<void>(null as any);
+    }
+
+    /**
+     * 前置条件 · What a project or milestone depends on
+     * @param code The project's code.
+     * @param milestone (optional) One of its milestones; omitted: the project's completion.
+     * @param on (optional) The day to judge for; omitted: today (UTC+8), or the asOf day.
+     * @param asOf (optional) The projects as recorded at this moment.
+     * @return OK
+     */
+    getProjectPrerequisites(code: string, milestone?: string | undefined, on?: string | undefined, asOf?: string | undefined, signal?: AbortSignal): Promise<PrerequisitesDto> {
+        let url_ = this.baseUrl + "/api/v1/projects/{code}/prerequisites?";
+        if (code === undefined || code === null)
+            throw new globalThis.Error("The parameter 'code' must be defined.");
+        url_ = url_.replace("{code}", encodeURIComponent("" + code));
+        if (milestone === null)
+            throw new globalThis.Error("The parameter 'milestone' cannot be null.");
+        else if (milestone !== undefined)
+            url_ += "milestone=" + encodeURIComponent("" + milestone) + "&";
+        if (on === null)
+            throw new globalThis.Error("The parameter 'on' cannot be null.");
+        else if (on !== undefined)
+            url_ += "on=" + encodeURIComponent("" + on) + "&";
+        if (asOf === null)
+            throw new globalThis.Error("The parameter 'asOf' cannot be null.");
+        else if (asOf !== undefined)
+            url_ += "asOf=" + encodeURIComponent("" + asOf) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetProjectPrerequisites(_response);
+        });
+    }
+
+    protected processGetProjectPrerequisites(response: Response): Promise<PrerequisitesDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as PrerequisitesDto;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("A key was sent that is unknown, revoked or malformed (auth.invalid-key); or, where Auth:RequireKeyForReads is set, none was sent.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u8bf7\u6c42\u8fc7\u591a\uff08request.rate-limited\uff09\uff1a\u8bf7\u5728 Retry-After \u79d2\u540e\u91cd\u8bd5\u3002Too many requests (request.rate-limited): retry after Retry-After seconds.", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u670d\u52a1\u5668\u9519\u8bef\uff08server.error\uff09\uff1a\u5e26 traceId\uff0c\u4e0d\u542b\u5185\u90e8\u7ec6\u8282\u3002An unexpected error (server.error), with a traceId and no internals.", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u6570\u636e\u5e93\u6682\u4e0d\u53ef\u7528\uff08server.database-unavailable\uff09\uff1a\u7a0d\u540e\u91cd\u8bd5\u3002The database cannot be reached (server.database-unavailable): retry later.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<PrerequisitesDto>(null as any);
+    }
+
+    /**
      * 变更流 · The change feed
      * @param cursor (optional) The nextCursor of the previous page (or getChangeFeedHead's cursor); omitted: from the beginning.
      * @param after (optional) Deprecated: the former name of `cursor`, still read when `cursor` is not given.
@@ -7194,7 +8733,7 @@ export interface ApiKeyDto {
     name: string;
     /** The key's public prefix (gx_{prefix}_…), to recognise it. */
     prefix: string;
-    /** read, write, import, admin, enterprises (enterprises' data), webhooks (its own subscriptions). */
+    /** read, write, import, admin, enterprises (enterprises' data), webhooks (its own subscriptions), cases (the approval service's cases). */
     scopes: string[];
     /** The park whose subtree the key may write to; null for the whole zone. */
     parkCode?: string | null;
@@ -7291,6 +8830,124 @@ export interface BreakdownValueInput {
     readonly name?: string | null;
 }
 
+/** One day that is not as the week would have it. 特殊日期。 */
+export interface CalendarDay {
+    date: string;
+    /** A day off or a working day that differs from the week's rule. 节假日安排。 */
+    kind: CalendarDayKind;
+    /** The holiday it belongs to. */
+    names: LocalizedText;
+}
+
+/** A day off or a working day that differs from the week's rule. 节假日安排。 */
+export type CalendarDayKind = "holiday" | "workday";
+
+/** A year's official holiday arrangements (国务院办公厅关于节假日安排的通知). 年度节假日安排。 */
+export interface CalendarYear {
+    year: number;
+    /** The notice it follows. */
+    source: string;
+    /** The days off on weekdays and the weekend days worked; every other weekday is a working day. */
+    days: CalendarDay[];
+}
+
+/** The years with a calendar on record. 已录入的年度。 */
+export interface CalendarYearList {
+    items: CalendarYear[];
+}
+
+/** Something done on a case, for the log. 办理记录。 */
+export interface CaseAction {
+    on: string;
+    /** Who acted (a person's role or a unit). */
+    by: string;
+    /** A text in both languages of the platform: Simplified Chinese (zh-CN, the default) and English. */
+    text: LocalizedText;
+}
+
+/** A service case with its working-day timing for the day asked about. 代办事项。 */
+export interface CaseDto {
+    /** The enterprise in the registry, when it is there. */
+    enterpriseCode?: string | null;
+    /** The enterprise's name, as the request gives it (required when it is not in the registry). */
+    enterpriseName?: string | null;
+    /** The enterprise's project the case is for, by its name. */
+    projectName?: string | null;
+    /** The zone's project record it belongs to, when there is one. */
+    projectCode?: string | null;
+    /** The park the case belongs to: who may see it follows from this. */
+    parkCode: string;
+    /** Where a service case stands. 代办事项状态。 */
+    state: CaseState;
+    openedOn: string;
+    /** The day the zone promised the whole case by; null when none. */
+    dueOn?: string | null;
+    resolvedOn?: string | null;
+    steps: CaseStepFields[];
+    actions: CaseAction[];
+    problems: SiteProblem[];
+    /** Marks sample data, not a real case (示例数据); omitted means false. */
+    illustrative: boolean;
+    readonly code: string;
+    readonly parkName?: string | null;
+    readonly on: string;
+    readonly timing: CaseStepTiming[];
+    /** Not resolved or closed, and a step is overdue or the case is past its due day. */
+    readonly overdue: boolean;
+    /** Years the working days cross for which no holiday calendar is on record: their weekends are still skipped,
+but a public holiday would be counted as a working day. Add the year's calendar to be exact. */
+    readonly calendarMissingYears: number[];
+    readonly version: number;
+    readonly recordedAt: string;
+    readonly recordedBy: string;
+}
+
+/** A page of cases, overdue first. 代办事项列表。 */
+export interface CasePage {
+    items: CaseDto[];
+    nextCursor?: string | null;
+}
+
+/** Where a service case stands. 代办事项状态。 */
+export type CaseState = "open" | "waitingOnEnterprise" | "waitingOnDepartment" | "resolved" | "closed";
+
+/** One procedure of a case, handled by one department within a time limit. 办理环节。 */
+export interface CaseStepFields {
+    /** An approval procedure the zone handles for an enterprise. 审批事项。 */
+    procedure: Procedure;
+    /** The department responsible, by its organisation code. */
+    departmentCode: string;
+    /** The day the department accepted it (受理); null while not yet submitted. */
+    startedOn?: string | null;
+    /** The time limit in working days counted from the day after acceptance (法定/承诺时限); null when none applies. */
+    timeLimitWorkingDays?: number | null;
+    /** The day it was done; null while it is not. */
+    completedOn?: string | null;
+    /** A text in both languages of the platform: Simplified Chinese (zh-CN, the default) and English. */
+    note?: LocalizedText | null;
+}
+
+/** A step's working days on the day asked about. 时限计算。 */
+export interface CaseStepTiming {
+    /** The step's place in `steps`, from 0. */
+    index: number;
+    /** An approval procedure the zone handles for an enterprise. 审批事项。 */
+    procedure: Procedure;
+    departmentCode: string;
+    departmentName: string;
+    /** Working days from acceptance to completion, or to the day asked about while open. */
+    elapsedWorkingDays?: number | null;
+    /** Working days left within the limit; negative: overdue by that many. */
+    remainingWorkingDays?: number | null;
+    /** The last working day within the limit. */
+    dueOn?: string | null;
+    /** Not done, and more working days have passed than its limit allows. */
+    overdue: boolean;
+    /** Done, but after its limit. */
+    finishedLate: boolean;
+    done: boolean;
+}
+
 export interface CatalogueCoreNode {
     /** A policy document in lists and search results. 政策文件摘要。 */
     policy: PolicySummaryDto;
@@ -7312,7 +8969,7 @@ export type ChangeAction = "created" | "updated" | "deleted";
 export interface ChangeDto {
     /** This change's place in the feed; pass it as `cursor` to continue right behind it. */
     position: string;
-    /** park, indicator, observation, target, policy or measure. */
+    /** park, indicator, observation, target, policy, measure, enterprise (with the enterprises scope only) or project. */
     resourceType: string;
     /** The resource's natural key: a code, an id, indicator/park/period for observations, indicator/park/period[/member] for targets, policy/measure for measures. */
     key: string;
@@ -7365,12 +9022,38 @@ export interface ConditionResult {
 export interface CreateApiKeyRequest {
     /** Who or what uses it (lower-case letters, digits, hyphens; 2–64). */
     name: string;
-    /** Any of read, write, import, admin, enterprises (enterprises' data, not public), webhooks (managing its own subscriptions). */
+    /** Any of read, write, import, admin, enterprises (enterprises' data, not public), webhooks (managing its own subscriptions), cases (the approval service's cases, not public). */
     scopes: string[];
     /** Limit writes to this park and the parks within it. */
     parkCode?: string | null;
     /** What the public sees as the author of what the key records (recordedBy), instead of the key's name; "API" when not given. */
     displayName?: string | null;
+}
+
+/** A new case. 新建代办事项。 */
+export interface CreateCaseRequest {
+    /** The enterprise in the registry, when it is there. */
+    enterpriseCode?: string | null;
+    /** The enterprise's name, as the request gives it (required when it is not in the registry). */
+    enterpriseName?: string | null;
+    /** The enterprise's project the case is for, by its name. */
+    projectName?: string | null;
+    /** The zone's project record it belongs to, when there is one. */
+    projectCode?: string | null;
+    /** The park the case belongs to: who may see it follows from this. */
+    parkCode: string;
+    /** Where a service case stands. 代办事项状态。 */
+    state: CaseState;
+    openedOn: string;
+    /** The day the zone promised the whole case by; null when none. */
+    dueOn?: string | null;
+    resolvedOn?: string | null;
+    steps: CaseStepFields[];
+    actions: CaseAction[];
+    problems: SiteProblem[];
+    /** Marks sample data, not a real case (示例数据); omitted means false. */
+    illustrative: boolean;
+    code: string;
 }
 
 /** A new enterprise. 新建企业档案。 */
@@ -7514,6 +9197,40 @@ export interface CreatePolicyRequest {
     id: string;
 }
 
+/** A new project. 新建项目。 */
+export interface CreateProjectRequest {
+    /** A text in both languages of the platform: Simplified Chinese (zh-CN, the default) and English. */
+    names: LocalizedText;
+    /** A text in both languages of the platform: Simplified Chinese (zh-CN, the default) and English. */
+    descriptions?: LocalizedText | null;
+    /** What a project builds. 项目类别。 */
+    kind: ProjectKind;
+    /** The park it is in; null: the zone as a whole. */
+    parkCode?: string | null;
+    /** The project this one is a phase of. */
+    phaseOf?: string | null;
+    /** The organisation responsible (责任单位), by its code in the policy catalogue. */
+    responsibleCode?: string | null;
+    /** Partner organisations (配合单位). */
+    partnerCodes: string[];
+    plannedStart?: string | null;
+    plannedCompletion?: string | null;
+    actualStart?: string | null;
+    actualCompletion?: string | null;
+    /** Statuses sources stated, each for its day. */
+    statusReports: StatusReport[];
+    /** The indicator that holds its percent complete; null when none is kept. */
+    progress?: ProgressLink | null;
+    milestones: MilestoneFields[];
+    /** What its completion waits for. */
+    dependsOn: DependencyRef[];
+    funding: FundingFields[];
+    sourceCode?: string | null;
+    /** Marks sample data, not a real project of the zone (示例数据); omitted means false. */
+    illustrative: boolean;
+    code: string;
+}
+
 /** A new evaluation scheme; its first version. 新建评价体系。 */
 export interface CreateSchemeRequest {
     /** A text in both languages of the platform: Simplified Chinese (zh-CN, the default) and English. */
@@ -7560,6 +9277,13 @@ export interface CreatedWebhookDto {
     secret: string;
     /** A subscription, never its secret. 事件订阅（Webhook）。 */
     webhook: WebhookDto;
+}
+
+/** What a project or milestone waits for: another project's completion, or one of its milestones. 前置条件。 */
+export interface DependencyRef {
+    projectCode: string;
+    /** A milestone of that project; null: the project's completion. */
+    milestoneCode?: string | null;
 }
 
 /** Development phase in the zone's plan. 开发时序。 */
@@ -7740,6 +9464,25 @@ export interface ExplainLineDto {
     /** In the response language. */
     text: string;
 }
+
+/** One source of money for a project. 资金来源。 */
+export interface FundingFields {
+    /** Where money for a project comes from. 资金来源。 */
+    kind: FundingKind;
+    /** How far a funding source has got. 资金状态。 */
+    state: FundingState;
+    /** The amount in 万元 (10,000 yuan), when known. */
+    amount?: number | null;
+    /** A text in both languages of the platform: Simplified Chinese (zh-CN, the default) and English. */
+    note?: LocalizedText | null;
+    sourceCode?: string | null;
+}
+
+/** Where money for a project comes from. 资金来源。 */
+export type FundingKind = "specialBonds" | "budget" | "enterprise" | "other";
+
+/** How far a funding source has got. 资金状态。 */
+export type FundingState = "sought" | "approved" | "received";
 
 /** Whether the process runs, and whether it can serve: the database answers and holds every migration. */
 export interface HealthDto {
@@ -7967,6 +9710,35 @@ keep or leave out the read-only ones. 扶持措施。 */
     conditions: ConditionResult[];
     /** The most this measure can give, in 万元 (the amount, else the cap); null when the document sets no bound. */
     maxSupport?: number | null;
+}
+
+/** A milestone with where it stands. 里程碑。 */
+export interface MilestoneDto {
+    code: string;
+    name: string;
+    /** A text in both languages of the platform: Simplified Chinese (zh-CN, the default) and English. */
+    names: LocalizedText;
+    planned?: string | null;
+    actual?: string | null;
+    dependsOn: DependencyRef[];
+    sourceCode?: string | null;
+    /** Whether something will be done in time, and why. 进度判断。 */
+    schedule: ScheduleDto;
+}
+
+/** A checkpoint of a project. 里程碑。 */
+export interface MilestoneFields {
+    /** Unique within the project. */
+    code: string;
+    /** A text in both languages of the platform: Simplified Chinese (zh-CN, the default) and English. */
+    names: LocalizedText;
+    /** When it is planned: a day (2023-06-15), a month (2023-06) or a year (2023), the precision the source gives. */
+    planned?: string | null;
+    /** When it was reached, with the precision known; null while it is not. */
+    actual?: string | null;
+    /** What must be done first. */
+    dependsOn: DependencyRef[];
+    sourceCode?: string | null;
 }
 
 /** What a missing input does to a park's score. 缺失值处理。 */
@@ -8399,6 +10171,41 @@ export interface PolicyVersionPage {
     readonly hasMore: boolean;
 }
 
+/** A prerequisite of a project or milestone, direct or further up the chain. 前置条件。 */
+export interface PrerequisiteDto {
+    /** What a project or milestone waits for: another project's completion, or one of its milestones. 前置条件。 */
+    ref: DependencyRef;
+    /** The project's (and milestone's) name in the response language. */
+    name: string;
+    /** 1: a direct prerequisite; 2: a prerequisite of one; and so on (the shortest way). */
+    depth: number;
+    planned?: string | null;
+    actual?: string | null;
+    /** Whether something will be done in time, and why. 进度判断。 */
+    schedule: ScheduleDto;
+    /** The day it can be expected done: its due date, or today when it is late, or a prerequisite's later one — the
+latest of these. Null when nothing says. */
+    expectedBy?: string | null;
+    /** True when it is on the chain that finishes last (the critical path). */
+    critical: boolean;
+}
+
+/** What a project or milestone still depends on, and which of those put it at risk. 前置条件分析。 */
+export interface PrerequisitesDto {
+    /** The project or milestone asked about. */
+    of: PrerequisiteDto;
+    /** The day judged for. */
+    on: string;
+    /** Every prerequisite, direct and indirect, not done first, then by expected day. */
+    prerequisites: PrerequisiteDto[];
+    /** How many are not done yet. */
+    remaining: number;
+    /** The prerequisites not done and past their due date. */
+    late: DependencyRef[];
+    /** The chain that finishes last, from the first prerequisite to the one asked about: what drives its date. */
+    criticalPath: DependencyRef[];
+}
+
 /** An error, as RFC 9457 problem details (media type application/problem+json). 错误响应，遵循 RFC 9457（application/problem+json）。 */
 export interface Problem {
     /** A URI naming the kind of problem. */
@@ -8501,9 +10308,24 @@ export interface Problem {
     eventId?: string | null;
     /** The address a webhook target resolved to and was refused for (webhook.target-not-allowed). */
     targetAddress?: string | null;
+    /** The project the problem is about (project.*). */
+    projectCode?: string | null;
+    /** The milestone the request named (project.not-found). */
+    milestoneCode?: string | null;
+    /** The dependencies that go round in a circle, each `project` or `project/milestone`, the first again at the end (project.dependency-cycle). */
+    cycle?: string[] | null;
+    /** What depends on the project or is a phase of it (project.has-dependents). */
+    dependents?: string[] | null;
+    /** The service case the problem is about (case.*). */
+    caseCode?: string | null;
+    /** The year asked for (calendar.year-not-found). */
+    year?: number | null;
     /** The report of an atomic import that rejected rows: nothing was written (import.rejected). */
     report?: ImportReportDto | null;
 }
+
+/** An approval procedure the zone handles for an enterprise. 审批事项。 */
+export type Procedure = "land" | "planningPermit" | "environmentalAssessment" | "constructionPermit" | "projectFiling" | "water" | "power" | "gas" | "other";
 
 /** Progress against plan, for progress indicators. 工程进度状态。 */
 export interface ProgressDto {
@@ -8512,8 +10334,106 @@ export interface ProgressDto {
     status: ProgressStatus;
 }
 
+/** Where a project's percent complete is kept: the figures of a progress indicator for one park. 进度来源。 */
+export interface ProgressLink {
+    /** An indicator whose figures are percent complete (unit percent). */
+    indicatorCode: string;
+    /** The park its figures are recorded for. */
+    parkCode: string;
+}
+
+/** A percent complete on record. 进度。 */
+export interface ProgressPoint {
+    /** The period of the figure (a day, month…). */
+    period: string;
+    asOf: string;
+    percent: number;
+    sourceCode?: string | null;
+    note?: string | null;
+}
+
 /** Status of a progress indicator, computed from progress, the planned completion date and today. 进度状态。 */
 export type ProgressStatus = "done" | "onTrack" | "atRisk" | "late";
+
+/** A project as recorded, with its status and schedule for the day asked about. 重大项目。 */
+export interface ProjectDto {
+    /** A text in both languages of the platform: Simplified Chinese (zh-CN, the default) and English. */
+    names: LocalizedText;
+    /** A text in both languages of the platform: Simplified Chinese (zh-CN, the default) and English. */
+    descriptions?: LocalizedText | null;
+    /** What a project builds. 项目类别。 */
+    kind: ProjectKind;
+    /** The park it is in; null: the zone as a whole. */
+    parkCode?: string | null;
+    /** The project this one is a phase of. */
+    phaseOf?: string | null;
+    /** The organisation responsible (责任单位), by its code in the policy catalogue. */
+    responsibleCode?: string | null;
+    /** Partner organisations (配合单位). */
+    partnerCodes: string[];
+    plannedStart?: string | null;
+    plannedCompletion?: string | null;
+    actualStart?: string | null;
+    actualCompletion?: string | null;
+    /** Statuses sources stated, each for its day. */
+    statusReports: StatusReport[];
+    /** The indicator that holds its percent complete; null when none is kept. */
+    progress?: ProgressLink | null;
+    milestones: MilestoneFields[];
+    /** What its completion waits for. */
+    dependsOn: DependencyRef[];
+    funding: FundingFields[];
+    sourceCode?: string | null;
+    /** Marks sample data, not a real project of the zone (示例数据); omitted means false. */
+    illustrative: boolean;
+    readonly code: string;
+    /** The name in the response language. */
+    readonly name: string;
+    readonly parkName?: string | null;
+    readonly responsibleName?: string | null;
+    /** The projects that are phases of this one. */
+    readonly phases: string[];
+    /** The day status and schedule are judged for. */
+    readonly on: string;
+    /** Where it stands on that day: from the latest of its start, completion and stated statuses by then. */
+    readonly status: ProjectStatus;
+    /** Whether something will be done in time, and why. 进度判断。 */
+    readonly schedule: ScheduleDto;
+    /** The percent complete on record by that day, from the linked indicator, oldest first. */
+    readonly progressHistory: ProgressPoint[];
+    /** The latest percent complete by that day. */
+    readonly percentComplete?: number | null;
+    readonly milestoneSchedules: MilestoneDto[];
+    /** Where a fact comes from: a published document, with its date. 事实来源：一份已发布的文件及其日期。 */
+    readonly source?: SourceDto | null;
+    readonly version: number;
+    readonly recordedAt: string;
+    readonly recordedBy: string;
+}
+
+/** What a project builds. 项目类别。 */
+export type ProjectKind = "road" | "utilities" | "facility" | "publicService" | "research" | "industrial" | "land" | "other";
+
+/** A page of projects. 项目列表。 */
+export interface ProjectPage {
+    items: ProjectDto[];
+    /** Pass as `cursor` for the next page; null on the last page. */
+    nextCursor?: string | null;
+}
+
+/** Where a project stands on a day, from the latest fact on record by then. 项目状态。 */
+export type ProjectStatus = "planned" | "preliminary" | "underConstruction" | "completed" | "suspended";
+
+/** The zone's works between two days, for a Gantt chart. 项目时间轴。 */
+export interface ProjectTimeline {
+    from: string;
+    to: string;
+    on: string;
+    /** Projects and milestones with a date in the window, projects by start then code, each project's milestones after it. */
+    items: TimelineItem[];
+    /** Projects of the park subtree with no date at all: shown beside the chart, not on it. */
+    undated: TimelineItem[];
+}
 
 /** The figure of an indicator for a park and a period, created or replaced by its natural key (indicatorCode, parkCode, period). Send the total, the breakdown, or both: a missing total is the sum of the breakdown. An observation as lists return it is a valid body: its read-only members may be sent back unchanged (compared with the figure as it is now) or left out. 写入观测值。 */
 export interface PutObservationRequest {
@@ -8584,6 +10504,21 @@ export interface RotateWebhookSecretRequest {
     overlapHours?: number;
 }
 
+/** Whether something will be done in time, and why. 进度判断。 */
+export interface ScheduleDto {
+    /** Whether a project or milestone will be done in time. 进度状态。 */
+    status: ScheduleStatus;
+    /** The rule that gave the status, in the response language. */
+    reason: string;
+    /** The last day it is due: the end of its planned date's month or year when that is all that is known. */
+    dueBy?: string | null;
+    /** The prerequisites, not done, that make it late or at risk. */
+    blockedBy: DependencyRef[];
+}
+
+/** Whether a project or milestone will be done in time. 进度状态。 */
+export type ScheduleStatus = "done" | "late" | "atRisk" | "onTrack" | "unscheduled";
+
 /** One version of an evaluation scheme. Versions never change: a change makes a new one. 评价体系（版本）。 */
 export interface SchemeDto {
     /** A text in both languages of the platform: Simplified Chinese (zh-CN, the default) and English. */
@@ -8641,6 +10576,21 @@ export interface ScorecardDto {
     items: TargetStatusDto[];
 }
 
+/** A problem raised on site (用地、用水、用电…) and how it was resolved. 现场协调问题。 */
+export interface SiteProblem {
+    /** What a problem raised on site is about. 现场问题类别。 */
+    kind: SiteProblemKind;
+    raisedOn: string;
+    /** A text in both languages of the platform: Simplified Chinese (zh-CN, the default) and English. */
+    description: LocalizedText;
+    resolvedOn?: string | null;
+    /** The unit that resolved it. */
+    resolvedBy?: string | null;
+}
+
+/** What a problem raised on site is about. 现场问题类别。 */
+export type SiteProblemKind = "land" | "water" | "power" | "other";
+
 /** Where a fact comes from: a published document, with its date. 事实来源：一份已发布的文件及其日期。 */
 export interface SourceDto {
     /** Stable code of the source. */
@@ -8658,6 +10608,17 @@ export interface StatusCount {
     /** Where a target stands on a day; computed when asked, never stored. 目标状态。 */
     status: TargetStatus;
     count: number;
+}
+
+/** A status a source stated for a day (the article says "completed", "preliminary work"…). 状态记录。 */
+export interface StatusReport {
+    /** The day the source states it for. */
+    asOf: string;
+    /** Where a project stands on a day, from the latest fact on record by then. 项目状态。 */
+    status: ProjectStatus;
+    /** The source's words, when they say more than the status. */
+    note?: LocalizedText | null;
+    sourceCode?: string | null;
 }
 
 /** A concrete offer inside a policy document. GET returns it and PUT takes it back: change the writable members, keep or leave out the read-only ones. 扶持措施。 */
@@ -8812,6 +10773,27 @@ export interface TargetStatusDto {
     shareOfTimeGone: number;
     /** Why, in the response language, with the numbers. */
     explanation: string;
+}
+
+/** One bar of the timeline: a project or one of its milestones. 时间轴条目。 */
+export interface TimelineItem {
+    /** What a project or milestone waits for: another project's completion, or one of its milestones. 前置条件。 */
+    ref: DependencyRef;
+    name: string;
+    parkCode?: string | null;
+    /** Start of the bar: the actual start, else the planned one (first day of its month or year). */
+    start?: string | null;
+    /** End of the bar: the actual completion, else the planned one (last day of its month or year). A milestone's start and end are its day. */
+    end?: string | null;
+    /** The dates as the source gives them. */
+    planned?: string | null;
+    actual?: string | null;
+    /** Null for milestones. */
+    status?: TimelineItemStatus | null;
+    /** Whether a project or milestone will be done in time. 进度状态。 */
+    schedule: ScheduleStatus;
+    percentComplete?: number | null;
+    dependsOn: DependencyRef[];
 }
 
 /** A subscription's settings, replaced as a whole. 修改订阅。 */
@@ -8992,7 +10974,7 @@ export type CreateParkRequestDevelopmentPhase = "nearTerm" | "midTerm" | "longTe
 
 export type EnterpriseProfileIndustry = "marineEquipmentManufacturing" | "marineBiomedicine" | "marineElectronicInformation" | "other";
 
-export type ImportProblemDtoCode = "request.validation-failed" | "request.malformed-body" | "request.read-only-changed" | "request.failed" | "request.invalid-parameter" | "unit.incompatible" | "import.unknown-column" | "import.malformed" | "import.invalid-encoding" | "import.record-too-large" | "auth.missing-key" | "auth.invalid-key" | "auth.insufficient-scope" | "auth.outside-park-scope" | "auth.park-scoped-key" | "api-key.exceeds-caller" | "route.not-found" | "park.not-found" | "source.not-found" | "indicator.not-found" | "observation.not-found" | "policy.not-found" | "policy.version-not-found" | "organisation.not-found" | "measure.not-found" | "relation.not-found" | "import.not-found" | "target.not-found" | "scheme.not-found" | "scheme.version-not-found" | "enterprise.not-found" | "api-key.not-found" | "webhook.not-found" | "webhook.event-not-found" | "route.method-not-allowed" | "park.code-taken" | "park.zone-exists" | "park.parent-cycle" | "park.has-children" | "park.has-observations" | "park.has-history" | "park.tree-too-deep" | "indicator.code-taken" | "indicator.has-observations" | "indicator.has-history" | "indicator.unit-locked" | "indicator.member-in-use" | "indicator.rule-broken-by-existing" | "policy.id-taken" | "policy.document-number-taken" | "policy.has-relations" | "measure.code-taken" | "relation.exists" | "scheme.code-taken" | "enterprise.code-taken" | "enterprise.credit-code-taken" | "park.has-enterprises" | "api-key.name-taken" | "conflict.duplicate" | "conflict.in-use" | "idempotency.in-progress" | "precondition.failed" | "request.body-too-large" | "import.too-many-rows" | "request.unsupported-media-type" | "observation.total-mismatch" | "observation.correction-needs-note" | "policy.implements-non-core" | "scheme.malformed" | "scheme.weights-do-not-add-up" | "scheme.unknown-indicator" | "scheme.incompatible-ratio" | "enterprise.conflicting-facts" | "webhook.target-not-allowed" | "webhook.target-unresolvable" | "import.rejected" | "idempotency.key-reused" | "precondition.required" | "request.rate-limited" | "server.error" | "server.database-unavailable" | "import.busy" | "import.unknown-field" | "import.missing-value" | "import.invalid-value" | "import.duplicate-row" | "import.inconsistent-rows" | "import.observation-rejected";
+export type ImportProblemDtoCode = "request.validation-failed" | "request.malformed-body" | "request.read-only-changed" | "request.failed" | "request.invalid-parameter" | "unit.incompatible" | "import.unknown-column" | "import.malformed" | "import.invalid-encoding" | "import.record-too-large" | "auth.missing-key" | "auth.invalid-key" | "auth.insufficient-scope" | "auth.outside-park-scope" | "auth.park-scoped-key" | "api-key.exceeds-caller" | "route.not-found" | "park.not-found" | "source.not-found" | "indicator.not-found" | "observation.not-found" | "policy.not-found" | "policy.version-not-found" | "organisation.not-found" | "measure.not-found" | "relation.not-found" | "import.not-found" | "target.not-found" | "scheme.not-found" | "scheme.version-not-found" | "enterprise.not-found" | "project.not-found" | "case.not-found" | "calendar.year-not-found" | "api-key.not-found" | "webhook.not-found" | "webhook.event-not-found" | "route.method-not-allowed" | "park.code-taken" | "park.zone-exists" | "park.parent-cycle" | "park.has-children" | "park.has-observations" | "park.has-history" | "park.tree-too-deep" | "indicator.code-taken" | "indicator.has-observations" | "indicator.has-history" | "indicator.unit-locked" | "indicator.member-in-use" | "indicator.rule-broken-by-existing" | "policy.id-taken" | "policy.document-number-taken" | "policy.has-relations" | "measure.code-taken" | "relation.exists" | "scheme.code-taken" | "enterprise.code-taken" | "enterprise.credit-code-taken" | "park.has-enterprises" | "project.code-taken" | "project.has-dependents" | "case.code-taken" | "api-key.name-taken" | "conflict.duplicate" | "conflict.in-use" | "idempotency.in-progress" | "precondition.failed" | "request.body-too-large" | "import.too-many-rows" | "request.unsupported-media-type" | "observation.total-mismatch" | "observation.correction-needs-note" | "policy.implements-non-core" | "scheme.malformed" | "scheme.weights-do-not-add-up" | "scheme.unknown-indicator" | "scheme.incompatible-ratio" | "enterprise.conflicting-facts" | "project.unknown-reference" | "project.dependency-cycle" | "project.conflicting-facts" | "case.unknown-reference" | "case.conflicting-facts" | "webhook.target-not-allowed" | "webhook.target-unresolvable" | "import.rejected" | "idempotency.key-reused" | "precondition.required" | "request.rate-limited" | "server.error" | "server.database-unavailable" | "import.busy" | "import.unknown-field" | "import.missing-value" | "import.invalid-value" | "import.duplicate-row" | "import.inconsistent-rows" | "import.observation-rejected";
 
 export type MatchEventDtoFrom = "met" | "unknown" | "partial" | "notMet";
 
@@ -9008,9 +10990,11 @@ export type ParkTreeNodeAccreditationLevel = "national" | "provincial" | "munici
 
 export type ParkTreeNodeStatus = "planned" | "underConstruction" | "operating";
 
-export type ProblemCode = "request.validation-failed" | "request.malformed-body" | "request.read-only-changed" | "request.failed" | "request.invalid-parameter" | "unit.incompatible" | "import.unknown-column" | "import.malformed" | "import.invalid-encoding" | "import.record-too-large" | "auth.missing-key" | "auth.invalid-key" | "auth.insufficient-scope" | "auth.outside-park-scope" | "auth.park-scoped-key" | "api-key.exceeds-caller" | "route.not-found" | "park.not-found" | "source.not-found" | "indicator.not-found" | "observation.not-found" | "policy.not-found" | "policy.version-not-found" | "organisation.not-found" | "measure.not-found" | "relation.not-found" | "import.not-found" | "target.not-found" | "scheme.not-found" | "scheme.version-not-found" | "enterprise.not-found" | "api-key.not-found" | "webhook.not-found" | "webhook.event-not-found" | "route.method-not-allowed" | "park.code-taken" | "park.zone-exists" | "park.parent-cycle" | "park.has-children" | "park.has-observations" | "park.has-history" | "park.tree-too-deep" | "indicator.code-taken" | "indicator.has-observations" | "indicator.has-history" | "indicator.unit-locked" | "indicator.member-in-use" | "indicator.rule-broken-by-existing" | "policy.id-taken" | "policy.document-number-taken" | "policy.has-relations" | "measure.code-taken" | "relation.exists" | "scheme.code-taken" | "enterprise.code-taken" | "enterprise.credit-code-taken" | "park.has-enterprises" | "api-key.name-taken" | "conflict.duplicate" | "conflict.in-use" | "idempotency.in-progress" | "precondition.failed" | "request.body-too-large" | "import.too-many-rows" | "request.unsupported-media-type" | "observation.total-mismatch" | "observation.correction-needs-note" | "policy.implements-non-core" | "scheme.malformed" | "scheme.weights-do-not-add-up" | "scheme.unknown-indicator" | "scheme.incompatible-ratio" | "enterprise.conflicting-facts" | "webhook.target-not-allowed" | "webhook.target-unresolvable" | "import.rejected" | "idempotency.key-reused" | "precondition.required" | "request.rate-limited" | "server.error" | "server.database-unavailable" | "import.busy";
+export type ProblemCode = "request.validation-failed" | "request.malformed-body" | "request.read-only-changed" | "request.failed" | "request.invalid-parameter" | "unit.incompatible" | "import.unknown-column" | "import.malformed" | "import.invalid-encoding" | "import.record-too-large" | "auth.missing-key" | "auth.invalid-key" | "auth.insufficient-scope" | "auth.outside-park-scope" | "auth.park-scoped-key" | "api-key.exceeds-caller" | "route.not-found" | "park.not-found" | "source.not-found" | "indicator.not-found" | "observation.not-found" | "policy.not-found" | "policy.version-not-found" | "organisation.not-found" | "measure.not-found" | "relation.not-found" | "import.not-found" | "target.not-found" | "scheme.not-found" | "scheme.version-not-found" | "enterprise.not-found" | "project.not-found" | "case.not-found" | "calendar.year-not-found" | "api-key.not-found" | "webhook.not-found" | "webhook.event-not-found" | "route.method-not-allowed" | "park.code-taken" | "park.zone-exists" | "park.parent-cycle" | "park.has-children" | "park.has-observations" | "park.has-history" | "park.tree-too-deep" | "indicator.code-taken" | "indicator.has-observations" | "indicator.has-history" | "indicator.unit-locked" | "indicator.member-in-use" | "indicator.rule-broken-by-existing" | "policy.id-taken" | "policy.document-number-taken" | "policy.has-relations" | "measure.code-taken" | "relation.exists" | "scheme.code-taken" | "enterprise.code-taken" | "enterprise.credit-code-taken" | "park.has-enterprises" | "project.code-taken" | "project.has-dependents" | "case.code-taken" | "api-key.name-taken" | "conflict.duplicate" | "conflict.in-use" | "idempotency.in-progress" | "precondition.failed" | "request.body-too-large" | "import.too-many-rows" | "request.unsupported-media-type" | "observation.total-mismatch" | "observation.correction-needs-note" | "policy.implements-non-core" | "scheme.malformed" | "scheme.weights-do-not-add-up" | "scheme.unknown-indicator" | "scheme.incompatible-ratio" | "enterprise.conflicting-facts" | "project.unknown-reference" | "project.dependency-cycle" | "project.conflicting-facts" | "case.unknown-reference" | "case.conflicting-facts" | "webhook.target-not-allowed" | "webhook.target-unresolvable" | "import.rejected" | "idempotency.key-reused" | "precondition.required" | "request.rate-limited" | "server.error" | "server.database-unavailable" | "import.busy";
 
 export type PutObservationRequestUnit = "count" | "percent" | "mu" | "hectare" | "squareMetre" | "tenThousandYuan";
+
+export type TimelineItemStatus = "planned" | "preliminary" | "underConstruction" | "completed" | "suspended";
 
 export type WebhookDtoDisabledReason = "retriesExhausted" | "keyRevoked";
 
