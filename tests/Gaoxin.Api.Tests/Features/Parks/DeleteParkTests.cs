@@ -7,10 +7,10 @@ public sealed class DeleteParkTests(ApiFactory factory) : ApiTest(factory)
     [Fact]
     public async Task Deleting_a_leaf_is_204_and_then_it_is_gone()
     {
-        var response = await DeleteCurrentAsync("/api/v1/parks/gdmu-haidong-campus");
+        var response = await DeleteCurrentAsync("/api/v1/parks/zhanjiang-marine-st-base");
         Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
 
-        await (await Client.GetAsync("/api/v1/parks/gdmu-haidong-campus")).ReadProblemAsync(HttpStatusCode.NotFound, "park.not-found");
+        await (await Client.GetAsync("/api/v1/parks/zhanjiang-marine-st-base")).ReadProblemAsync(HttpStatusCode.NotFound, "park.not-found");
         Assert.Equal(7, await CountAsync("parks"));
     }
 
