@@ -32,7 +32,9 @@ for _ in $(seq 1 120); do
   kill -0 "$api" 2>/dev/null || { cat "$log"; echo "e2e: the API did not start" >&2; exit 1; }
   sleep 0.5
 done
-key=$(GAOXIN_DB="$db" dotnet "$dll" apikey create e2e-importer import,enterprises,webhooks 2>/dev/null | tail -n 1)
+key=$(GAOXIN_DB="$db" dotnet "$dll" apikey create e2e-importer import,enterprises,webhooks,cases 2>/dev/null | tail -n 1)
+# Opens the illustrative service cases the cases page shows (cases are written one by one, not imported).
+caseworker=$(GAOXIN_DB="$db" dotnet "$dll" apikey create e2e-caseworker read,write,cases 2>/dev/null | tail -n 1)
 GAOXIN_API="$url" GAOXIN_API_KEY="$key" "$root/scripts/import.sh" "$root/scripts/samples/policies-illustrative.json" policies >/dev/null
 GAOXIN_API="$url" GAOXIN_API_KEY="$key" "$root/scripts/import.sh" "$root/scripts/samples/targets-illustrative.csv" targets >/dev/null
 writer=$(GAOXIN_DB="$db" dotnet "$dll" apikey create examples-writer read,write,webhooks 2>/dev/null | tail -n 1)
@@ -40,7 +42,7 @@ GAOXIN_API="$url" GAOXIN_API_KEY="$key" "$root/scripts/import.sh" "$root/scripts
 GAOXIN_API="$url" GAOXIN_API_KEY="$key" "$root/scripts/import.sh" "$root/scripts/samples/enterprises-illustrative.csv" enterprises >/dev/null
 
 cd "$root/client"
-GAOXIN_E2E_URL="$url" GAOXIN_E2E_KEY="$key" node --test --test-concurrency=1 e2e/
+GAOXIN_E2E_URL="$url" GAOXIN_E2E_KEY="$key" GAOXIN_E2E_CASES_KEY="$caseworker" node --test --test-concurrency=1 e2e/
 
 # The generated-client examples, against the same API (after the browser tests: they change data).
 "$root/scripts/examples.sh" "$url" "$writer"

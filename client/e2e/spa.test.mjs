@@ -401,6 +401,66 @@ describe('webhooks (private)', () => {
   });
 });
 
+describe('projects and service cases', () => {
+  test("the works on a timeline: the laboratory's move-in with its June date, what it waits for, the undated works apart", async () => {
+    const { page, context, errors } = await open('/projects?from=2023-01-01&to=2023-12-31&on=2023-03-31');
+    const lab = page.locator('[data-project="zhanjiang-bay-laboratory-haidong"]').first();
+    await lab.waitFor();
+    const row = await lab.innerText();
+    assert.match(row, /搬迁入驻 2023-06/);
+    assert.match(row, /正常/);
+    assert.match(row, /依赖.*实验室片区路网一期/s);
+    assert.match(await page.locator('[data-project="lab-area-road-network-phase-2"]').first().innerText(), /计划 2023-10.*78%/s);
+    assert.match(await page.locator('main').innerText(), /尚无日期的项目[\s\S]*实验室片区运动公园/);
+    await shot(page, 'projects-timeline-zh');
+
+    await lab.getByRole('link', { name: '湛江湾实验室搬迁入驻海东' }).click();
+    await page.getByRole('heading', { level: 1, name: '湛江湾实验室搬迁入驻海东' }).waitFor();
+    await page.getByRole('link', { name: /搬迁入驻$/ }).click();
+    await page.waitForURL(/milestone=move-in/);
+    await page.getByRole('cell', { name: /实验室片区临时供气点/ }).waitFor();
+    const prerequisites = await page.locator('section[aria-labelledby="prerequisites-title"]').innerText();
+    assert.match(prerequisites, /逾期/); // judged today: the works the move-in waited for were never recorded done
+    assert.match(prerequisites, /关键路径/);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  test('in English, a project shows its progress from the indicator, with the figures as a table', async () => {
+    const { page, context, errors } = await open('/projects/lab-area-road-network-phase-2?on=2023-03-31', { lang: 'en' });
+    await page.getByRole('heading', { level: 1, name: 'Laboratory area road network, phase II' }).waitFor();
+    const main = await page.locator('main').innerText();
+    assert.match(main, /Under construction/);
+    assert.match(main, /Planned completion\s+2023-10/);
+    await page.getByText('Show the figures as a table').click();
+    assert.match(await page.locator('details.chart-table').first().innerText(), /2023-03-31\s+78%/);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  test('the service cases ask for a key, then show the overdue case first with its working days over', async () => {
+    const caseKey = process.env.GAOXIN_E2E_CASES_KEY ?? '';
+    const body = {
+      code: 'sample-e2e-001', enterpriseName: '示例企业（示例数据）', parkCode: 'haidong', state: 'waitingOnDepartment', openedOn: '2023-09-20',
+      steps: [{ procedure: 'land', departmentCode: 'potou-natural-resources', startedOn: '2023-09-22', timeLimitWorkingDays: 5 }], illustrative: true,
+    };
+    const created = await fetch(`${base}/api/v1/cases`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${caseKey}` }, body: JSON.stringify(body) });
+    assert.equal(created.status, 201);
+
+    const { page, context, errors } = await open('/projects/cases?overdue=true&department=potou-natural-resources');
+    await page.getByRole('heading', { level: 1, name: /代办事项/ }).waitFor();
+    assert.match(await page.locator('main').innerText(), /请先输入具有 cases 权限的 API 密钥/);
+    await page.getByLabel('API 密钥（仅保存在本次会话）').fill(caseKey);
+    await page.locator('[data-case="sample-e2e-001"]').waitFor();
+    const main = await page.locator('main').innerText();
+    assert.match(main, /逾期 \d+ 个工作日/);
+    assert.match(main, /坡头区自然资源部门/);
+    await shot(page, 'cases-zh');
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+});
+
 describe('accessibility', () => {
   // Every page, in both languages, with the private pages' key in the session: axe-core (WCAG 2.x A/AA rules) finds no
   // serious or critical violation, and each page has one level-one heading. The check runs in a context that lets a
@@ -408,7 +468,7 @@ describe('accessibility', () => {
   const pages = ['/', '/parks', '/parks/haidong', '/indicators', '/indicators/enterprise-rnd-institutions', '/policies',
     '/policies/sample-incubation-support-measures', '/calculator', '/evaluations', '/evaluations/sample-innovation-index', '/import',
     '/enterprises', '/enterprises/sample-enterprise-001', '/policies/sample-rnd-support-measures/measures/rnd-spend-subsidy/eligible',
-    '/enterprises/match-events', '/webhooks', '/no-such-page'];
+    '/enterprises/match-events', '/webhooks', '/projects', '/projects/zhanjiang-bay-laboratory-haidong', '/projects/cases', '/no-such-page'];
   for (const lang of ['zh-CN', 'en']) {
     test(`axe-core finds no serious or critical violation on any page (${lang})`, async () => {
       const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: lang, bypassCSP: true });

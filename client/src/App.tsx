@@ -23,10 +23,13 @@ const EnterprisesPage = page(() => import('./pages/EnterprisesPage'), 'Enterpris
 const EnterprisePage = page(() => import('./pages/EnterprisesPage'), 'EnterprisePage');
 const EligibleEnterprisesPage = page(() => import('./pages/EnterprisesPage'), 'EligibleEnterprisesPage');
 const MatchEventsPage = page(() => import('./pages/EnterprisesPage'), 'MatchEventsPage');
+const ProjectsPage = page(() => import('./pages/ProjectsPage'), 'ProjectsPage');
+const ProjectPage = page(() => import('./pages/ProjectsPage'), 'ProjectPage');
+const CasesPage = page(() => import('./pages/ProjectsPage'), 'CasesPage');
 const WebhooksPage = page(() => import('./pages/WebhooksPage'), 'WebhooksPage');
 const WebhookPage = page(() => import('./pages/WebhooksPage'), 'WebhookPage');
 
-const sections = ['parks', 'indicators', 'policies', 'calculator', 'evaluations', 'enterprises', 'import'] as const;
+const sections = ['parks', 'indicators', 'policies', 'calculator', 'evaluations', 'projects', 'enterprises', 'import'] as const;
 
 export function App() {
   const { lang, t, setLang } = useLang();
@@ -63,6 +66,9 @@ export function App() {
             <Route path="/enterprises" element={<EnterprisesPage />} />
             <Route path="/enterprises/match-events" element={<MatchEventsPage />} />
             <Route path="/enterprises/:code" element={<EnterprisePage />} />
+            <Route path="/projects" element={<ProjectsPage />} />
+            <Route path="/projects/cases" element={<CasesPage />} />
+            <Route path="/projects/:code" element={<ProjectPage />} />
             <Route path="/calculator" element={<CalculatorPage />} />
             <Route path="/import" element={<ImportPage />} />
             <Route path="/webhooks" element={<WebhooksPage />} />

@@ -39,7 +39,7 @@ public record WebhookFields
 
     /// <summary>
     /// The events to send: <c>{resourceType}.{action}</c> for changes (park, indicator, observation, target, policy,
-    /// measure, enterprise × created, updated, deleted) and <c>match.{kind}</c> for the match feed (newlyEligible,
+    /// measure, enterprise, project × created, updated, deleted) and <c>match.{kind}</c> for the match feed (newlyEligible,
     /// noLongerEligible, newlyDecidable). listWebhookEventTypes lists them. Enterprise and match events need the
     /// enterprises scope.
     /// </summary>

@@ -9251,7 +9251,7 @@ export interface CreateWebhookRequest {
     /** Where events are POSTed. https, unless the target is on a network the operator allowed (Webhooks:AllowedNetworks). */
     url: string;
     /** The events to send: `{resourceType}.{action}` for changes (park, indicator, observation, target, policy,
-measure, enterprise × created, updated, deleted) and `match.{kind}` for the match feed (newlyEligible,
+measure, enterprise, project × created, updated, deleted) and `match.{kind}` for the match feed (newlyEligible,
 noLongerEligible, newlyDecidable). listWebhookEventTypes lists them. Enterprise and match events need the
 enterprises scope. */
     eventTypes: string[];
@@ -10801,7 +10801,7 @@ export interface UpdateWebhookRequest {
     /** Where events are POSTed. https, unless the target is on a network the operator allowed (Webhooks:AllowedNetworks). */
     url: string;
     /** The events to send: `{resourceType}.{action}` for changes (park, indicator, observation, target, policy,
-measure, enterprise × created, updated, deleted) and `match.{kind}` for the match feed (newlyEligible,
+measure, enterprise, project × created, updated, deleted) and `match.{kind}` for the match feed (newlyEligible,
 noLongerEligible, newlyDecidable). listWebhookEventTypes lists them. Enterprise and match events need the
 enterprises scope. */
     eventTypes: string[];
@@ -10864,7 +10864,7 @@ export interface WebhookDto {
     /** Where events are POSTed. https, unless the target is on a network the operator allowed (Webhooks:AllowedNetworks). */
     url: string;
     /** The events to send: `{resourceType}.{action}` for changes (park, indicator, observation, target, policy,
-measure, enterprise × created, updated, deleted) and `match.{kind}` for the match feed (newlyEligible,
+measure, enterprise, project × created, updated, deleted) and `match.{kind}` for the match feed (newlyEligible,
 noLongerEligible, newlyDecidable). listWebhookEventTypes lists them. Enterprise and match events need the
 enterprises scope. */
     eventTypes: string[];
