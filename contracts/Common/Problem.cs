@@ -173,6 +173,9 @@ public sealed record Problem
     /// <summary>What depends on the project or is a phase of it (project.has-dependents).</summary>
     public IReadOnlyList<string>? Dependents { get; init; }
 
+    /// <summary>How many projects and service cases are recorded in the park (park.has-projects).</summary>
+    public long? ProjectCount { get; init; }
+
     /// <summary>The service case the problem is about (case.*).</summary>
     public string? CaseCode { get; init; }
 

@@ -14,6 +14,11 @@ public static class ParkErrors
         new($"园区“{code}”有 {count} 家企业的档案记录在此，不能删除；可将其标为关闭。", $"Park '{code}' cannot be deleted: {count} enterprises' records name it. Mark it closed instead."),
         new Dictionary<string, object?> { ["parkCode"] = code, ["enterpriseCount"] = count });
 
+    public static ApiException HasProjects(string code, long count) => new(Problems.ParkHasProjects,
+        new($"园区“{code}”有 {count} 个项目或代办事项记录在此，不能删除；请先将它们移到其他园区，或将园区标为关闭。",
+            $"Park '{code}' cannot be deleted: {count} projects or service cases are recorded in it. Move them first, or mark the park closed."),
+        new Dictionary<string, object?> { ["parkCode"] = code, ["projectCount"] = count });
+
     public static ApiException SourceNotFound(string code) => new(Problems.SourceNotFound,
         new Text($"来源“{code}”不存在。", $"Source '{code}' does not exist."),
         new Dictionary<string, object?> { ["sourceCode"] = code });

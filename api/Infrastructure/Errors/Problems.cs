@@ -73,6 +73,7 @@ public static class Problems
     public static readonly ProblemKind EnterpriseCodeTaken = new("enterprise.code-taken", 409, new("与当前状态冲突", "Conflict"));
     public static readonly ProblemKind EnterpriseCreditCodeTaken = new("enterprise.credit-code-taken", 409, new("与当前状态冲突", "Conflict"));
     public static readonly ProblemKind ParkHasEnterprises = new("park.has-enterprises", 409, new("与当前状态冲突", "Conflict"));
+    public static readonly ProblemKind ParkHasProjects = new("park.has-projects", 409, new("与当前状态冲突", "Conflict"));
     public static readonly ProblemKind ProjectCodeTaken = new("project.code-taken", 409, new("与当前状态冲突", "Conflict"));
     public static readonly ProblemKind ProjectHasDependents = new("project.has-dependents", 409, new("与当前状态冲突", "Conflict"));
     public static readonly ProblemKind CaseCodeTaken = new("case.code-taken", 409, new("与当前状态冲突", "Conflict"));

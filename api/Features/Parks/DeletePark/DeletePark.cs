@@ -18,6 +18,12 @@ public sealed class DeleteParkHandler(DbSession session, ICaller caller) : IRequ
     private const string Observations = "select count(*) from observations where park_id = @Id";
     private const string Revisions = "select count(*) from observation_revisions where park_id = @Id";
     private const string Enterprises = "select count(distinct code) from enterprise_versions where park_id = @Id";
+
+    /// <summary>Projects in the park or reading their progress from its figures, and the service cases it holds.</summary>
+    private const string Works = """
+        select (select count(*) from projects where park_id = @Id or content -> 'progress' ->> 'parkCode' = (select code from parks where id = @Id))
+             + (select count(*) from service_cases where park_id = @Id)
+        """;
     private const string Delete = "delete from parks where id = @Id";
 
     public async Task<Unit> Handle(DeleteParkCommand command, CancellationToken cancellationToken)
@@ -52,6 +58,13 @@ public sealed class DeleteParkHandler(DbSession session, ICaller caller) : IRequ
         if (enterprises > 0)
         {
             throw ParkErrors.HasEnterprises(command.Code, enterprises);
+        }
+
+        // Works and cases in it: they would lose their place. The count is all a key without the cases scope learns.
+        var works = await session.ExecuteScalarAsync<long>(Works, new { Id = id }, cancellationToken);
+        if (works > 0)
+        {
+            throw ParkErrors.HasProjects(command.Code, works);
         }
 
         await session.ExecuteAsync(Delete, new { Id = id }, cancellationToken);

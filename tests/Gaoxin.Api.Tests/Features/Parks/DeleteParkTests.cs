@@ -15,6 +15,15 @@ public sealed class DeleteParkTests(ApiFactory factory) : ApiTest(factory)
     }
 
     [Fact]
+    public async Task A_park_a_project_is_recorded_in_is_409_counting_them_and_stays()
+    {
+        // The seed records the Haidong campus as a project in the campus's own park.
+        var problem = await (await DeleteCurrentAsync("/api/v1/parks/gdmu-haidong-campus")).ReadProblemAsync(HttpStatusCode.Conflict, "park.has-projects");
+        Assert.Equal(1, problem.GetProperty("projectCount").GetInt64());
+        Assert.Equal(8, await CountAsync("parks"));
+    }
+
+    [Fact]
     public async Task A_park_with_children_is_409_listing_them_and_stays()
     {
         var problem = await (await DeleteCurrentAsync("/api/v1/parks/haidong")).ReadProblemAsync(HttpStatusCode.Conflict, "park.has-children");
