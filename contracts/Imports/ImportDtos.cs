@@ -11,6 +11,8 @@ public enum ImportKind
     Schemes,
     /// <summary>Enterprises (needs the enterprises scope as well as import).</summary>
     Enterprises,
+    /// <summary>Projects: JSON records with milestones, dependencies and funding; CSV register lines.</summary>
+    Projects,
 }
 
 /// <summary>How rejected rows affect the rest. 导入模式。</summary>

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using FluentValidation;
 using Gaoxin.Api.Infrastructure.Database;
 using Gaoxin.Api.Infrastructure.Errors;
@@ -95,6 +96,32 @@ public abstract class CommandRowImporter(DbSession session, IMediator mediator)
                     break;
             }
             return RowOutcome.Rejected;
+        }
+    }
+
+    /// <summary>What a JSON record is, for the reasons a row is rejected: 企业, "an enterprise", "The enterprise".</summary>
+    protected sealed record RecordName(string Zh, string AnEn, string TheEn);
+
+    /// <summary>
+    /// A JSON record read as a command's body, the way the endpoint reads it; a row that is not an object, or whose
+    /// values do not fit, is rejected naming the member.
+    /// </summary>
+    protected static T Record<T>(JsonElement? raw, int line, ImportTally tally, RecordName name)
+    {
+        if (raw is not { ValueKind: JsonValueKind.Object } record)
+        {
+            tally.Problem(line, null, Problems.ImportInvalidValue, new($"每一行都必须是一个{name.Zh}对象。", $"Every row must be {name.AnEn} object."));
+            throw new RowRejectedException();
+        }
+        try
+        {
+            return record.Deserialize<T>(ImportEngine.Json)!;
+        }
+        catch (JsonException e)
+        {
+            tally.Problem(line, e.Path?.TrimStart('$', '.'), Problems.RequestMalformedBody,
+                new($"无法读取该{name.Zh}：类型不符或缺少必填字段。", $"{name.TheEn} cannot be read: a value of the wrong type or a required member missing."));
+            throw new RowRejectedException();
         }
     }
 

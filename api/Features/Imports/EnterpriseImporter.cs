@@ -83,21 +83,8 @@ public sealed class EnterpriseImporter(DbSession session, IMediator mediator) : 
 
     private static (string, EnterpriseFields) FromJson(JsonElement raw, int line, ImportTally tally)
     {
-        if (raw.ValueKind != JsonValueKind.Object)
-        {
-            tally.Problem(line, null, Problems.ImportInvalidValue, new("每一行都必须是一个企业对象。", "Every row must be an enterprise object."));
-            throw new RowRejectedException();
-        }
-        try
-        {
-            var body = raw.Deserialize<CreateEnterpriseRequest>(ImportEngine.Json)!;
-            return (body.Code, body);
-        }
-        catch (JsonException e)
-        {
-            tally.Problem(line, e.Path?.TrimStart('$', '.'), Problems.RequestMalformedBody, new("无法读取该企业：类型不符或缺少必填字段。", "The enterprise cannot be read: a value of the wrong type or a required member missing."));
-            throw new RowRejectedException();
-        }
+        var body = Record<CreateEnterpriseRequest>(raw, line, tally, new("企业", "an enterprise", "The enterprise"));
+        return (body.Code, body);
     }
 
     private async Task<(string, EnterpriseFields, bool Exists)> FromCsvAsync(RowReader row, ImportTally tally, CancellationToken cancellationToken)

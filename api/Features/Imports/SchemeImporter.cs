@@ -1,8 +1,6 @@
-using System.Text.Json;
 using Gaoxin.Api.Features.Evaluations.CreateScheme;
 using Gaoxin.Api.Features.Evaluations.UpdateScheme;
 using Gaoxin.Api.Infrastructure.Database;
-using Gaoxin.Api.Infrastructure.Errors;
 using Gaoxin.Api.Infrastructure.Http;
 using Gaoxin.Contracts.Evaluations;
 using Gaoxin.Contracts.Imports;
@@ -28,21 +26,7 @@ public sealed class SchemeImporter(DbSession session, IMediator mediator) : Comm
 
     protected override async Task<RowOutcome> ApplyAsync(RowReader row, ImportTally tally, CancellationToken cancellationToken)
     {
-        if (row.Raw is not { ValueKind: JsonValueKind.Object } raw)
-        {
-            tally.Problem(row.Line, null, Problems.ImportInvalidValue, new("每一行都必须是一个评价体系对象。", "Every row must be an evaluation scheme object."));
-            throw new RowRejectedException();
-        }
-        CreateSchemeRequest scheme;
-        try
-        {
-            scheme = raw.Deserialize<CreateSchemeRequest>(ImportEngine.Json)!;
-        }
-        catch (JsonException e)
-        {
-            tally.Problem(row.Line, e.Path?.TrimStart('$', '.'), Problems.RequestMalformedBody, new("无法读取该评价体系：类型不符或缺少必填字段。", "The scheme cannot be read: a value of the wrong type or a required member missing."));
-            throw new RowRejectedException();
-        }
+        var scheme = Record<CreateSchemeRequest>(row.Raw, row.Line, tally, new("评价体系", "an evaluation scheme", "The scheme"));
 
         if (!await Session.ExecuteScalarAsync<bool>("select exists (select 1 from evaluation_schemes where code = @Code)", new { scheme.Code }, cancellationToken))
         {

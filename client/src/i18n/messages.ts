@@ -343,7 +343,7 @@ export const messages = {
     relation: { implements: '实施', amends: '修订', supersedes: '替代', repeals: '废止' } satisfies Record<RelationKind, string>,
     eligibility: { eligible: '可申报', possiblyEligible: '可能可申报', notEligible: '不符合' } satisfies Record<Eligibility, string>,
     outcome: { met: '符合', notMet: '不符合', unknown: '未知' } satisfies Record<ConditionOutcome, string>,
-    importKind: { observations: '观测值', parks: '园区', indicators: '指标', policies: '政策', targets: '目标', schemes: '评价体系', enterprises: '企业' } satisfies Record<ImportKind, string>,
+    importKind: { observations: '观测值', parks: '园区', indicators: '指标', policies: '政策', targets: '目标', schemes: '评价体系', enterprises: '企业', projects: '项目' } satisfies Record<ImportKind, string>,
   },
   en: {
     appTitle: 'Zhanjiang National High-tech Zone Data Platform',
@@ -678,7 +678,7 @@ export const messages = {
     relation: { implements: 'implements', amends: 'amends', supersedes: 'supersedes', repeals: 'repeals' } satisfies Record<RelationKind, string>,
     eligibility: { eligible: 'Eligible', possiblyEligible: 'Possibly eligible', notEligible: 'Not eligible' } satisfies Record<Eligibility, string>,
     outcome: { met: 'met', notMet: 'not met', unknown: 'unknown' } satisfies Record<ConditionOutcome, string>,
-    importKind: { observations: 'Observations', parks: 'Parks', indicators: 'Indicators', policies: 'Policies', targets: 'Targets', schemes: 'Evaluation schemes', enterprises: 'Enterprises' } satisfies Record<ImportKind, string>,
+    importKind: { observations: 'Observations', parks: 'Parks', indicators: 'Indicators', policies: 'Policies', targets: 'Targets', schemes: 'Evaluation schemes', enterprises: 'Enterprises', projects: 'Projects' } satisfies Record<ImportKind, string>,
   },
 } as const;
 
