@@ -113,33 +113,49 @@ public sealed class CaseTests(ApiFactory factory) : ApiTest(factory)
     [Fact]
     public async Task A_year_without_a_calendar_is_said_and_an_admin_records_it()
     {
-        var case2026 = Sample("sample-2026-001") with
+        var case2027 = Sample("sample-2027-001") with
         {
-            OpenedOn = new DateOnly(2026, 9, 28),
-            Steps = [new CaseStepFields { Procedure = Procedure.Land, DepartmentCode = "potou-natural-resources", StartedOn = new DateOnly(2026, 9, 29), TimeLimitWorkingDays = 5 }],
+            OpenedOn = new DateOnly(2027, 9, 28),
+            Steps = [new CaseStepFields { Procedure = Procedure.Land, DepartmentCode = "potou-natural-resources", StartedOn = new DateOnly(2027, 9, 28), TimeLimitWorkingDays = 5 }],
         };
-        await (await Client.PostJsonAsync("/api/v1/cases", case2026)).ReadAsync<CaseDto>(HttpStatusCode.Created);
-        var before = await (await Client.GetAsync("/api/v1/cases/sample-2026-001?on=2026-10-09")).ReadAsync<CaseDto>();
-        Assert.Equal([2026], before.CalendarMissingYears);
+        await (await Client.PostJsonAsync("/api/v1/cases", case2027)).ReadAsync<CaseDto>(HttpStatusCode.Created);
+        var before = await (await Client.GetAsync("/api/v1/cases/sample-2027-001?on=2027-10-08")).ReadAsync<CaseDto>();
+        Assert.Equal([2027], before.CalendarMissingYears);
         Assert.True(before.Timing[0].Overdue); // weekends only: the holiday week counts as working days
-        await (await Client.GetAsync("/api/v1/calendar/2026")).ReadProblemAsync(HttpStatusCode.NotFound, "calendar.year-not-found");
+        await (await Client.GetAsync("/api/v1/calendar/2027")).ReadProblemAsync(HttpStatusCode.NotFound, "calendar.year-not-found");
 
-        // An illustrative calendar, for the test only: one week of holiday.
+        // An illustrative calendar, for the test only (2027's notice is not out): one week of holiday.
         var year = new CalendarYear
         {
-            Year = 2026,
+            Year = 2027,
             Source = "示例（测试用）",
-            Days = Enumerable.Range(1, 7).Select(d => new CalendarDay { Date = new DateOnly(2026, 10, d), Kind = CalendarDayKind.Holiday, Names = new LocalizedText { Zh = "国庆节", En = "National Day" } }).ToList(),
+            Days = Enumerable.Range(1, 7).Select(d => new CalendarDay { Date = new DateOnly(2027, 10, d), Kind = CalendarDayKind.Holiday, Names = new LocalizedText { Zh = "国庆节", En = "National Day" } }).ToList(),
         };
         const string writer = "gx_writeonl_aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa";
         await Factory.AddKeyAsync("writer", writer, ["read", "write"], park: null);
-        await (await Factory.ClientWithKey(writer).PutJsonAsync("/api/v1/calendar/2026", year)).ReadProblemAsync(HttpStatusCode.Forbidden, "auth.insufficient-scope");
-        Assert.Equal(HttpStatusCode.Created, (await Client.PutJsonAsync("/api/v1/calendar/2026", year)).StatusCode);
+        await (await Factory.ClientWithKey(writer).PutJsonAsync("/api/v1/calendar/2027", year)).ReadProblemAsync(HttpStatusCode.Forbidden, "auth.insufficient-scope");
+        Assert.Equal(HttpStatusCode.Created, (await Client.PutJsonAsync("/api/v1/calendar/2027", year)).StatusCode);
 
-        var after = await (await Client.GetAsync("/api/v1/cases/sample-2026-001?on=2026-10-09")).ReadAsync<CaseDto>();
+        // Tuesday 28 September: Wed 29, Thu 30, then the week off, then Fri 8 October.
+        var after = await (await Client.GetAsync("/api/v1/cases/sample-2027-001?on=2027-10-08")).ReadAsync<CaseDto>();
         Assert.Empty(after.CalendarMissingYears);
-        Assert.Equal((3, false), (after.Timing[0].ElapsedWorkingDays!.Value, after.Timing[0].Overdue)); // 30 Sep, 8 and 9 Oct
+        Assert.Equal((3, false), (after.Timing[0].ElapsedWorkingDays!.Value, after.Timing[0].Overdue));
         var seeded = await (await Client.GetAsync("/api/v1/calendar")).ReadAsync<CalendarYearList>();
-        Assert.Equal([2023, 2024, 2025, 2026], seeded.Items.Select(y => y.Year));
+        Assert.Equal([2023, 2024, 2025, 2026, 2027], seeded.Items.Select(y => y.Year));
+    }
+
+    [Fact]
+    public async Task The_2026_calendar_is_seeded_from_its_notice_so_a_case_today_counts_the_national_day_week_off()
+    {
+        var body = Sample("sample-2026-001") with
+        {
+            OpenedOn = new DateOnly(2026, 9, 29),
+            Steps = [new CaseStepFields { Procedure = Procedure.Land, DepartmentCode = "potou-natural-resources", StartedOn = new DateOnly(2026, 9, 29), TimeLimitWorkingDays = 5 }],
+        };
+        await (await Client.PostJsonAsync("/api/v1/cases", body)).ReadAsync<CaseDto>(HttpStatusCode.Created);
+        // Tue 29 Sep: Wed 30, the 1st–7th off, Thu 8 Oct, Fri 9 Oct, Sat 10 Oct worked in exchange, Mon 12 Oct.
+        var created = await (await Client.GetAsync("/api/v1/cases/sample-2026-001?on=2026-10-12")).ReadAsync<CaseDto>();
+        Assert.Empty(created.CalendarMissingYears);
+        Assert.Equal((5, (DateOnly?)new DateOnly(2026, 10, 12), false), (created.Timing[0].ElapsedWorkingDays!.Value, created.Timing[0].DueOn, created.Timing[0].Overdue));
     }
 }
