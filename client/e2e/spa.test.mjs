@@ -52,9 +52,16 @@ describe('zone overview', () => {
     assert.match(text, /聚焦“百千万工程”/);
     assert.match(await page.locator('[data-indicator="maker-spaces"]').innerText(), /国家级 1[\s\S]*省级 1[\s\S]*市级 2/);
     assert.match(await page.locator('[data-indicator="incubating-enterprises"]').innerText(), /18 个/);
-    const road = await page.locator('[data-indicator="road-network-phase-2-progress"]').innerText();
+    // The works: phase II with its 78 % and its month as the article gives it; the move-in, late today, needs attention.
+    const road = await page.locator('[data-project="lab-area-road-network-phase-2"]').innerText();
     assert.match(road, /78%/);
-    assert.match(road, /2023-10-31/);
+    assert.match(road, /计划完成 2023-10(?!-)/);
+    assert.match(await page.locator('[data-attention="project-zhanjiang-bay-laboratory-haidong/move-in"]').innerText(), /逾期[\s\S]*湛江湾实验室搬迁入驻海东 · 搬迁入驻/);
+    assert.match(await page.locator('main').innerText(), /主要数据截至 2023-03-31/);
+    // The make-up of the figures and the parks compared, each a chart with its table one click away.
+    await page.locator('[role="img"][aria-label="级别构成"]').waitFor();
+    await page.locator('[role="img"][aria-label="园区对比"]').waitFor();
+    assert.match(await page.locator('details.chart-table').first().innerText({ timeout: 5000 }).catch(() => ''), /以表格查看数据/);
     assert.equal(await page.locator('.core-policy').innerText(), '关于促进高新技术产业开发区高质量发展的意见');
     await shot(page, 'overview-zh');
     assert.deepEqual(errors, []);
@@ -65,10 +72,10 @@ describe('zone overview', () => {
     const { page, context } = await open('/');
     await page.getByRole('button', { name: '切换到英文' }).click();
     const rnd = page.locator('[data-indicator="enterprise-rnd-institutions"]');
-    await page.getByText('Enterprise R&D institutions').waitFor();
+    await rnd.getByText('Enterprise R&D institutions').waitFor();
     assert.match(await rnd.innerText(), /Provincial 29[\s\S]*Municipal 49/);
     await page.reload();
-    await page.getByText('Enterprise R&D institutions').waitFor();
+    await rnd.getByText('Enterprise R&D institutions').waitFor();
     assert.equal(await page.locator('html').getAttribute('lang'), 'en');
     await page.getByText('Opinions on Promoting the High-quality Development of High-tech Industrial Development Zones').waitFor();
     await shot(page, 'overview-en');
@@ -92,6 +99,9 @@ describe('parks and indicators', () => {
     await page.waitForURL(/\/parks\/haidong$/);
     await page.getByRole('heading', { name: '海东园区' }).waitFor();
     await page.getByText('5,000 亩').waitFor();
+    // Its works, the late first: the laboratory area's roads are there with their phases.
+    await page.locator('section[aria-labelledby="park-works"] [data-project="lab-area-road-network-phase-2"]').waitFor();
+    assert.match(await page.locator('section[aria-labelledby="park-works"]').innerText(), /实验室片区路网一期[\s\S]*已完工/);
     await shot(page, 'park-haidong-zh');
     await context.close();
   });

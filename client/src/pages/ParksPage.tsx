@@ -1,7 +1,7 @@
-import { Breadcrumb, Card, Descriptions, Space, Switch, Table, Tag, Tree, Typography } from 'antd';
+import { Breadcrumb, Card, Descriptions, List, Space, Switch, Table, Tag, Tree, Typography } from 'antd';
 import type { DataNode } from 'antd/es/tree';
 import { Link, useNavigate, useParams } from 'react-router-dom';
-import type { ParkIndicatorValueDto, ParkTreeNode } from '../api/gaoxin-client';
+import type { ParkIndicatorValueDto, ParkTreeNode, ScheduleStatus } from '../api/gaoxin-client';
 import { useClient, useLang } from '../i18n/LangContext';
 import type { Messages } from '../i18n/messages';
 import { useAsync } from '../lib/useAsync';
@@ -10,6 +10,7 @@ import { AsyncView } from '../components/AsyncView';
 import { Chart } from '../components/Chart';
 import { formatValue } from '../lib/format';
 import { ScorecardSection } from './ScorecardSection';
+import { ScheduleTag } from '../components/StatusTags';
 
 export function toTreeData(nodes: ParkTreeNode[], t: Messages): DataNode[] {
   return nodes.map((node) => ({
@@ -119,6 +120,30 @@ export function ParkPage() {
         </AsyncView>
       </section>
       <ScorecardSection code={code} />
+      <ParkWorks code={code} />
     </Space>
+  );
+}
+
+/** The works in a park and the parks within it, the late first, each with its schedule and due date. */
+function ParkWorks({ code }: { code: string }) {
+  const { t } = useLang();
+  const client = useClient();
+  const projects = useAsync((signal) => client.listProjects({ park: code, limit: 200 }, signal), [client, code]);
+  const order: ScheduleStatus[] = ['late', 'atRisk', 'onTrack', 'unscheduled', 'done'];
+  return (
+    <section aria-labelledby="park-works">
+      <Typography.Title level={2} id="park-works">{t.projects.title}</Typography.Title>
+      <AsyncView state={projects} reload={projects.reload}>
+        {(page) => page.items.length === 0 ? <Typography.Paragraph>{t.projects.none}</Typography.Paragraph> : (
+          <List size="small" dataSource={[...page.items].sort((a, b) => order.indexOf(a.schedule.status) - order.indexOf(b.schedule.status))} renderItem={(p) => (
+            <List.Item data-project={p.code}>
+              <span><ScheduleTag status={p.schedule.status} t={t} /><Link to={`/projects/${p.code}`}>{p.name}</Link></span>
+              <span>{t.projectStatus[p.status]}{p.schedule.dueBy ? ` · ${t.projects.dueBy} ${p.schedule.dueBy}` : ''}</span>
+            </List.Item>
+          )} />
+        )}
+      </AsyncView>
+    </section>
   );
 }

@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { Alert, Card, Checkbox, Descriptions, Input, List, Select, Space, Table, Tag, Typography } from 'antd';
 import { Link, useParams } from 'react-router-dom';
-import type { CaseDto, DependencyRef, ScheduleDto, ScheduleStatus, TimelineItem } from '../api/gaoxin-client';
+import type { CaseDto, DependencyRef, ScheduleDto, TimelineItem } from '../api/gaoxin-client';
 import { useClient, useLang } from '../i18n/LangContext';
 import type { Messages } from '../i18n/messages';
 import { useApiKey } from '../lib/apiKey';
@@ -12,12 +12,7 @@ import { parkOption } from '../lib/options';
 import { AsyncView } from '../components/AsyncView';
 import { Chart } from '../components/Chart';
 import { KeyField } from '../components/KeyField';
-
-/** A schedule in words and a colour; never by colour alone. */
-export function ScheduleTag({ status, t }: { status: ScheduleStatus; t: Messages }) {
-  const color = { done: 'green', late: 'red', atRisk: 'orange', onTrack: 'blue', unscheduled: 'default' }[status];
-  return <Tag color={color}>{t.scheduleStatus[status]}</Tag>;
-}
+import { ScheduleTag } from '../components/StatusTags';
 
 const refKey = (r: DependencyRef) => (r.milestoneCode ? `${r.projectCode}/${r.milestoneCode}` : r.projectCode);
 

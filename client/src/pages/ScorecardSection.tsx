@@ -1,17 +1,13 @@
 import { DatePicker, Space, Switch, Table, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { Link } from 'react-router-dom';
-import type { TargetStatus, TargetStatusDto } from '../api/gaoxin-client';
+import type { TargetStatusDto } from '../api/gaoxin-client';
 import { useClient, useLang } from '../i18n/LangContext';
 import { useAsync } from '../lib/useAsync';
 import { useQueryState } from '../lib/useQueryState';
 import { AsyncView } from '../components/AsyncView';
 import { formatValue } from '../lib/format';
-
-/** Colours that say how urgent a status is; the text says it too, so colour is never the only cue. */
-export const statusColour: Record<TargetStatus, string> = {
-  missed: 'red', late: 'volcano', atRisk: 'orange', noData: 'default', onTrack: 'blue', achieved: 'green',
-};
+import { statusColour } from '../components/StatusTags';
 
 /** Numbers and dates stay on one line; the reason column takes the wrapping. */
 const nowrap = () => ({ style: { whiteSpace: 'nowrap' as const } });
