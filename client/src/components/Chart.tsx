@@ -8,6 +8,12 @@ import { useLang } from '../i18n/LangContext';
 
 echarts.use([BarChart, LineChart, PieChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
 
+/**
+ * The series colours: Okabe and Ito's palette, told apart with any common colour-vision deficiency (no red beside
+ * green), dark enough against white for bars and lines. A chart that sets its own colours keeps them.
+ */
+export const palette = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9', '#D55E00', '#999933', '#000000'];
+
 /** A chart's figures as rows, for the table behind it. */
 export type ChartTable = { head: string[]; rows: (string | number)[][] };
 
@@ -22,7 +28,7 @@ export function Chart({ option, label, height = 280, table }: { option: EChartsC
   useEffect(() => {
     if (!element.current) return;
     const chart = echarts.init(element.current);
-    chart.setOption(option);
+    chart.setOption({ color: palette, ...option });
     const observer = new ResizeObserver(() => chart.resize());
     observer.observe(element.current);
     return () => {
