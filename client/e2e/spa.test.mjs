@@ -90,6 +90,14 @@ describe('zone overview', () => {
     await shot(page, 'overview-375');
     await context.close();
   });
+
+  test('the works timeline fits a 375 px wide phone too', async () => {
+    const { page, context } = await open('/projects?from=2023-01-01&to=2023-12-31&on=2023-03-31', { width: 375 });
+    await page.locator('[data-project="zhanjiang-bay-laboratory-haidong"]').first().waitFor();
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    assert.ok(width <= 376, `page is ${width}px wide`);
+    await context.close();
+  });
 });
 
 describe('parks and indicators', () => {

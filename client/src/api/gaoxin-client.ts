@@ -6974,8 +6974,8 @@ export class GaoxinClient {
      * @param cursor (optional) The nextCursor of the previous page (or getChangeFeedHead's cursor); omitted: from the beginning.
      * @param after (optional) Deprecated: the former name of `cursor`, still read when `cursor` is not given.
      * @param limit (optional) How many changes to read past the cursor, 1–5000 (default 500); with filters, the page holds those that match.
-     * @param resourceType (optional) Only these kinds, comma-separated: park, indicator, observation, target, policy, measure.
-     * @param park (optional) Only this park's subtree: its parks and their figures.
+     * @param resourceType (optional) Only these kinds, comma-separated: park, indicator, observation, target, policy, measure, enterprise (with the enterprises scope), project.
+     * @param park (optional) Only this park's subtree: its parks, their figures, enterprises and projects.
      * @return OK
      */
     listChanges(cursor?: string | undefined, after?: string | undefined, limit?: number | undefined, resourceType?: string | undefined, park?: string | undefined, signal?: AbortSignal): Promise<ChangePage> {
@@ -7132,7 +7132,7 @@ export class GaoxinClient {
 
     /**
      * 审计日志 · The audit log
-     * @param resourceType (optional) park, indicator, target, policy, measure or api-key.
+     * @param resourceType (optional) park, indicator, target, policy, measure, policy-relation, scheme, enterprise, project, case, calendar, webhook or api-key.
      * @param key (optional) The resource's key.
      * @param actor (optional) The API key's name.
      * @param cursor (optional) The nextCursor of the previous page.

@@ -36,7 +36,9 @@ public sealed class UpdateCaseHandler(DbSession session, ICaller caller, TimePro
         }
         command.IfMatch.Check(now.Version);
         var context = await CaseContext.LoadAsync(session.Connection, session.Transaction, cancellationToken);
-        ReadOnlyMembers.EnsureUnchanged(command.Body, () => context.ToDto(now, clock.Today()));
+        // A case read for another day (?on=) comes back counted for that day: compare it with the same count.
+        var countedOn = command.Body is CaseDto { On: var on } && on != default ? on : clock.Today();
+        ReadOnlyMembers.EnsureUnchanged(command.Body, () => context.ToDto(now, countedOn));
 
         var columns = await CaseWrites.ColumnsAsync(session, caller, command.Code, command.Body, cancellationToken);
         if (columns.Content == StoredCase.ToJson(now.Content))

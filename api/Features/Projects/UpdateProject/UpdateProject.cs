@@ -35,7 +35,9 @@ public sealed class UpdateProjectHandler(DbSession session, ICaller caller, Time
         command.IfMatch.Check(now.Version);
         // Moving a project out of a park is a write there too.
         await ProjectWrites.EnsureMayWriteAsync(session, caller, now.ParkId, now.ParkCode, cancellationToken);
-        var book = await ProjectBook.LoadAsync(session.Connection, session.Transaction, null, clock.Today(), cancellationToken);
+        // A project read for another day (?on=) comes back judged for that day: compare it with the same judgement.
+        var judgedOn = command.Body is ProjectDto { On: var on } && on != default ? on : clock.Today();
+        var book = await ProjectBook.LoadAsync(session.Connection, session.Transaction, null, judgedOn, cancellationToken);
         ReadOnlyMembers.EnsureUnchanged(command.Body, () => book.ToDto(command.Code));
 
         var all = await ProjectWrites.AllAsync(session, cancellationToken);
