@@ -1,7 +1,7 @@
 import { lazy, Suspense } from 'react';
 import { Card, Col, List, Progress, Row, Space, Tag, Typography } from 'antd';
 import { Link } from 'react-router-dom';
-import type { ParkIndicatorValueDto, PolicyCatalogueDto, ProjectPage, ScheduleStatus, TargetStatus } from '../api/gaoxin-client';
+import type { ParkIndicatorValueDto, PolicyCatalogueDto, ProjectPage, ScheduleStatus, ScorecardDto, TargetStatus } from '../api/gaoxin-client';
 import { useClient, useLang } from '../i18n/LangContext';
 import { useAsync, type AsyncState } from '../lib/useAsync';
 import { useApiKey } from '../lib/apiKey';
@@ -10,6 +10,9 @@ import { formatValue } from '../lib/format';
 import { ScheduleTag, statusColour } from '../components/StatusTags';
 
 export const ZONE = 'zhanjiang-hitech-zone';
+
+/** A request not made yet: its state stays "loading" until the page asks for it. */
+const pending = <T,>() => new Promise<T>(() => {});
 
 // The charts come after the figures: ECharts is its own chunk, fetched once the page is on screen, so the first
 // figures do not wait for it (and the overview's first load stays within its budget).
@@ -30,7 +33,10 @@ export function OverviewPage() {
   const client = useClient();
   const figures = useAsync((signal) => client.listParkIndicators({ code: ZONE, includeDescendants: true }, signal), [client]);
   const catalogue = useAsync((signal) => client.getPolicyCatalogue({}, signal), [client]);
-  const projects = useAsync((signal) => client.listProjects({ limit: 200 }, signal), [client]);
+  // The figures are asked for first and alone: on a small machine the first figure on screen is what a visitor waits
+  // for, so the attention list and the works (a few quick reads) follow once the figures are in.
+  const ready = figures.status !== 'loading';
+  const projects = useAsync((signal) => ready ? client.listProjects({ limit: 200 }, signal) : pending<ProjectPage>(), [client, ready]);
   const latest = figures.status === 'loaded' ? figures.data.map((f) => f.asOf).sort().at(-1) : undefined;
 
   return (
@@ -39,7 +45,7 @@ export function OverviewPage() {
         <Typography.Title level={1}>{t.overview.title}</Typography.Title>
         <Typography.Paragraph type="secondary">{latest ? t.overview.subtitle.replace('{date}', latest) : t.overview.subtitleLoading}</Typography.Paragraph>
       </div>
-      <Attention projects={projects} />
+      <Attention projects={projects} ready={ready} />
       <AsyncView state={figures} reload={figures.reload} isEmpty={(d) => d.length === 0}>
         {(data) => (
           <>
@@ -95,13 +101,13 @@ export function OverviewPage() {
  * What needs attention today: targets missed, late or at risk (the zone and its parks), works late or at risk, and,
  * for a key in this tab that may read them, the service cases overdue. Nothing private is fetched without such a key.
  */
-function Attention({ projects }: { projects: AsyncState<ProjectPage> & { reload: () => void } }) {
+function Attention({ projects, ready }: { projects: AsyncState<ProjectPage> & { reload: () => void }; ready: boolean }) {
   const { t, lang } = useLang();
   const client = useClient();
   const { apiKey, keyed } = useApiKey(lang);
-  const scorecard = useAsync((signal) => client.getScorecard({ code: ZONE, includeDescendants: true }, signal), [client]);
+  const scorecard = useAsync((signal) => ready ? client.getScorecard({ code: ZONE, includeDescendants: true }, signal) : pending<ScorecardDto>(), [client, ready]);
   // A key without the cases scope is answered 403: then there is simply nothing to say about cases.
-  const cases = useAsync((signal) => apiKey ? keyed.listCases({ overdue: true, limit: 200 }, signal).catch(() => null) : Promise.resolve(null), [keyed, apiKey]);
+  const cases = useAsync((signal) => ready && apiKey ? keyed.listCases({ overdue: true, limit: 200 }, signal).catch(() => null) : Promise.resolve(null), [keyed, apiKey, ready]);
   const targets = scorecard.status === 'loaded' ? scorecard.data.items.filter((i) => attentionTargets.includes(i.status)) : [];
   // A work needs attention when it, or one of its milestones, is late or at risk (the laboratory's move-in is a milestone).
   const works = projects.status === 'loaded' ? projects.data.items.flatMap((p) => [
