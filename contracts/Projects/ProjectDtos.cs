@@ -349,7 +349,7 @@ public sealed record ProjectDto : ProjectFields
     [ReadOnlyMember]
     public required DateOnly On { get; init; }
 
-    /// <summary>Where it stands on that day: from the latest of its start, completion and stated statuses by then.</summary>
+    /// <summary>Where it stands on that day: from the latest of its start, completion and stated statuses by then; with none, from its phases.</summary>
     [ReadOnlyMember]
     public required ProjectStatus Status { get; init; }
 

@@ -131,6 +131,14 @@ public sealed class ProjectGraph
         }
     }
 
+    /// <summary>A project's status on a day, its phases' rolled up when it has no facts of its own.</summary>
+    public ProjectStatus StatusOf(string code, DateOnly day) => StatusOf(code, day, []);
+
+    // Writes refuse phases that go round in a circle; a row edited by hand that does is read as having no phases there.
+    private ProjectStatus StatusOf(string code, DateOnly day, HashSet<string> above) =>
+        ProjectStatusRules.StatusOn(_projects[code], day, !above.Add(code) ? [] :
+            _projects.Where(p => p.Value.PhaseOf == code && !above.Contains(p.Key)).Select(p => StatusOf(p.Key, day, [.. above])).ToList());
+
     public string? PlannedOf(Node node) => node.Milestone is null ? _projects[node.Project].PlannedCompletion : Milestone(node)?.Planned;
 
     public string? ActualOf(Node node) => node.Milestone is null ? _projects[node.Project].ActualCompletion : Milestone(node)?.Actual;
@@ -177,7 +185,7 @@ public sealed class ProjectGraph
     private Judgement JudgeOne(Node node, DateOnly day, DateOnly? dueBy, Node? neededBy, Dictionary<Node, Judgement> judged, Func<string, decimal?> percentComplete)
     {
         var done = node.Milestone is null
-            ? ProjectStatusRules.StatusOn(_projects[node.Project], day) == ProjectStatus.Completed
+            ? StatusOf(node.Project, day) == ProjectStatus.Completed
             : PartialDates.First(ActualOf(node)) is { } reached && reached <= day;
         if (done)
         {

@@ -117,7 +117,7 @@ public sealed class ProjectBook
 
     public decimal? PercentOf(string code) => Progress[code] is { Count: > 0 } history ? history[^1].Percent : null;
 
-    public ProjectStatus StatusOf(string code) => ProjectStatusRules.StatusOn(Rows[code].Content, On);
+    public ProjectStatus StatusOf(string code) => Graph.StatusOf(code, On);
 
     public ProjectDto ToDto(string code)
     {

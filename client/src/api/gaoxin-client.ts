@@ -10397,7 +10397,7 @@ export interface ProjectDto {
     readonly phases: string[];
     /** The day status and schedule are judged for. */
     readonly on: string;
-    /** Where it stands on that day: from the latest of its start, completion and stated statuses by then. */
+    /** Where it stands on that day: from the latest of its start, completion and stated statuses by then; with none, from its phases. */
     readonly status: ProjectStatus;
     /** Whether something will be done in time, and why. 进度判断。 */
     readonly schedule: ScheduleDto;

@@ -43,9 +43,30 @@ public sealed class ProjectRuleTests
             ActualStart = "2023-03-01",
             StatusReports = [new StatusReport { AsOf = new DateOnly(2023, 1, 10), Status = ProjectStatus.Preliminary }, new StatusReport { AsOf = new DateOnly(2023, 3, 1), Status = ProjectStatus.Completed }],
         };
-        Assert.Equal(ProjectStatus.Planned, ProjectStatusRules.StatusOn(project, new DateOnly(2023, 1, 9)));
-        Assert.Equal(ProjectStatus.Preliminary, ProjectStatusRules.StatusOn(project, new DateOnly(2023, 2, 1)));
-        Assert.Equal(ProjectStatus.Completed, ProjectStatusRules.StatusOn(project, new DateOnly(2023, 3, 1)));
+        Assert.Equal(ProjectStatus.Planned, ProjectStatusRules.StatusOn(project, new DateOnly(2023, 1, 9), []));
+        Assert.Equal(ProjectStatus.Preliminary, ProjectStatusRules.StatusOn(project, new DateOnly(2023, 2, 1), []));
+        Assert.Equal(ProjectStatus.Completed, ProjectStatusRules.StatusOn(project, new DateOnly(2023, 3, 1), []));
+    }
+
+    [Fact]
+    public void A_project_of_phases_with_no_facts_of_its_own_stands_where_its_phases_do()
+    {
+        var graph = new ProjectGraph(new Dictionary<string, ProjectFields>
+        {
+            ["network"] = Project(),
+            ["phase-1"] = Project(actual: "2023-03") with { PhaseOf = "network" },
+            ["phase-2"] = Project("2023-10") with { PhaseOf = "network", ActualStart = "2023-01" },
+        });
+        Assert.Equal(ProjectStatus.Planned, graph.StatusOf("network", new DateOnly(2022, 12, 1)));
+        Assert.Equal(ProjectStatus.UnderConstruction, graph.StatusOf("network", new DateOnly(2023, 3, 31)));
+        var finished = new ProjectGraph(new Dictionary<string, ProjectFields>
+        {
+            ["network"] = Project(),
+            ["phase-1"] = Project(actual: "2023-03") with { PhaseOf = "network" },
+            ["phase-2"] = Project(actual: "2023-10") with { PhaseOf = "network" },
+        });
+        Assert.Equal(ProjectStatus.Completed, finished.StatusOf("network", new DateOnly(2023, 11, 1)));
+        Assert.Equal(ScheduleStatus.Done, finished.Judge(new DateOnly(2023, 11, 1), _ => null)[new Node("network", null)].Status);
     }
 
     [Fact]

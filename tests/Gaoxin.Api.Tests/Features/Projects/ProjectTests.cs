@@ -42,6 +42,8 @@ public sealed class ProjectTests(ApiFactory factory) : ApiTest(factory)
         Assert.Equal(("2023-10", ProjectStatus.UnderConstruction, 78m, "lab-area-road-network"), (phase2.PlannedCompletion, phase2.Status, phase2.PercentComplete, phase2.PhaseOf));
         Assert.Equal(ProjectStatus.Completed, byCode["lab-area-road-network-phase-1"].Status);
         Assert.Equal(["lab-area-road-network-phase-1", "lab-area-road-network-phase-2"], byCode["lab-area-road-network"].Phases);
+        // The article states nothing of the network as a whole: it stands where its phases do.
+        Assert.Equal(ProjectStatus.UnderConstruction, byCode["lab-area-road-network"].Status);
         Assert.Equal("2023-06", byCode["zhanjiang-bay-laboratory-haidong"].Milestones.Single(m => m.Code == "move-in").Planned);
         Assert.Equal("2023-06", byCode["gdmu-affiliated-hospital-haidong"].PlannedCompletion);
         Assert.Equal("2023-09", byCode["gdmu-haidong-campus"].PlannedCompletion);
