@@ -39,18 +39,24 @@ public sealed class CaseFieldsValidator : AbstractValidator<CaseFields>
         RuleFor(c => c.ProjectCode!).MustBeCode().When(c => c.ProjectCode is not null);
         RuleFor(c => c.ParkCode).NotEmpty().MustBeCode();
         RuleFor(c => c.State).IsInEnum();
+        RuleFor(c => (DateOnly?)c.OpenedOn).MustBeRecordDay().OverridePropertyName("openedOn");
+        RuleFor(c => c.DueOn).MustBeRecordDay();
+        RuleFor(c => c.ResolvedOn).MustBeRecordDay();
         RuleFor(c => c.Steps).NotNull().MustHaveAtMost(30);
         RuleForEach(c => c.Steps).ChildRules(s =>
         {
             s.RuleFor(x => x.Procedure).IsInEnum();
             s.RuleFor(x => x.DepartmentCode).NotEmpty().MustBeCode();
             s.RuleFor(x => x.TimeLimitWorkingDays).InclusiveBetween(1, 1000);
+            s.RuleFor(x => x.StartedOn).MustBeRecordDay();
+            s.RuleFor(x => x.CompletedOn).MustBeRecordDay();
             s.RuleFor(x => x.Note).MustBeText(1000, required: false);
         });
         RuleFor(c => c.Actions).NotNull().MustHaveAtMost(500);
         RuleForEach(c => c.Actions).ChildRules(a =>
         {
             a.RuleFor(x => x.By).NotEmpty().MaximumLength(200);
+            a.RuleFor(x => (DateOnly?)x.On).MustBeRecordDay().OverridePropertyName("on");
             a.RuleFor(x => x.Text).NotNull().MustBeText(2000, required: true);
         });
         RuleFor(c => c.Problems).NotNull().MustHaveAtMost(100);
@@ -59,6 +65,8 @@ public sealed class CaseFieldsValidator : AbstractValidator<CaseFields>
             p.RuleFor(x => x.Kind).IsInEnum();
             p.RuleFor(x => x.Description).NotNull().MustBeText(2000, required: true);
             p.RuleFor(x => x.ResolvedBy).MaximumLength(200);
+            p.RuleFor(x => (DateOnly?)x.RaisedOn).MustBeRecordDay().OverridePropertyName("raisedOn");
+            p.RuleFor(x => x.ResolvedOn).MustBeRecordDay();
         });
     }
 }

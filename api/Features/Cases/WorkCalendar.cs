@@ -15,18 +15,35 @@ public sealed class WorkCalendar(IReadOnlyCollection<CalendarYear> years)
     public bool IsWorkingDay(DateOnly day) =>
         _days.TryGetValue(day, out var kind) ? kind == CalendarDayKind.Workday : day.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday);
 
-    /// <summary>Working days after <paramref name="start"/> up to and including <paramref name="end"/> (0 when end is not after start).</summary>
+    /// <summary>
+    /// Working days after <paramref name="start"/> up to and including <paramref name="end"/> (0 when end is not after
+    /// start): the weekdays between them by arithmetic, then each day of the calendar in between that differs from the
+    /// week's rule, so a far day costs no more than a near one.
+    /// </summary>
     public int WorkingDaysBetween(DateOnly start, DateOnly end)
     {
-        var count = 0;
-        for (var day = start.AddDays(1); day <= end; day = day.AddDays(1))
+        if (end <= start)
         {
-            if (IsWorkingDay(day))
+            return 0;
+        }
+        var count = Weekdays(end) - Weekdays(start);
+        foreach (var (day, kind) in _days)
+        {
+            if (day > start && day <= end && IsWeekend(day) != (kind == CalendarDayKind.Holiday))
             {
-                count++;
+                count += kind == CalendarDayKind.Workday ? 1 : -1;
             }
         }
         return count;
+    }
+
+    private static bool IsWeekend(DateOnly day) => day.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday;
+
+    /// <summary>Monday-to-Friday days from the calendar's first day (a Monday) up to and including <paramref name="day"/>.</summary>
+    private static int Weekdays(DateOnly day)
+    {
+        var days = day.DayNumber + 1; // day number 0, 0001-01-01, is a Monday
+        return days / 7 * 5 + Math.Min(days % 7, 5);
     }
 
     /// <summary>The <paramref name="workingDays"/>-th working day after <paramref name="start"/>.</summary>

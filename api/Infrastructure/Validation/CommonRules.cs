@@ -28,6 +28,14 @@ public static class CommonRules
         rule.Must(items => items is null || items.Count <= max)
             .WithMessage(_ => Lang.Pick($"最多 {max} 项。", $"At most {max} items."));
 
+    /// <summary>The days the platform's records may name: from the People's Republic's founding year to 2200.</summary>
+    public static readonly DateOnly FirstDay = new(1949, 1, 1), LastDay = new(2200, 12, 31);
+
+    /// <summary>A day within <see cref="FirstDay"/>–<see cref="LastDay"/> (or none).</summary>
+    public static IRuleBuilderOptions<T, DateOnly?> MustBeRecordDay<T>(this IRuleBuilder<T, DateOnly?> rule) =>
+        rule.Must(day => day is null || (day >= FirstDay && day <= LastDay))
+            .WithMessage(_ => Lang.Pick("日期须在 1949-01-01 至 2200-12-31 之间。", "A date lies between 1949-01-01 and 2200-12-31."));
+
     public delegate bool CursorDecoder(string? cursor);
 
     /// <summary>A cursor is null (the first page) or what the previous page returned as nextCursor.</summary>

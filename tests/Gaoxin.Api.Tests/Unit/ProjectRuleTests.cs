@@ -144,6 +144,24 @@ public sealed class ProjectRuleTests
     }
 
     [Fact]
+    public void Counting_working_days_by_arithmetic_agrees_with_walking_the_calendar_day_by_day()
+    {
+        var calendar = new WorkCalendar([NationalDay2023]);
+        var random = new Random(20231001);
+        for (var i = 0; i < 500; i++)
+        {
+            var start = new DateOnly(2023, 1, 1).AddDays(random.Next(0, 400));
+            var end = start.AddDays(random.Next(-5, 120));
+            var walked = 0;
+            for (var day = start.AddDays(1); day <= end; day = day.AddDays(1))
+            {
+                walked += calendar.IsWorkingDay(day) ? 1 : 0;
+            }
+            Assert.True(walked == calendar.WorkingDaysBetween(start, end), $"{start}..{end}: walked {walked}, counted {calendar.WorkingDaysBetween(start, end)}");
+        }
+    }
+
+    [Fact]
     public void A_step_past_its_limit_is_overdue_until_done_and_a_closed_case_waits_on_no_one()
     {
         var calendar = new WorkCalendar([NationalDay2023]);

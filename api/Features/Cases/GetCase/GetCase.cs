@@ -1,4 +1,6 @@
 using Dapper;
+using FluentValidation;
+using Gaoxin.Api.Infrastructure.Validation;
 using Gaoxin.Api.Infrastructure.Mediation;
 using Gaoxin.Api.Infrastructure.Security;
 using Gaoxin.Api.Infrastructure.Time;
@@ -10,6 +12,11 @@ namespace Gaoxin.Api.Features.Cases.GetCase;
 
 /// <summary>A case with its working days counted for a day (default today).</summary>
 public sealed record GetCaseQuery(string Code, DateOnly? On) : IQuery<CaseDto>;
+
+public sealed class GetCaseValidator : AbstractValidator<GetCaseQuery>
+{
+    public GetCaseValidator() => RuleFor(q => q.On).MustBeRecordDay();
+}
 
 public sealed class GetCaseHandler(NpgsqlDataSource db, ICaller caller, TimeProvider clock) : IRequestHandler<GetCaseQuery, CaseDto>
 {

@@ -26,6 +26,7 @@ public sealed class ListCasesValidator : AbstractValidator<ListCasesQuery>
         RuleFor(q => q.Department).MustBeCode().When(q => q.Department is not null);
         RuleFor(q => q.Park).MustBeCode().When(q => q.Park is not null);
         RuleFor(q => q.State).IsInEnum();
+        RuleFor(q => q.On).MustBeRecordDay();
         RuleFor(q => q.Cursor).MustBeCursor(cursor => CodeCursor.TryDecode(cursor, out _));
         RuleFor(q => q.Limit).MustBePageSize();
     }

@@ -107,6 +107,9 @@ public sealed class CaseTests(ApiFactory factory) : ApiTest(factory)
         Assert.True(problem.GetProperty("errors").TryGetProperty("resolvedOn", out _));
         var unknown = Sample() with { Steps = [new CaseStepFields { Procedure = Procedure.Water, DepartmentCode = "no-such-department" }] };
         await (await Client.PostJsonAsync("/api/v1/cases", unknown)).ReadProblemAsync(HttpStatusCode.UnprocessableEntity, "case.unknown-reference");
+        // Days beyond any record (a case opened in year 1, a count to year 9999) are refused, not counted for minutes.
+        await (await Client.PostJsonAsync("/api/v1/cases", Sample() with { OpenedOn = new DateOnly(1, 1, 1) })).ReadProblemAsync(HttpStatusCode.BadRequest, "request.validation-failed");
+        await (await Client.GetAsync("/api/v1/cases?on=9999-12-31")).ReadProblemAsync(HttpStatusCode.BadRequest, "request.validation-failed");
         Assert.Empty((await (await Client.GetAsync("/api/v1/cases")).ReadAsync<CasePage>()).Items);
     }
 
