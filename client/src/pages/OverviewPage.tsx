@@ -133,11 +133,13 @@ function Attention({ projects, ready }: { projects: AsyncState<ProjectPage> & { 
           {overdueCases && <Link to="/projects/cases?overdue=true">{t.overview.overdueCases}: <strong>{overdueCases.length}</strong></Link>}
         </Space>
         {items.length === 0 ? <Typography.Paragraph type="secondary">{t.overview.nothingNeedsAttention}</Typography.Paragraph> : (
-          <List size="small" dataSource={items.slice(0, 8)} renderItem={(item) => (
-            <List.Item data-attention={item.key}><span>{item.tag}<Link to={item.link}>{item.text}</Link></span></List.Item>
-          )} />
+          // Every item stays in the list (the most urgent first); a long list scrolls inside its card.
+          <div className="attention-list">
+            <List size="small" dataSource={items} renderItem={(item) => (
+              <List.Item data-attention={item.key}><span>{item.tag}<Link to={item.link}>{item.text}</Link></span></List.Item>
+            )} />
+          </div>
         )}
-        {items.length > 8 && <Typography.Text type="secondary">{t.overview.andMore.replace('{n}', String(items.length - 8))}</Typography.Text>}
       </Card>
     </section>
   );
