@@ -1,12 +1,9 @@
 using System.Data;
 using System.Text.Json;
-using Dapper;
 using FluentValidation;
-using Gaoxin.Api.Features.Parks;
 using Gaoxin.Api.Infrastructure.Errors;
 using Gaoxin.Api.Infrastructure.Json;
 using Gaoxin.Api.Infrastructure.Localization;
-using Gaoxin.Api.Infrastructure.Security;
 using Gaoxin.Api.Infrastructure.Validation;
 using Gaoxin.Contracts.Cases;
 
@@ -143,16 +140,4 @@ public static class StoredCase
     public static string ToJson(CaseFields fields) => JsonSerializer.Serialize(fields, Json);
 
     public static CaseFields FromJson(string json) => JsonSerializer.Deserialize<CaseFields>(json, Json)!;
-}
-
-/// <summary>
-/// Who may see which cases: keys with the <c>cases</c> scope (or admin), a park-limited one only those in its park's
-/// subtree. Written once, used by every read and write.
-/// </summary>
-public static class CaseAccess
-{
-    public static async Task<bool> MaySeeAsync(IDbConnection connection, IDbTransaction? transaction, ICaller caller, long parkId, CancellationToken cancellationToken) =>
-        caller.ParkScopeId is not { } scope
-        || await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
-            ParkTree.Within("@Scope", "scope") + "select exists (select 1 from scope where id = @ParkId)", new { Scope = scope, ParkId = parkId }, transaction, cancellationToken: cancellationToken));
 }

@@ -111,7 +111,5 @@ public static class EnterpriseAccess
 
     /// <summary>Whether the caller may see an enterprise in this park.</summary>
     public static async Task<bool> MaySeeAsync(IDbConnection connection, IDbTransaction? transaction, ICaller caller, long? parkId, CancellationToken cancellationToken) =>
-        caller.ParkScopeId is not { } scope
-        || (parkId is { } park && await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
-            ScopeCte + "select exists (select 1 from scope where id = @ParkId)", new { ScopeParkId = scope, ParkId = park }, transaction, cancellationToken: cancellationToken)));
+        parkId is { } park ? await caller.MaySeeParkAsync(connection, transaction, park, cancellationToken) : caller.ParkScopeId is null;
 }

@@ -91,18 +91,18 @@ public sealed class ProjectBook
         }).ToList());
 
         var graph = new ProjectGraph(rows.ToDictionary(r => r.Key, r => r.Value.Content));
-        var percent = rows.ToDictionary(r => r.Key, r => r.Value.Content.Progress is { } link && histories.TryGetValue($"{link.IndicatorCode}/{link.ParkCode}", out var h) ? h[^1].Percent : (decimal?)null);
+        var progressOf = rows.ToDictionary(r => r.Key, r => r.Value.Content.Progress is { } link && histories.TryGetValue($"{link.IndicatorCode}/{link.ParkCode}", out var h) ? h : (IReadOnlyList<ProgressPoint>)[]);
         var organisations = (await connection.QueryAsync<(string Code, string NameZh, string NameEn)>(new CommandDefinition(
             "select code, name_zh, name_en from organisations", transaction: transaction, cancellationToken: cancellationToken))).ToDictionary(o => o.Code, o => (o.NameZh, o.NameEn));
         return new ProjectBook
         {
             Rows = rows,
             Graph = graph,
-            Judged = graph.Judge(on, code => percent[code]),
+            Judged = graph.Judge(on, code => progressOf[code] is { Count: > 0 } history ? history[^1].Percent : null),
             On = on,
             Parks = await ParkNames.LoadAsync(connection, transaction, cancellationToken),
             Organisations = organisations,
-            Progress = rows.ToDictionary(r => r.Key, r => r.Value.Content.Progress is { } link && histories.TryGetValue($"{link.IndicatorCode}/{link.ParkCode}", out var h) ? h : (IReadOnlyList<ProgressPoint>)[]),
+            Progress = progressOf,
         };
     }
 

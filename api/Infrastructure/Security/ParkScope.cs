@@ -1,3 +1,5 @@
+using System.Data;
+using Dapper;
 using Gaoxin.Api.Infrastructure.Errors;
 using Gaoxin.Api.Infrastructure.Database;
 using Gaoxin.Api.Infrastructure.Localization;
@@ -23,6 +25,14 @@ public static class ParkScope
             throw OutsideScope(parkCode);
         }
     }
+
+    /// <summary>
+    /// Whether the caller may see private data recorded in a park (enterprises, service cases): any key without a park
+    /// limit, else one whose park is this one or above it. Read outside a transaction or inside one.
+    /// </summary>
+    public static async Task<bool> MaySeeParkAsync(this ICaller caller, IDbConnection connection, IDbTransaction? transaction, long parkId, CancellationToken cancellationToken) =>
+        caller.ParkScopeId is not { } scope
+        || await connection.ExecuteScalarAsync<bool>(new CommandDefinition(Within, new { ParkId = parkId, ScopeId = scope }, transaction, cancellationToken: cancellationToken));
 
     /// <summary>Whether a park is the scope's park or lies below it.</summary>
     public static async Task<bool> IsWithinAsync(DbSession session, long parkId, long scopeParkId, CancellationToken cancellationToken) =>

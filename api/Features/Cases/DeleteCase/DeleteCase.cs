@@ -15,7 +15,7 @@ public sealed class DeleteCaseHandler(DbSession session, ICaller caller) : IRequ
     {
         var now = await session.QuerySingleOrDefaultAsync<(int Version, long ParkId)?>("select version, park_id from service_cases where code = @Code for update",
             new { command.Code }, cancellationToken);
-        if (now is not { } found || !await CaseAccess.MaySeeAsync(session.Connection, session.Transaction, caller, found.ParkId, cancellationToken))
+        if (now is not { } found || !await caller.MaySeeParkAsync(session.Connection, session.Transaction, found.ParkId, cancellationToken))
         {
             throw CaseErrors.NotFound(command.Code);
         }

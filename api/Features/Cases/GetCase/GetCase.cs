@@ -24,7 +24,7 @@ public sealed class GetCaseHandler(NpgsqlDataSource db, ICaller caller, TimeProv
     {
         await using var connection = await db.OpenConnectionAsync(cancellationToken);
         var row = await connection.QuerySingleOrDefaultAsync<CaseRow>(new CommandDefinition(CaseRow.Select + "\nwhere c.code = @Code", new { query.Code }, cancellationToken: cancellationToken));
-        if (row is null || !await CaseAccess.MaySeeAsync(connection, null, caller, row.ParkId, cancellationToken))
+        if (row is null || !await caller.MaySeeParkAsync(connection, null, row.ParkId, cancellationToken))
         {
             throw CaseErrors.NotFound(query.Code);
         }

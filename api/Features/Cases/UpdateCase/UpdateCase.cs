@@ -30,7 +30,7 @@ public sealed class UpdateCaseHandler(DbSession session, ICaller caller, TimePro
     {
         var now = await session.QuerySingleOrDefaultAsync<CaseRow>(CaseRow.Select + "\nwhere c.code = @Code\nfor update of c", new { command.Code }, cancellationToken);
         // Outside the key's parks it does not exist, as reads have it: no 403 that would tell it does.
-        if (now is null || !await CaseAccess.MaySeeAsync(session.Connection, session.Transaction, caller, now.ParkId, cancellationToken))
+        if (now is null || !await caller.MaySeeParkAsync(session.Connection, session.Transaction, now.ParkId, cancellationToken))
         {
             throw CaseErrors.NotFound(command.Code);
         }

@@ -40,7 +40,8 @@ public sealed class UpdateProjectHandler(DbSession session, ICaller caller, Time
         var book = await ProjectBook.LoadAsync(session.Connection, session.Transaction, null, judgedOn, cancellationToken);
         ReadOnlyMembers.EnsureUnchanged(command.Body, () => book.ToDto(command.Code));
 
-        var all = await ProjectWrites.AllAsync(session, cancellationToken);
+        // The book was read under the graph lock: its contents are every project as committed.
+        var all = book.Rows.ToDictionary(r => r.Key, r => r.Value.Content, StringComparer.Ordinal);
         var columns = await ProjectWrites.ColumnsAsync(session, caller, command.Code, command.Body, all, cancellationToken);
         if (columns.Content == StoredProject.ToJson(book.Rows[command.Code].Content))
         {
