@@ -5,6 +5,7 @@ using Gaoxin.Api.Features.Bench;
 using Gaoxin.Api.Features.Changes;
 using Gaoxin.Api.Features.Enterprises;
 using Gaoxin.Api.Features.Projects;
+using Gaoxin.Api.Features.Rounds;
 using Gaoxin.Api.Features.Cases;
 using Gaoxin.Api.Features.Evaluations;
 using Gaoxin.Api.Features.Health;
@@ -52,6 +53,7 @@ builder.Services
 builder.Services.AddWebhooks(builder.Configuration, deliver: openApiOutput is null && keyCommand is null);
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<MatchCache>();
+builder.Services.AddRounds();
 builder.Services.AddScoped<MatchReevaluation>();
 builder.Services.AddScoped<Gaoxin.Api.Infrastructure.Database.IBeforeCommit>(provider => provider.GetRequiredService<MatchReevaluation>());
 if (openApiOutput is null)
@@ -111,6 +113,7 @@ app.MapPolicyEndpoints();
 app.MapEnterpriseEndpoints();
 app.MapProjectEndpoints();
 app.MapCaseEndpoints();
+app.MapRoundEndpoints();
 app.MapImportEndpoints();
 app.MapApiKeyEndpoints();
 app.MapWebhookEndpoints();

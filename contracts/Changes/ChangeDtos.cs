@@ -16,11 +16,11 @@ public sealed record ChangeDto
     /// <summary>This change's place in the feed; pass it as <c>cursor</c> to continue right behind it.</summary>
     public required string Position { get; init; }
 
-    /// <summary>park, indicator, observation, target, policy, measure, enterprise (with the enterprises scope only) or project.</summary>
+    /// <summary>park, indicator, observation, target, policy, measure, enterprise (with the enterprises scope only), project or round (a park's step in a reporting round).</summary>
     /// <example>observation</example>
     public required string ResourceType { get; init; }
 
-    /// <summary>The resource's natural key: a code, an id, indicator/park/period for observations, indicator/park/period[/member] for targets, policy/measure for measures.</summary>
+    /// <summary>The resource's natural key: a code, an id, indicator/park/period for observations, indicator/park/period[/member] for targets, policy/measure for measures, set/period/park for rounds.</summary>
     /// <example>enterprise-rnd-institutions/zhanjiang-hitech-zone/2023-03-31</example>
     public required string Key { get; init; }
 

@@ -182,6 +182,28 @@ public sealed record Problem
     /// <summary>The year asked for (calendar.year-not-found).</summary>
     public int? Year { get; init; }
 
+    /// <summary>The data set the problem is about (data-set.*, round.*).</summary>
+    public string? DataSetCode { get; init; }
+
+    /// <summary>The part of a data set that is wrong, as a JSON path (data-set.unknown-reference, data-set.invalid-rule).</summary>
+    /// <example>rules[0].left.terms[1].indicatorCode</example>
+    public string? Part { get; init; }
+
+    /// <summary>Where the park stands in the round (round.transition-not-allowed).</summary>
+    public Rounds.RoundState? RoundState { get; init; }
+
+    /// <summary>What the state allows instead (round.transition-not-allowed).</summary>
+    public IReadOnlyList<Rounds.RoundAction>? AllowedActions { get; init; }
+
+    /// <summary>The sub-parks not approved yet (round.sub-parks-pending), or the park above that approved already (round.parent-approved).</summary>
+    public IReadOnlyList<string>? Parks { get; init; }
+
+    /// <summary>The broken rules that stop a submission: errors, and warnings not explained (round.rules-failed).</summary>
+    public IReadOnlyList<Rounds.ViolationDto>? Violations { get; init; }
+
+    /// <summary>Why the figures cannot be written and how to get them unlocked (round.locked).</summary>
+    public Rounds.RoundLockDto? Lock { get; init; }
+
     /// <summary>The report of an atomic import that rejected rows: nothing was written (import.rejected).</summary>
     public Imports.ImportReportDto? Report { get; init; }
 }

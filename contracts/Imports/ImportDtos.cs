@@ -90,6 +90,9 @@ public sealed record ImportReportDto
     public required int ProblemCount { get; init; }
 
     /// <summary>Who ran the import.</summary>
+    /// <summary>The rounds an import with <c>submit=true</c> submitted (data set, period, park), in that order.</summary>
+    public IReadOnlyList<Rounds.SubmittedRoundDto> SubmittedRounds { get; init; } = [];
+
     public required string RequestedBy { get; init; }
 
     public required DateTimeOffset CreatedAt { get; init; }

@@ -42,7 +42,7 @@ public static class ChangeEndpoints
     /// <param name="cursor">The nextCursor of the previous page (or getChangeFeedHead's cursor); omitted: from the beginning.</param>
     /// <param name="after">Deprecated: the former name of <c>cursor</c>, still read when <c>cursor</c> is not given.</param>
     /// <param name="limit">How many changes to read past the cursor, 1–5000 (default 500); with filters, the page holds those that match.</param>
-    /// <param name="resourceType">Only these kinds, comma-separated: park, indicator, observation, target, policy, measure, enterprise (with the enterprises scope), project.</param>
+    /// <param name="resourceType">Only these kinds, comma-separated: park, indicator, observation, target, policy, measure, enterprise (with the enterprises scope), project, round.</param>
     /// <param name="park">Only this park's subtree: its parks, their figures, enterprises and projects.</param>
     private static async Task<Ok<ChangePage>> ListChanges(IMediator mediator, CancellationToken cancellationToken, [MaxLength(200)] string? cursor = null,
         [MaxLength(200)] string? after = null, [Range(1, ListChangesQuery.MaxLimit)] int limit = ListChangesQuery.DefaultLimit,

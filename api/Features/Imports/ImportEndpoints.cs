@@ -52,12 +52,14 @@ public static class ImportEndpoints
                 row is rejected (422 with the report), mode=rows writes the good rows. The report gives each rejected row's
                 line, column, code and message; Location names it. The body is received whole before any write starts;
                 imports running at once are capped (503 import.busy, Retry-After). Policies are JSON or NDJSON only.
+                Rows into a figure a reporting round locks are rejected one by one with the lock's reason (round.locked).
+                submit=true (observations) submits the rounds the rows belong to, with the submit endpoint's checks.
                 The columns of each kind are in the README.
                 """)
             .WithMetadata(new RawBodyMetadata("text/csv", "application/json", "application/x-ndjson"))
             .WithMetadata(new IdempotencyKeyMetadata())
             .Produces<ImportReportDto>(StatusCodes.Status200OK)
-            .ProducesProblems(400, 409, 413, 415, 422, 503);
+            .ProducesProblems(400, 403, 404, 409, 413, 415, 422, 503);
 
         app.MapGet("/api/v1/import-reports/{id:guid}", GetImport).WithTags("Imports").WithName("getImport").RequireAuthorization(Scopes.Import)
             .WithSummary("导入报告 · The report of an import")
@@ -70,9 +72,10 @@ public static class ImportEndpoints
     /// <param name="kind">What to import: observations, parks, indicators or policies.</param>
     /// <param name="dryRun">Check everything, write nothing, report as if written.</param>
     /// <param name="mode">atomic (default): any rejected row rejects the import; rows: write the good rows.</param>
+    /// <param name="submit">Observations only: submit every reporting round the rows belong to, in the same transaction and with the submit endpoint's checks; a round that fails them fails the import.</param>
     private static async Task<IResult> RunImport(EnumQuery<ImportKind> kind, HttpContext http, ImportService imports, CancellationToken cancellationToken,
-        bool dryRun = false, EnumQuery<ImportMode>? mode = null) =>
-        await imports.RunAsync(http, kind.Value, dryRun, mode?.Value ?? ImportMode.Atomic, cancellationToken);
+        bool dryRun = false, EnumQuery<ImportMode>? mode = null, bool submit = false) =>
+        await imports.RunAsync(http, kind.Value, dryRun, mode?.Value ?? ImportMode.Atomic, submit, cancellationToken);
 
     /// <param name="id">The import's id.</param>
     private static async Task<Ok<ImportReportDto>> GetImport(Guid id, IMediator mediator, CancellationToken cancellationToken) =>

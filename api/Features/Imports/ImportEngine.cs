@@ -25,6 +25,7 @@ public static class ImportEngine
         Rejected = tally.Rejected,
         Problems = tally.ProblemsByLine(),
         ProblemCount = tally.ProblemCount,
+        SubmittedRounds = tally.SubmittedRounds,
         RequestedBy = requestedBy,
         CreatedAt = createdAt,
         FinishedAt = finishedAt,

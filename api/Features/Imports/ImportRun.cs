@@ -5,7 +5,8 @@ using Gaoxin.Contracts.Imports;
 namespace Gaoxin.Api.Features.Imports;
 
 /// <summary>Options of one import request.</summary>
-public sealed record ImportOptions(ImportKind Kind, ImportFormat Format, string? Charset, bool DryRun, ImportMode Mode, int MaxRows, int MaxRecordBytes);
+/// <param name="Submit">After writing observations, submit every round they belong to (with the same checks as the submit endpoint).</param>
+public sealed record ImportOptions(ImportKind Kind, ImportFormat Format, string? Charset, bool DryRun, ImportMode Mode, int MaxRows, int MaxRecordBytes, bool Submit = false);
 
 /// <summary>The running tally of an import: counts and the first problems, each message in the request's language.</summary>
 public sealed class ImportTally
@@ -22,6 +23,7 @@ public sealed class ImportTally
     public int Rejected { get; set; }
     public int ProblemCount { get; private set; }
     public IReadOnlyList<ImportProblemDto> Problems => _problems;
+    public List<Contracts.Rounds.SubmittedRoundDto> SubmittedRounds { get; } = [];
 
     public void Problem(int line, string? column, ProblemKind kind, Text message)
     {

@@ -26,7 +26,7 @@ namespace Gaoxin.Api.Features.Imports;
 public sealed class ImportService(IMediator mediator, IOptions<ImportSettings> settings, ImportSlots slots, TimeProvider clock,
     IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json)
 {
-    public async Task<IResult> RunAsync(HttpContext http, ImportKind kind, bool dryRun, ImportMode mode, CancellationToken cancellationToken)
+    public async Task<IResult> RunAsync(HttpContext http, ImportKind kind, bool dryRun, ImportMode mode, bool submit, CancellationToken cancellationToken)
     {
         var limits = settings.Value;
         if (kind == ImportKind.Enterprises && !Enterprises.EnterpriseAccess.MayRead(http.RequestServices.GetRequiredService<ICaller>()))
@@ -34,6 +34,10 @@ public sealed class ImportService(IMediator mediator, IOptions<ImportSettings> s
             // Enterprise data is not public: importing it needs the scope that reads it, as its endpoints do.
             throw new ApiException(Problems.AuthInsufficientScope, new("此 API 密钥没有“enterprises”权限。", "This API key lacks the 'enterprises' scope this operation needs."),
                 new Dictionary<string, object?> { ["requiredScope"] = Scopes.Enterprises });
+        }
+        if (submit && kind != ImportKind.Observations)
+        {
+            throw new ApiException(Problems.RequestInvalidParameter, new("submit=true 只用于观测值导入。", "submit=true applies to observation imports only."));
         }
         var (format, charset) = FormatOf(http.Request, kind);
         var key = IdempotencyKeys.Read(http.Request);
@@ -61,7 +65,7 @@ public sealed class ImportService(IMediator mediator, IOptions<ImportSettings> s
 
         try
         {
-            var options = new ImportOptions(kind, format, charset, dryRun, mode, limits.MaxRows, limits.MaxRecordBytes);
+            var options = new ImportOptions(kind, format, charset, dryRun, mode, limits.MaxRows, limits.MaxRecordBytes, submit);
             var report = await ImportAsync(options, spool, cancellationToken);
             var location = $"/api/v1/import-reports/{report.Id}";
             http.Response.Headers.Location = location;

@@ -5,6 +5,7 @@ using Gaoxin.Api.Features.Observations;
 using Gaoxin.Api.Features.Parks;
 using Gaoxin.Api.Infrastructure.Database;
 using Gaoxin.Api.Infrastructure.Security;
+using Gaoxin.Api.Infrastructure.Time;
 using Gaoxin.Contracts.Imports;
 using Gaoxin.Contracts.Indicators;
 using Npgsql;
@@ -18,7 +19,7 @@ namespace Gaoxin.Api.Features.Imports;
 /// file (totals against breakdowns, corrections need a note), and merge them into observations and their history.
 /// No row is written one by one, and the body is never held in memory.
 /// </summary>
-public sealed class ObservationImporter(DbSession session, TimeProvider clock, ICaller caller) : IImporter
+public sealed class ObservationImporter(DbSession session, TimeProvider clock, ICaller caller, Rounds.RoundSubmission submission) : IImporter
 {
     public ImportKind Kind => ImportKind.Observations;
 
@@ -276,14 +277,17 @@ public sealed class ObservationImporter(DbSession session, TimeProvider clock, I
                                      and rv.resource_key = g.indicator_id || '/' || g.park_id || '/' || g.period
         """;
 
-    // The rows of refused figures that were not already refused one by one.
+    // The rows of refused figures that were not already refused one by one, with the lock that refused a figure.
     private const string RefusedRows = """
         select r.line, f.problem, f.total, f.parts_sum, (select code from indicators where id = f.indicator_id) as indicator_code,
+               f.period, (select code from parks where id = f.park_id) as park_code,
+               l.data_set_code as lock_set, l.reason as lock_reason, l.by_whom as lock_by, l.at as lock_at, l.closes_on as lock_closes_on,
                (select min(x.line) from import_rows x
                 where x.rejected and x.indicator_id = r.indicator_id and x.park_id = r.park_id
                   and x.period_start = r.period_start and x.period = r.period) as rejected_line
         from import_figures f
         join import_rows r on r.indicator_id = f.indicator_id and r.park_id = f.park_id and r.period_start = f.period_start and r.period = f.period
+        left join import_locks l on l.indicator_id = f.indicator_id and l.park_id = f.park_id and l.period = f.period
         where (f.problem is not null or f.rejected) and not r.rejected
         order by r.line
         """;
@@ -296,6 +300,13 @@ public sealed class ObservationImporter(DbSession session, TimeProvider clock, I
         public decimal PartsSum { get; init; }
         public string IndicatorCode { get; init; } = "";
         public int? RejectedLine { get; init; }
+        public string Period { get; init; } = "";
+        public string ParkCode { get; init; } = "";
+        public string? LockSet { get; init; }
+        public string? LockReason { get; init; }
+        public string? LockBy { get; init; }
+        public DateTimeOffset? LockAt { get; init; }
+        public DateOnly? LockClosesOn { get; init; }
     }
 
     private const string Apply = """
@@ -335,6 +346,7 @@ public sealed class ObservationImporter(DbSession session, TimeProvider clock, I
         }
 
         await session.ExecuteAsync(Figures, null, cancellationToken);
+        await session.ExecuteAsync(Rounds.RoundLocks.ImportLocks, new { Today = clock.Today(), Now = clock.GetUtcNow() }, cancellationToken);
 
         foreach (var row in await session.Connection.QueryAsync<RefusedRow>(new CommandDefinition(RefusedRows, transaction: session.Transaction, cancellationToken: cancellationToken)))
         {
@@ -347,6 +359,10 @@ public sealed class ObservationImporter(DbSession session, TimeProvider clock, I
                     break;
                 case var code when code == Problems.ObservationCorrectionNeedsNote.Code:
                     tally.Problem(row.Line, Columns[Note], ObservationRules.CorrectionNeedsNote.Kind, ObservationRules.CorrectionNeedsNote.Message);
+                    break;
+                case var code when code == Problems.RoundLocked.Code:
+                    var found = new Rounds.RoundLocks.Found { DataSetCode = row.LockSet!, Reason = row.LockReason!, ByWhom = row.LockBy, At = row.LockAt, ClosesOn = row.LockClosesOn };
+                    tally.Problem(row.Line, null, Problems.RoundLocked, Rounds.RoundErrors.LockText(found.ToDto(row.ParkCode, row.Period)));
                     break;
                 case var code when code == Problems.ImportInconsistentRows.Code:
                     tally.Problem(row.Line, null, Problems.ImportInconsistentRows, new(
@@ -368,6 +384,33 @@ public sealed class ObservationImporter(DbSession session, TimeProvider clock, I
         if (ImportEngine.ShouldWrite(options, tally))
         {
             await session.ExecuteAsync(Apply, new { RecordedAt = clock.GetUtcNow(), RecordedBy = caller.DisplayName }, cancellationToken);
+            if (options.Submit)
+            {
+                await SubmitAsync(tally, cancellationToken);
+            }
+        }
+    }
+
+    // The rounds the accepted rows belong to: a set that collects the indicator from the park at the row's period type.
+    private const string TouchedRounds = """
+        select distinct ds.code as data_set_code, f.period, p.code as park_code
+        from import_figures f
+        join data_set_indicators dsi on dsi.indicator_id = f.indicator_id
+        join data_sets ds on ds.id = dsi.data_set_id and ds.period_type = period_type_of(f.period) and f.period_start >= ds.valid_from
+        join data_set_assignments a on a.data_set_id = ds.id and a.park_id = f.park_id
+        join parks p on p.id = f.park_id
+        where f.problem is null and not f.rejected
+        order by 1, 2, 3
+        """;
+
+    /// <summary>Submits each round the import wrote into, in the import's transaction: one that fails its checks fails the import.</summary>
+    private async Task SubmitAsync(ImportTally tally, CancellationToken cancellationToken)
+    {
+        var rounds = await session.QueryAsync<Contracts.Rounds.SubmittedRoundDto>(TouchedRounds, null, cancellationToken);
+        foreach (var round in rounds)
+        {
+            await submission.SubmitAsync(round.DataSetCode, round.Period, round.ParkCode, $"import {tally.Id}", [], cancellationToken);
+            tally.SubmittedRounds.Add(round);
         }
     }
 }

@@ -31,13 +31,13 @@ public static class ObservationEndpoints
 
         observations.MapPut("", PutObservation).WithName("putObservation").RequireAuthorization(Scopes.Write)
             .WithSummary("写入观测值 · Create or replace an observation")
-            .WithDescription("按 (indicatorCode, parkCode, period) 新建（201）或替换（200）。总数须等于分项之和的指标在同一请求中检查（422）；只发分项时总数自动求和；更正已有数值必须附说明（422）。Creates (201) or replaces (200) the figure of (indicatorCode, parkCode, period). A total that must equal its breakdown is checked in the same request (422); parts without a total give their sum; correcting a recorded value needs a note (422).")
-            .ProducesProblems(400, 404, 412, 422, 428);
+            .WithDescription("按 (indicatorCode, parkCode, period) 新建（201）或替换（200）。总数须等于分项之和的指标在同一请求中检查（422）；只发分项时总数自动求和；更正已有数值必须附说明（422）；属于已上报、已审核、已发布或已截止轮次的数值被拒绝（423，说明由谁、何时、在哪一轮锁定，以及如何解锁）。Creates (201) or replaces (200) the figure of (indicatorCode, parkCode, period). A total that must equal its breakdown is checked in the same request (422); parts without a total give their sum; correcting a recorded value needs a note (422). A figure of a round that is submitted, approved, published or closed is refused (423, saying by whom, when and in which round, and how to get it unlocked).")
+            .ProducesProblems(400, 404, 412, 422, 423, 428);
 
         observations.MapDelete("", DeleteObservation).WithName("deleteObservation").RequireAuthorization(Scopes.Write)
             .WithSummary("删除观测值 · Delete an observation")
-            .WithDescription("删除当前数值；历史保留每个旧值并记录删除。Removes the current figure; its history keeps every earlier value and records the deletion.")
-            .ProducesProblems(400, 404, 412, 428);
+            .WithDescription("删除当前数值；历史保留每个旧值并记录删除。属于已上报、已审核、已发布或已截止轮次的数值被拒绝（423，说明原因与解锁办法）。Removes the current figure; its history keeps every earlier value and records the deletion. A figure of a round that is submitted, approved, published or closed is refused (423, saying why and how to get it unlocked).")
+            .ProducesProblems(400, 404, 412, 423, 428);
 
         observations.MapGet("/history", GetObservationHistory).WithName("getObservationHistory")
             .WithSummary("观测值修订历史 · The revisions of an observation")

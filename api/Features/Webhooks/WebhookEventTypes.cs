@@ -14,6 +14,8 @@ public static class WebhookEventTypes
 {
     public sealed record EventType(string Type, Text Title, bool Private);
 
+    // A park's place in a round is kept for good (its history and locks hang on it): there is no round.deleted.
+
     private static readonly Dictionary<string, Text> Resources = new()
     {
         ["park"] = new("园区", "Park"),
@@ -24,6 +26,7 @@ public static class WebhookEventTypes
         ["measure"] = new("政策措施", "Policy measure"),
         ["enterprise"] = new("企业档案", "Enterprise"),
         ["project"] = new("重大项目", "Project"),
+        ["round"] = new("填报轮次", "Reporting round"),
     };
 
     private static readonly (string Action, Text Title)[] Actions =
@@ -38,7 +41,7 @@ public static class WebhookEventTypes
 
     public static IReadOnlyList<EventType> All { get; } =
     [
-        .. ListChangesQuery.KnownResourceTypes.SelectMany(resource => Actions.Select(action => new EventType(
+        .. ListChangesQuery.KnownResourceTypes.SelectMany(resource => Actions.Where(action => resource != "round" || action.Action != "deleted").Select(action => new EventType(
             $"{resource}.{action.Action}", new(Resources[resource].Zh + action.Title.Zh, $"{Resources[resource].En} {action.Title.En}"), resource == "enterprise"))),
         .. Enum.GetValues<MatchEventKind>().Select(kind => new EventType(OfMatch(kind), MatchKinds[kind], Private: true)),
     ];

@@ -29,6 +29,7 @@ public static class Problems
     public static readonly ProblemKind AuthOutsideParkScope = new("auth.outside-park-scope", 403, new("无权限", "Forbidden"));
     public static readonly ProblemKind AuthParkScopedKey = new("auth.park-scoped-key", 403, new("无权限", "Forbidden"));
     public static readonly ProblemKind ApiKeyExceedsCaller = new("api-key.exceeds-caller", 403, new("无权限", "Forbidden"));
+    public static readonly ProblemKind RoundNotReviewer = new("round.not-reviewer", 403, new("无权限", "Forbidden"));
     public static readonly ProblemKind RouteNotFound = new("route.not-found", 404, new("资源不存在", "Not found"));
     public static readonly ProblemKind ParkNotFound = new("park.not-found", 404, new("资源不存在", "Not found"));
     public static readonly ProblemKind SourceNotFound = new("source.not-found", 404, new("资源不存在", "Not found"));
@@ -50,6 +51,8 @@ public static class Problems
     public static readonly ProblemKind ApiKeyNotFound = new("api-key.not-found", 404, new("资源不存在", "Not found"));
     public static readonly ProblemKind WebhookNotFound = new("webhook.not-found", 404, new("资源不存在", "Not found"));
     public static readonly ProblemKind WebhookEventNotFound = new("webhook.event-not-found", 404, new("资源不存在", "Not found"));
+    public static readonly ProblemKind DataSetNotFound = new("data-set.not-found", 404, new("资源不存在", "Not found"));
+    public static readonly ProblemKind RoundNotFound = new("round.not-found", 404, new("资源不存在", "Not found"));
     public static readonly ProblemKind RouteMethodNotAllowed = new("route.method-not-allowed", 405, new("方法不被允许", "Method not allowed"));
     public static readonly ProblemKind ParkCodeTaken = new("park.code-taken", 409, new("与当前状态冲突", "Conflict"));
     public static readonly ProblemKind ParkZoneExists = new("park.zone-exists", 409, new("与当前状态冲突", "Conflict"));
@@ -77,6 +80,10 @@ public static class Problems
     public static readonly ProblemKind ProjectCodeTaken = new("project.code-taken", 409, new("与当前状态冲突", "Conflict"));
     public static readonly ProblemKind ProjectHasDependents = new("project.has-dependents", 409, new("与当前状态冲突", "Conflict"));
     public static readonly ProblemKind CaseCodeTaken = new("case.code-taken", 409, new("与当前状态冲突", "Conflict"));
+    public static readonly ProblemKind DataSetHasRounds = new("data-set.has-rounds", 409, new("与当前状态冲突", "Conflict"));
+    public static readonly ProblemKind RoundTransitionNotAllowed = new("round.transition-not-allowed", 409, new("当前状态不允许此操作", "Not allowed in this state"));
+    public static readonly ProblemKind RoundSubParksPending = new("round.sub-parks-pending", 409, new("下级园区尚未审核", "Sub-parks not approved"));
+    public static readonly ProblemKind RoundParentApproved = new("round.parent-approved", 409, new("上级园区已审核", "Parent park approved"));
     public static readonly ProblemKind ApiKeyNameTaken = new("api-key.name-taken", 409, new("与当前状态冲突", "Conflict"));
     public static readonly ProblemKind ConflictDuplicate = new("conflict.duplicate", 409, new("与当前状态冲突", "Conflict"));
     public static readonly ProblemKind ConflictInUse = new("conflict.in-use", 409, new("与当前状态冲突", "Conflict"));
@@ -98,11 +105,15 @@ public static class Problems
     public static readonly ProblemKind ProjectConflictingFacts = new("project.conflicting-facts", 422, new("项目信息相互矛盾", "Conflicting project facts"));
     public static readonly ProblemKind CaseUnknownReference = new("case.unknown-reference", 422, new("引用的对象不存在", "Unknown reference"));
     public static readonly ProblemKind CaseConflictingFacts = new("case.conflicting-facts", 422, new("代办信息相互矛盾", "Conflicting case facts"));
+    public static readonly ProblemKind DataSetUnknownReference = new("data-set.unknown-reference", 422, new("引用的对象不存在", "Unknown reference"));
+    public static readonly ProblemKind DataSetInvalidRule = new("data-set.invalid-rule", 422, new("校验规则无效", "Invalid rule"));
+    public static readonly ProblemKind RoundRulesFailed = new("round.rules-failed", 422, new("未通过校验", "Checks failed"));
     public static readonly ProblemKind WebhookTargetNotAllowed = new("webhook.target-not-allowed", 422, new("目标地址不允许", "Target not allowed"));
     public static readonly ProblemKind WebhookTargetUnresolvable = new("webhook.target-unresolvable", 422, new("目标地址无法解析", "Target unresolvable"));
     public static readonly ProblemKind ImportRejected = new("import.rejected", 422, new("导入被拒绝", "Import rejected"));
     public static readonly ProblemKind IdempotencyKeyReused = new("idempotency.key-reused", 422, new("Idempotency-Key 已用于其他请求", "Idempotency-Key reused"));
     public static readonly ProblemKind PreconditionRequired = new("precondition.required", 428, new("需要前提条件", "Precondition required"));
+    public static readonly ProblemKind RoundLocked = new("round.locked", 423, new("数据已锁定", "Locked"));
     public static readonly ProblemKind RequestRateLimited = new("request.rate-limited", 429, new("请求过多", "Too many requests"));
     public static readonly ProblemKind ServerError = new("server.error", 500, new("服务器内部错误", "Internal server error"));
     public static readonly ProblemKind ServerDatabaseUnavailable = new("server.database-unavailable", 503, new("服务暂不可用", "Service unavailable"));

@@ -2678,10 +2678,11 @@ export class GaoxinClient {
      * @param body The file: CSV, a JSON array or NDJSON. 文件：CSV、JSON 数组或 NDJSON。
      * @param dryRun (optional) Check everything, write nothing, report as if written.
      * @param mode (optional) atomic (default): any rejected row rejects the import; rows: write the good rows.
+     * @param submit (optional) Observations only: submit every reporting round the rows belong to, in the same transaction and with the submit endpoint's checks; a round that fails them fails the import.
      * @param idempotency_Key (optional) 使重试安全：同一 API 密钥以同一键发送同一请求（方法、路径、查询参数、内容类型与请求体），返回首次的结果且不再写入；键保留 Idempotency:KeyHours（默认 48 小时）。Makes retries safe: the same request (method, path, query, content type and body) with the same key from the same API key gets the first answer again (Idempotent-Replayed: true) and writes nothing again. Keys are kept Idempotency:KeyHours (default 48). Another request with the key is 422 idempotency.key-reused; a retry while the first runs is 409 idempotency.in-progress.
      * @return OK
      */
-    runImport(kind: ImportKind, body: Blob, dryRun?: boolean | undefined, mode?: ImportMode | undefined, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<ImportReportDto> {
+    runImport(kind: ImportKind, body: Blob, dryRun?: boolean | undefined, mode?: ImportMode | undefined, submit?: boolean | undefined, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<ImportReportDto> {
         let url_ = this.baseUrl + "/api/v1/imports/{kind}?";
         if (kind === undefined || kind === null)
             throw new globalThis.Error("The parameter 'kind' must be defined.");
@@ -2694,6 +2695,10 @@ export class GaoxinClient {
             throw new globalThis.Error("The parameter 'mode' cannot be null.");
         else if (mode !== undefined)
             url_ += "mode=" + encodeURIComponent("" + mode) + "&";
+        if (submit === null)
+            throw new globalThis.Error("The parameter 'submit' cannot be null.");
+        else if (submit !== undefined)
+            url_ += "submit=" + encodeURIComponent("" + submit) + "&";
         url_ = url_.replace(/[?&]$/, "");
 
         const content_ = body;
@@ -2739,7 +2744,13 @@ export class GaoxinClient {
             return response.text().then((_responseText) => {
             let result403: any = null;
             result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
-            return throwException("The key lacks the \'import\' scope, or the write is outside its park.", status, _responseText, _headers, result403);
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Not Found", status, _responseText, _headers, result404);
             });
         } else if (status === 409) {
             return response.text().then((_responseText) => {
@@ -3676,6 +3687,12 @@ export class GaoxinClient {
             result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
             return throwException("Unprocessable Content", status, _responseText, _headers, result422);
             });
+        } else if (status === 423) {
+            return response.text().then((_responseText) => {
+            let result423: any = null;
+            result423 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Locked", status, _responseText, _headers, result423);
+            });
         } else if (status === 428) {
             return response.text().then((_responseText) => {
             let result428: any = null;
@@ -3786,6 +3803,12 @@ export class GaoxinClient {
             let result412: any = null;
             result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
             return throwException("Precondition Failed", status, _responseText, _headers, result412);
+            });
+        } else if (status === 423) {
+            return response.text().then((_responseText) => {
+            let result423: any = null;
+            result423 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Locked", status, _responseText, _headers, result423);
             });
         } else if (status === 428) {
             return response.text().then((_responseText) => {
@@ -6970,11 +6993,1447 @@ export class GaoxinClient {
     }
 
     /**
+     * 数据集 · Data sets
+     * @return OK
+     */
+    listDataSets(signal?: AbortSignal): Promise<DataSetDto[]> {
+        let url_ = this.baseUrl + "/api/v1/data-sets";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processListDataSets(_response);
+        });
+    }
+
+    protected processListDataSets(response: Response): Promise<DataSetDto[]> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as DataSetDto[];
+            return result200;
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("A key was sent that is unknown, revoked or malformed (auth.invalid-key); or, where Auth:RequireKeyForReads is set, none was sent.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u8bf7\u6c42\u8fc7\u591a\uff08request.rate-limited\uff09\uff1a\u8bf7\u5728 Retry-After \u79d2\u540e\u91cd\u8bd5\u3002Too many requests (request.rate-limited): retry after Retry-After seconds.", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u670d\u52a1\u5668\u9519\u8bef\uff08server.error\uff09\uff1a\u5e26 traceId\uff0c\u4e0d\u542b\u5185\u90e8\u7ec6\u8282\u3002An unexpected error (server.error), with a traceId and no internals.", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u6570\u636e\u5e93\u6682\u4e0d\u53ef\u7528\uff08server.database-unavailable\uff09\uff1a\u7a0d\u540e\u91cd\u8bd5\u3002The database cannot be reached (server.database-unavailable): retry later.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<DataSetDto[]>(null as any);
+    }
+
+    /**
+     * 查看数据集 · Get a data set
+     * @param code The data set's code.
+     * @param if_None_Match (optional) The ETag of the copy the client has: 304 when it is still current.
+     * @return OK
+     */
+    getDataSet(code: string, if_None_Match?: string | undefined, signal?: AbortSignal): Promise<DataSetDto> {
+        let url_ = this.baseUrl + "/api/v1/data-sets/{code}";
+        if (code === undefined || code === null)
+            throw new globalThis.Error("The parameter 'code' must be defined.");
+        url_ = url_.replace("{code}", encodeURIComponent("" + code));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "If-None-Match": if_None_Match !== undefined && if_None_Match !== null ? "" + if_None_Match : "",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetDataSet(_response);
+        });
+    }
+
+    protected processGetDataSet(response: Response): Promise<DataSetDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as DataSetDto;
+            return result200;
+            });
+        } else if (status === 304) {
+            return response.text().then((_responseText) => {
+            return throwException("Not Modified", status, _responseText, _headers);
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u8bf7\u6c42\u683c\u5f0f\u65e0\u6548\uff08request.invalid-parameter\u3001request.malformed-body\u3001request.validation-failed\uff09\uff1aerrors \u5217\u51fa\u5404\u5b57\u6bb5\u3002A malformed parameter, header or body; errors names each field.", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("A key was sent that is unknown, revoked or malformed (auth.invalid-key); or, where Auth:RequireKeyForReads is set, none was sent.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u8bf7\u6c42\u8fc7\u591a\uff08request.rate-limited\uff09\uff1a\u8bf7\u5728 Retry-After \u79d2\u540e\u91cd\u8bd5\u3002Too many requests (request.rate-limited): retry after Retry-After seconds.", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u670d\u52a1\u5668\u9519\u8bef\uff08server.error\uff09\uff1a\u5e26 traceId\uff0c\u4e0d\u542b\u5185\u90e8\u7ec6\u8282\u3002An unexpected error (server.error), with a traceId and no internals.", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u6570\u636e\u5e93\u6682\u4e0d\u53ef\u7528\uff08server.database-unavailable\uff09\uff1a\u7a0d\u540e\u91cd\u8bd5\u3002The database cannot be reached (server.database-unavailable): retry later.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<DataSetDto>(null as any);
+    }
+
+    /**
+     * 新建或替换数据集 · Create or replace a data set
+     * @param code The data set's code.
+     * @param if_Match The ETag of the version being replaced: required when it exists (428), 412 when stale.
+     * @param if_None_Match (optional) * to create only: 412 when it exists.
+     * @return OK
+     */
+    putDataSet(code: string, if_Match: string, body: DataSetFields, if_None_Match?: string | undefined, signal?: AbortSignal): Promise<DataSetDto> {
+        let url_ = this.baseUrl + "/api/v1/data-sets/{code}";
+        if (code === undefined || code === null)
+            throw new globalThis.Error("The parameter 'code' must be defined.");
+        url_ = url_.replace("{code}", encodeURIComponent("" + code));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "PUT",
+            signal,
+            headers: {
+                "If-Match": if_Match !== undefined && if_Match !== null ? "" + if_Match : "",
+                "If-None-Match": if_None_Match !== undefined && if_None_Match !== null ? "" + if_None_Match : "",
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processPutDataSet(_response);
+        });
+    }
+
+    protected processPutDataSet(response: Response): Promise<DataSetDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as DataSetDto;
+            return result200;
+            });
+        } else if (status === 201) {
+            return response.text().then((_responseText) => {
+            let result201: any = null;
+            result201 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as DataSetDto;
+            return result201;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("No API key, or not a valid one.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 412) {
+            return response.text().then((_responseText) => {
+            let result412: any = null;
+            result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Precondition Failed", status, _responseText, _headers, result412);
+            });
+        } else if (status === 413) {
+            return response.text().then((_responseText) => {
+            let result413: any = null;
+            result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u8bf7\u6c42\u4f53\u8fc7\u5927\uff08request.body-too-large\uff09\u3002The body is over the size limit (request.body-too-large).", status, _responseText, _headers, result413);
+            });
+        } else if (status === 415) {
+            return response.text().then((_responseText) => {
+            let result415: any = null;
+            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u4e0d\u652f\u6301\u7684\u5a92\u4f53\u7c7b\u578b\uff08request.unsupported-media-type\uff09\u3002The body\'s media type is not one this operation reads (request.unsupported-media-type).", status, _responseText, _headers, result415);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Unprocessable Content", status, _responseText, _headers, result422);
+            });
+        } else if (status === 428) {
+            return response.text().then((_responseText) => {
+            let result428: any = null;
+            result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Precondition Required", status, _responseText, _headers, result428);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u8bf7\u6c42\u8fc7\u591a\uff08request.rate-limited\uff09\uff1a\u8bf7\u5728 Retry-After \u79d2\u540e\u91cd\u8bd5\u3002Too many requests (request.rate-limited): retry after Retry-After seconds.", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u670d\u52a1\u5668\u9519\u8bef\uff08server.error\uff09\uff1a\u5e26 traceId\uff0c\u4e0d\u542b\u5185\u90e8\u7ec6\u8282\u3002An unexpected error (server.error), with a traceId and no internals.", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u6570\u636e\u5e93\u6682\u4e0d\u53ef\u7528\uff08server.database-unavailable\uff09\uff1a\u7a0d\u540e\u91cd\u8bd5\u3002The database cannot be reached (server.database-unavailable): retry later.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<DataSetDto>(null as any);
+    }
+
+    /**
+     * 删除数据集 · Delete a data set
+     * @param code The data set's code.
+     * @param if_Match The ETag of the current version (required).
+     * @return No Content
+     */
+    deleteDataSet(code: string, if_Match: string, signal?: AbortSignal): Promise<void> {
+        let url_ = this.baseUrl + "/api/v1/data-sets/{code}";
+        if (code === undefined || code === null)
+            throw new globalThis.Error("The parameter 'code' must be defined.");
+        url_ = url_.replace("{code}", encodeURIComponent("" + code));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "DELETE",
+            signal,
+            headers: {
+                "If-Match": if_Match !== undefined && if_Match !== null ? "" + if_Match : "",
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processDeleteDataSet(_response);
+        });
+    }
+
+    protected processDeleteDataSet(response: Response): Promise<void> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 204) {
+            return response.text().then((_responseText) => {
+            return;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u8bf7\u6c42\u683c\u5f0f\u65e0\u6548\uff08request.invalid-parameter\u3001request.malformed-body\u3001request.validation-failed\uff09\uff1aerrors \u5217\u51fa\u5404\u5b57\u6bb5\u3002A malformed parameter, header or body; errors names each field.", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("No API key, or not a valid one.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status === 412) {
+            return response.text().then((_responseText) => {
+            let result412: any = null;
+            result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Precondition Failed", status, _responseText, _headers, result412);
+            });
+        } else if (status === 428) {
+            return response.text().then((_responseText) => {
+            let result428: any = null;
+            result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Precondition Required", status, _responseText, _headers, result428);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u8bf7\u6c42\u8fc7\u591a\uff08request.rate-limited\uff09\uff1a\u8bf7\u5728 Retry-After \u79d2\u540e\u91cd\u8bd5\u3002Too many requests (request.rate-limited): retry after Retry-After seconds.", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u670d\u52a1\u5668\u9519\u8bef\uff08server.error\uff09\uff1a\u5e26 traceId\uff0c\u4e0d\u542b\u5185\u90e8\u7ec6\u8282\u3002An unexpected error (server.error), with a traceId and no internals.", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u6570\u636e\u5e93\u6682\u4e0d\u53ef\u7528\uff08server.database-unavailable\uff09\uff1a\u7a0d\u540e\u91cd\u8bd5\u3002The database cannot be reached (server.database-unavailable): retry later.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<void>(null as any);
+    }
+
+    /**
+     * 填报矩阵 · Parks × rounds
+     * @param dataSet The data set's code.
+     * @param from (optional) The first period, of the set's type (2024-Q1).
+     * @param to (optional) The last period; omitted: the last one that has ended.
+     * @return OK
+     */
+    listRounds(dataSet: string, from?: string | undefined, to?: string | undefined, signal?: AbortSignal): Promise<RoundMatrixDto> {
+        let url_ = this.baseUrl + "/api/v1/rounds?";
+        if (dataSet === undefined || dataSet === null)
+            throw new globalThis.Error("The parameter 'dataSet' must be defined and cannot be null.");
+        else
+            url_ += "dataSet=" + encodeURIComponent("" + dataSet) + "&";
+        if (from === null)
+            throw new globalThis.Error("The parameter 'from' cannot be null.");
+        else if (from !== undefined)
+            url_ += "from=" + encodeURIComponent("" + from) + "&";
+        if (to === null)
+            throw new globalThis.Error("The parameter 'to' cannot be null.");
+        else if (to !== undefined)
+            url_ += "to=" + encodeURIComponent("" + to) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processListRounds(_response);
+        });
+    }
+
+    protected processListRounds(response: Response): Promise<RoundMatrixDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as RoundMatrixDto;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("A key was sent that is unknown, revoked or malformed (auth.invalid-key); or, where Auth:RequireKeyForReads is set, none was sent.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u8bf7\u6c42\u8fc7\u591a\uff08request.rate-limited\uff09\uff1a\u8bf7\u5728 Retry-After \u79d2\u540e\u91cd\u8bd5\u3002Too many requests (request.rate-limited): retry after Retry-After seconds.", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u670d\u52a1\u5668\u9519\u8bef\uff08server.error\uff09\uff1a\u5e26 traceId\uff0c\u4e0d\u542b\u5185\u90e8\u7ec6\u8282\u3002An unexpected error (server.error), with a traceId and no internals.", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u6570\u636e\u5e93\u6682\u4e0d\u53ef\u7528\uff08server.database-unavailable\uff09\uff1a\u7a0d\u540e\u91cd\u8bd5\u3002The database cannot be reached (server.database-unavailable): retry later.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<RoundMatrixDto>(null as any);
+    }
+
+    /**
+     * 轮次填报进度 · A round's completeness and timeliness
+     * @param dataSet The data set's code.
+     * @param period The round's period, of the set's type (2024-Q1).
+     * @return OK
+     */
+    getRoundStatus(dataSet: string, period: string, signal?: AbortSignal): Promise<RoundStatusDto> {
+        let url_ = this.baseUrl + "/api/v1/rounds/{dataSet}/{period}/status";
+        if (dataSet === undefined || dataSet === null)
+            throw new globalThis.Error("The parameter 'dataSet' must be defined.");
+        url_ = url_.replace("{dataSet}", encodeURIComponent("" + dataSet));
+        if (period === undefined || period === null)
+            throw new globalThis.Error("The parameter 'period' must be defined.");
+        url_ = url_.replace("{period}", encodeURIComponent("" + period));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetRoundStatus(_response);
+        });
+    }
+
+    protected processGetRoundStatus(response: Response): Promise<RoundStatusDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as RoundStatusDto;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("A key was sent that is unknown, revoked or malformed (auth.invalid-key); or, where Auth:RequireKeyForReads is set, none was sent.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u8bf7\u6c42\u8fc7\u591a\uff08request.rate-limited\uff09\uff1a\u8bf7\u5728 Retry-After \u79d2\u540e\u91cd\u8bd5\u3002Too many requests (request.rate-limited): retry after Retry-After seconds.", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u670d\u52a1\u5668\u9519\u8bef\uff08server.error\uff09\uff1a\u5e26 traceId\uff0c\u4e0d\u542b\u5185\u90e8\u7ec6\u8282\u3002An unexpected error (server.error), with a traceId and no internals.", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u6570\u636e\u5e93\u6682\u4e0d\u53ef\u7528\uff08server.database-unavailable\uff09\uff1a\u7a0d\u540e\u91cd\u8bd5\u3002The database cannot be reached (server.database-unavailable): retry later.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<RoundStatusDto>(null as any);
+    }
+
+    /**
+     * 园区填报详情与校验 · A park's round, checked now
+     * @param dataSet The data set's code.
+     * @param period The round's period.
+     * @param park The park's code.
+     * @return OK
+     */
+    getParkRound(dataSet: string, period: string, park: string, signal?: AbortSignal): Promise<ParkRoundDto> {
+        let url_ = this.baseUrl + "/api/v1/rounds/{dataSet}/{period}/parks/{park}";
+        if (dataSet === undefined || dataSet === null)
+            throw new globalThis.Error("The parameter 'dataSet' must be defined.");
+        url_ = url_.replace("{dataSet}", encodeURIComponent("" + dataSet));
+        if (period === undefined || period === null)
+            throw new globalThis.Error("The parameter 'period' must be defined.");
+        url_ = url_.replace("{period}", encodeURIComponent("" + period));
+        if (park === undefined || park === null)
+            throw new globalThis.Error("The parameter 'park' must be defined.");
+        url_ = url_.replace("{park}", encodeURIComponent("" + park));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetParkRound(_response);
+        });
+    }
+
+    protected processGetParkRound(response: Response): Promise<ParkRoundDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ParkRoundDto;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("A key was sent that is unknown, revoked or malformed (auth.invalid-key); or, where Auth:RequireKeyForReads is set, none was sent.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u8bf7\u6c42\u8fc7\u591a\uff08request.rate-limited\uff09\uff1a\u8bf7\u5728 Retry-After \u79d2\u540e\u91cd\u8bd5\u3002Too many requests (request.rate-limited): retry after Retry-After seconds.", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u670d\u52a1\u5668\u9519\u8bef\uff08server.error\uff09\uff1a\u5e26 traceId\uff0c\u4e0d\u542b\u5185\u90e8\u7ec6\u8282\u3002An unexpected error (server.error), with a traceId and no internals.", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u6570\u636e\u5e93\u6682\u4e0d\u53ef\u7528\uff08server.database-unavailable\uff09\uff1a\u7a0d\u540e\u91cd\u8bd5\u3002The database cannot be reached (server.database-unavailable): retry later.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ParkRoundDto>(null as any);
+    }
+
+    /**
+     * 填写警告说明 · Explain warnings
+     * @param dataSet The data set's code.
+     * @param period The round's period.
+     * @param park The park's code.
+     * @return OK
+     */
+    putRoundExplanations(dataSet: string, period: string, park: string, body: ExplanationsRequest, signal?: AbortSignal): Promise<ParkRoundDto> {
+        let url_ = this.baseUrl + "/api/v1/rounds/{dataSet}/{period}/parks/{park}/explanations";
+        if (dataSet === undefined || dataSet === null)
+            throw new globalThis.Error("The parameter 'dataSet' must be defined.");
+        url_ = url_.replace("{dataSet}", encodeURIComponent("" + dataSet));
+        if (period === undefined || period === null)
+            throw new globalThis.Error("The parameter 'period' must be defined.");
+        url_ = url_.replace("{period}", encodeURIComponent("" + period));
+        if (park === undefined || park === null)
+            throw new globalThis.Error("The parameter 'park' must be defined.");
+        url_ = url_.replace("{park}", encodeURIComponent("" + park));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "PUT",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processPutRoundExplanations(_response);
+        });
+    }
+
+    protected processPutRoundExplanations(response: Response): Promise<ParkRoundDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ParkRoundDto;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("No API key, or not a valid one.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status === 413) {
+            return response.text().then((_responseText) => {
+            let result413: any = null;
+            result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u8bf7\u6c42\u4f53\u8fc7\u5927\uff08request.body-too-large\uff09\u3002The body is over the size limit (request.body-too-large).", status, _responseText, _headers, result413);
+            });
+        } else if (status === 415) {
+            return response.text().then((_responseText) => {
+            let result415: any = null;
+            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u4e0d\u652f\u6301\u7684\u5a92\u4f53\u7c7b\u578b\uff08request.unsupported-media-type\uff09\u3002The body\'s media type is not one this operation reads (request.unsupported-media-type).", status, _responseText, _headers, result415);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Unprocessable Content", status, _responseText, _headers, result422);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u8bf7\u6c42\u8fc7\u591a\uff08request.rate-limited\uff09\uff1a\u8bf7\u5728 Retry-After \u79d2\u540e\u91cd\u8bd5\u3002Too many requests (request.rate-limited): retry after Retry-After seconds.", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u670d\u52a1\u5668\u9519\u8bef\uff08server.error\uff09\uff1a\u5e26 traceId\uff0c\u4e0d\u542b\u5185\u90e8\u7ec6\u8282\u3002An unexpected error (server.error), with a traceId and no internals.", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u6570\u636e\u5e93\u6682\u4e0d\u53ef\u7528\uff08server.database-unavailable\uff09\uff1a\u7a0d\u540e\u91cd\u8bd5\u3002The database cannot be reached (server.database-unavailable): retry later.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ParkRoundDto>(null as any);
+    }
+
+    /**
+     * 上报 · Submit
+     * @param dataSet The data set's code.
+     * @param period The round's period.
+     * @param park The park's code.
+     * @return OK
+     */
+    submitRound(dataSet: string, period: string, park: string, body: SubmitRoundRequest, signal?: AbortSignal): Promise<ParkRoundDto> {
+        let url_ = this.baseUrl + "/api/v1/rounds/{dataSet}/{period}/parks/{park}/submit";
+        if (dataSet === undefined || dataSet === null)
+            throw new globalThis.Error("The parameter 'dataSet' must be defined.");
+        url_ = url_.replace("{dataSet}", encodeURIComponent("" + dataSet));
+        if (period === undefined || period === null)
+            throw new globalThis.Error("The parameter 'period' must be defined.");
+        url_ = url_.replace("{period}", encodeURIComponent("" + period));
+        if (park === undefined || park === null)
+            throw new globalThis.Error("The parameter 'park' must be defined.");
+        url_ = url_.replace("{park}", encodeURIComponent("" + park));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processSubmitRound(_response);
+        });
+    }
+
+    protected processSubmitRound(response: Response): Promise<ParkRoundDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ParkRoundDto;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("No API key, or not a valid one.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status === 413) {
+            return response.text().then((_responseText) => {
+            let result413: any = null;
+            result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u8bf7\u6c42\u4f53\u8fc7\u5927\uff08request.body-too-large\uff09\u3002The body is over the size limit (request.body-too-large).", status, _responseText, _headers, result413);
+            });
+        } else if (status === 415) {
+            return response.text().then((_responseText) => {
+            let result415: any = null;
+            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u4e0d\u652f\u6301\u7684\u5a92\u4f53\u7c7b\u578b\uff08request.unsupported-media-type\uff09\u3002The body\'s media type is not one this operation reads (request.unsupported-media-type).", status, _responseText, _headers, result415);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Unprocessable Content", status, _responseText, _headers, result422);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u8bf7\u6c42\u8fc7\u591a\uff08request.rate-limited\uff09\uff1a\u8bf7\u5728 Retry-After \u79d2\u540e\u91cd\u8bd5\u3002Too many requests (request.rate-limited): retry after Retry-After seconds.", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u670d\u52a1\u5668\u9519\u8bef\uff08server.error\uff09\uff1a\u5e26 traceId\uff0c\u4e0d\u542b\u5185\u90e8\u7ec6\u8282\u3002An unexpected error (server.error), with a traceId and no internals.", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u6570\u636e\u5e93\u6682\u4e0d\u53ef\u7528\uff08server.database-unavailable\uff09\uff1a\u7a0d\u540e\u91cd\u8bd5\u3002The database cannot be reached (server.database-unavailable): retry later.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ParkRoundDto>(null as any);
+    }
+
+    /**
+     * 审核通过 · Approve
+     * @param dataSet The data set's code.
+     * @param period The round's period.
+     * @param park The park's code.
+     * @return OK
+     */
+    approveRound(dataSet: string, period: string, park: string, body: ReviewRoundRequest, signal?: AbortSignal): Promise<ParkRoundDto> {
+        let url_ = this.baseUrl + "/api/v1/rounds/{dataSet}/{period}/parks/{park}/approve";
+        if (dataSet === undefined || dataSet === null)
+            throw new globalThis.Error("The parameter 'dataSet' must be defined.");
+        url_ = url_.replace("{dataSet}", encodeURIComponent("" + dataSet));
+        if (period === undefined || period === null)
+            throw new globalThis.Error("The parameter 'period' must be defined.");
+        url_ = url_.replace("{period}", encodeURIComponent("" + period));
+        if (park === undefined || park === null)
+            throw new globalThis.Error("The parameter 'park' must be defined.");
+        url_ = url_.replace("{park}", encodeURIComponent("" + park));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processApproveRound(_response);
+        });
+    }
+
+    protected processApproveRound(response: Response): Promise<ParkRoundDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ParkRoundDto;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("No API key, or not a valid one.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status === 413) {
+            return response.text().then((_responseText) => {
+            let result413: any = null;
+            result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u8bf7\u6c42\u4f53\u8fc7\u5927\uff08request.body-too-large\uff09\u3002The body is over the size limit (request.body-too-large).", status, _responseText, _headers, result413);
+            });
+        } else if (status === 415) {
+            return response.text().then((_responseText) => {
+            let result415: any = null;
+            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u4e0d\u652f\u6301\u7684\u5a92\u4f53\u7c7b\u578b\uff08request.unsupported-media-type\uff09\u3002The body\'s media type is not one this operation reads (request.unsupported-media-type).", status, _responseText, _headers, result415);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u8bf7\u6c42\u8fc7\u591a\uff08request.rate-limited\uff09\uff1a\u8bf7\u5728 Retry-After \u79d2\u540e\u91cd\u8bd5\u3002Too many requests (request.rate-limited): retry after Retry-After seconds.", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u670d\u52a1\u5668\u9519\u8bef\uff08server.error\uff09\uff1a\u5e26 traceId\uff0c\u4e0d\u542b\u5185\u90e8\u7ec6\u8282\u3002An unexpected error (server.error), with a traceId and no internals.", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u6570\u636e\u5e93\u6682\u4e0d\u53ef\u7528\uff08server.database-unavailable\uff09\uff1a\u7a0d\u540e\u91cd\u8bd5\u3002The database cannot be reached (server.database-unavailable): retry later.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ParkRoundDto>(null as any);
+    }
+
+    /**
+     * 退回 · Return
+     * @param dataSet The data set's code.
+     * @param period The round's period.
+     * @param park The park's code.
+     * @return OK
+     */
+    returnRound(dataSet: string, period: string, park: string, body: ReviewRoundRequest, signal?: AbortSignal): Promise<ParkRoundDto> {
+        let url_ = this.baseUrl + "/api/v1/rounds/{dataSet}/{period}/parks/{park}/return";
+        if (dataSet === undefined || dataSet === null)
+            throw new globalThis.Error("The parameter 'dataSet' must be defined.");
+        url_ = url_.replace("{dataSet}", encodeURIComponent("" + dataSet));
+        if (period === undefined || period === null)
+            throw new globalThis.Error("The parameter 'period' must be defined.");
+        url_ = url_.replace("{period}", encodeURIComponent("" + period));
+        if (park === undefined || park === null)
+            throw new globalThis.Error("The parameter 'park' must be defined.");
+        url_ = url_.replace("{park}", encodeURIComponent("" + park));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processReturnRound(_response);
+        });
+    }
+
+    protected processReturnRound(response: Response): Promise<ParkRoundDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ParkRoundDto;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("No API key, or not a valid one.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status === 413) {
+            return response.text().then((_responseText) => {
+            let result413: any = null;
+            result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u8bf7\u6c42\u4f53\u8fc7\u5927\uff08request.body-too-large\uff09\u3002The body is over the size limit (request.body-too-large).", status, _responseText, _headers, result413);
+            });
+        } else if (status === 415) {
+            return response.text().then((_responseText) => {
+            let result415: any = null;
+            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u4e0d\u652f\u6301\u7684\u5a92\u4f53\u7c7b\u578b\uff08request.unsupported-media-type\uff09\u3002The body\'s media type is not one this operation reads (request.unsupported-media-type).", status, _responseText, _headers, result415);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u8bf7\u6c42\u8fc7\u591a\uff08request.rate-limited\uff09\uff1a\u8bf7\u5728 Retry-After \u79d2\u540e\u91cd\u8bd5\u3002Too many requests (request.rate-limited): retry after Retry-After seconds.", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u670d\u52a1\u5668\u9519\u8bef\uff08server.error\uff09\uff1a\u5e26 traceId\uff0c\u4e0d\u542b\u5185\u90e8\u7ec6\u8282\u3002An unexpected error (server.error), with a traceId and no internals.", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u6570\u636e\u5e93\u6682\u4e0d\u53ef\u7528\uff08server.database-unavailable\uff09\uff1a\u7a0d\u540e\u91cd\u8bd5\u3002The database cannot be reached (server.database-unavailable): retry later.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ParkRoundDto>(null as any);
+    }
+
+    /**
+     * 发布 · Publish
+     * @param dataSet The data set's code.
+     * @param period The round's period.
+     * @param park The park's code.
+     * @return OK
+     */
+    publishRound(dataSet: string, period: string, park: string, body: ReviewRoundRequest, signal?: AbortSignal): Promise<ParkRoundDto> {
+        let url_ = this.baseUrl + "/api/v1/rounds/{dataSet}/{period}/parks/{park}/publish";
+        if (dataSet === undefined || dataSet === null)
+            throw new globalThis.Error("The parameter 'dataSet' must be defined.");
+        url_ = url_.replace("{dataSet}", encodeURIComponent("" + dataSet));
+        if (period === undefined || period === null)
+            throw new globalThis.Error("The parameter 'period' must be defined.");
+        url_ = url_.replace("{period}", encodeURIComponent("" + period));
+        if (park === undefined || park === null)
+            throw new globalThis.Error("The parameter 'park' must be defined.");
+        url_ = url_.replace("{park}", encodeURIComponent("" + park));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processPublishRound(_response);
+        });
+    }
+
+    protected processPublishRound(response: Response): Promise<ParkRoundDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ParkRoundDto;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("No API key, or not a valid one.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status === 413) {
+            return response.text().then((_responseText) => {
+            let result413: any = null;
+            result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u8bf7\u6c42\u4f53\u8fc7\u5927\uff08request.body-too-large\uff09\u3002The body is over the size limit (request.body-too-large).", status, _responseText, _headers, result413);
+            });
+        } else if (status === 415) {
+            return response.text().then((_responseText) => {
+            let result415: any = null;
+            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u4e0d\u652f\u6301\u7684\u5a92\u4f53\u7c7b\u578b\uff08request.unsupported-media-type\uff09\u3002The body\'s media type is not one this operation reads (request.unsupported-media-type).", status, _responseText, _headers, result415);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u8bf7\u6c42\u8fc7\u591a\uff08request.rate-limited\uff09\uff1a\u8bf7\u5728 Retry-After \u79d2\u540e\u91cd\u8bd5\u3002Too many requests (request.rate-limited): retry after Retry-After seconds.", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u670d\u52a1\u5668\u9519\u8bef\uff08server.error\uff09\uff1a\u5e26 traceId\uff0c\u4e0d\u542b\u5185\u90e8\u7ec6\u8282\u3002An unexpected error (server.error), with a traceId and no internals.", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u6570\u636e\u5e93\u6682\u4e0d\u53ef\u7528\uff08server.database-unavailable\uff09\uff1a\u7a0d\u540e\u91cd\u8bd5\u3002The database cannot be reached (server.database-unavailable): retry later.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ParkRoundDto>(null as any);
+    }
+
+    /**
+     * 重新开放 · Reopen
+     * @param dataSet The data set's code.
+     * @param period The round's period.
+     * @param park The park's code.
+     * @return OK
+     */
+    reopenRound(dataSet: string, period: string, park: string, body: ReviewRoundRequest, signal?: AbortSignal): Promise<ParkRoundDto> {
+        let url_ = this.baseUrl + "/api/v1/rounds/{dataSet}/{period}/parks/{park}/reopen";
+        if (dataSet === undefined || dataSet === null)
+            throw new globalThis.Error("The parameter 'dataSet' must be defined.");
+        url_ = url_.replace("{dataSet}", encodeURIComponent("" + dataSet));
+        if (period === undefined || period === null)
+            throw new globalThis.Error("The parameter 'period' must be defined.");
+        url_ = url_.replace("{period}", encodeURIComponent("" + period));
+        if (park === undefined || park === null)
+            throw new globalThis.Error("The parameter 'park' must be defined.");
+        url_ = url_.replace("{park}", encodeURIComponent("" + park));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processReopenRound(_response);
+        });
+    }
+
+    protected processReopenRound(response: Response): Promise<ParkRoundDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ParkRoundDto;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("No API key, or not a valid one.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status === 413) {
+            return response.text().then((_responseText) => {
+            let result413: any = null;
+            result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u8bf7\u6c42\u4f53\u8fc7\u5927\uff08request.body-too-large\uff09\u3002The body is over the size limit (request.body-too-large).", status, _responseText, _headers, result413);
+            });
+        } else if (status === 415) {
+            return response.text().then((_responseText) => {
+            let result415: any = null;
+            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u4e0d\u652f\u6301\u7684\u5a92\u4f53\u7c7b\u578b\uff08request.unsupported-media-type\uff09\u3002The body\'s media type is not one this operation reads (request.unsupported-media-type).", status, _responseText, _headers, result415);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u8bf7\u6c42\u8fc7\u591a\uff08request.rate-limited\uff09\uff1a\u8bf7\u5728 Retry-After \u79d2\u540e\u91cd\u8bd5\u3002Too many requests (request.rate-limited): retry after Retry-After seconds.", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u670d\u52a1\u5668\u9519\u8bef\uff08server.error\uff09\uff1a\u5e26 traceId\uff0c\u4e0d\u542b\u5185\u90e8\u7ec6\u8282\u3002An unexpected error (server.error), with a traceId and no internals.", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u6570\u636e\u5e93\u6682\u4e0d\u53ef\u7528\uff08server.database-unavailable\uff09\uff1a\u7a0d\u540e\u91cd\u8bd5\u3002The database cannot be reached (server.database-unavailable): retry later.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ParkRoundDto>(null as any);
+    }
+
+    /**
+     * 临时解锁 · Unlock for a while
+     * @param dataSet The data set's code.
+     * @param period The round's period.
+     * @param park The park's code.
+     * @return OK
+     */
+    unlockRound(dataSet: string, period: string, park: string, body: UnlockRoundRequest, signal?: AbortSignal): Promise<ParkRoundDto> {
+        let url_ = this.baseUrl + "/api/v1/rounds/{dataSet}/{period}/parks/{park}/unlock";
+        if (dataSet === undefined || dataSet === null)
+            throw new globalThis.Error("The parameter 'dataSet' must be defined.");
+        url_ = url_.replace("{dataSet}", encodeURIComponent("" + dataSet));
+        if (period === undefined || period === null)
+            throw new globalThis.Error("The parameter 'period' must be defined.");
+        url_ = url_.replace("{period}", encodeURIComponent("" + period));
+        if (park === undefined || park === null)
+            throw new globalThis.Error("The parameter 'park' must be defined.");
+        url_ = url_.replace("{park}", encodeURIComponent("" + park));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processUnlockRound(_response);
+        });
+    }
+
+    protected processUnlockRound(response: Response): Promise<ParkRoundDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ParkRoundDto;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("No API key, or not a valid one.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status === 413) {
+            return response.text().then((_responseText) => {
+            let result413: any = null;
+            result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u8bf7\u6c42\u4f53\u8fc7\u5927\uff08request.body-too-large\uff09\u3002The body is over the size limit (request.body-too-large).", status, _responseText, _headers, result413);
+            });
+        } else if (status === 415) {
+            return response.text().then((_responseText) => {
+            let result415: any = null;
+            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u4e0d\u652f\u6301\u7684\u5a92\u4f53\u7c7b\u578b\uff08request.unsupported-media-type\uff09\u3002The body\'s media type is not one this operation reads (request.unsupported-media-type).", status, _responseText, _headers, result415);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u8bf7\u6c42\u8fc7\u591a\uff08request.rate-limited\uff09\uff1a\u8bf7\u5728 Retry-After \u79d2\u540e\u91cd\u8bd5\u3002Too many requests (request.rate-limited): retry after Retry-After seconds.", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u670d\u52a1\u5668\u9519\u8bef\uff08server.error\uff09\uff1a\u5e26 traceId\uff0c\u4e0d\u542b\u5185\u90e8\u7ec6\u8282\u3002An unexpected error (server.error), with a traceId and no internals.", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u6570\u636e\u5e93\u6682\u4e0d\u53ef\u7528\uff08server.database-unavailable\uff09\uff1a\u7a0d\u540e\u91cd\u8bd5\u3002The database cannot be reached (server.database-unavailable): retry later.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ParkRoundDto>(null as any);
+    }
+
+    /**
      * 变更流 · The change feed
      * @param cursor (optional) The nextCursor of the previous page (or getChangeFeedHead's cursor); omitted: from the beginning.
      * @param after (optional) Deprecated: the former name of `cursor`, still read when `cursor` is not given.
      * @param limit (optional) How many changes to read past the cursor, 1–5000 (default 500); with filters, the page holds those that match.
-     * @param resourceType (optional) Only these kinds, comma-separated: park, indicator, observation, target, policy, measure, enterprise (with the enterprises scope), project.
+     * @param resourceType (optional) Only these kinds, comma-separated: park, indicator, observation, target, policy, measure, enterprise (with the enterprises scope), project, round.
      * @param park (optional) Only this park's subtree: its parks, their figures, enterprises and projects.
      * @return OK
      */
@@ -8965,13 +10424,16 @@ export interface CatalogueSupportingNode {
 /** What happened to a resource. 变更类型。 */
 export type ChangeAction = "created" | "updated" | "deleted";
 
+/** Which earlier period a change rule compares with. 比较期。 */
+export type ChangeBase = "previousPeriod" | "samePeriodLastYear";
+
 /** One create, update or delete, in the order the writes committed. 变更记录。 */
 export interface ChangeDto {
     /** This change's place in the feed; pass it as `cursor` to continue right behind it. */
     position: string;
-    /** park, indicator, observation, target, policy, measure, enterprise (with the enterprises scope only) or project. */
+    /** park, indicator, observation, target, policy, measure, enterprise (with the enterprises scope only), project or round (a park's step in a reporting round). */
     resourceType: string;
-    /** The resource's natural key: a code, an id, indicator/park/period for observations, indicator/park/period[/member] for targets, policy/measure for measures. */
+    /** The resource's natural key: a code, an id, indicator/park/period for observations, indicator/park/period[/member] for targets, policy/measure for measures, set/period/park for rounds. */
     key: string;
     /** What happened to a resource. 变更类型。 */
     action: ChangeAction;
@@ -9279,6 +10741,58 @@ export interface CreatedWebhookDto {
     webhook: WebhookDto;
 }
 
+/** A data set as recorded. 数据集。 */
+export interface DataSetDto {
+    /** A text in both languages of the platform: Simplified Chinese (zh-CN, the default) and English. */
+    names: LocalizedText;
+    /** How often a data set is reported. 报告期类型。 */
+    periodType: ReportingPeriodType;
+    /** The first period reported, of the set's period type. */
+    validFrom: string;
+    indicatorCodes: string[];
+    /** The parks that report it. */
+    parkCodes: string[];
+    /** Whether every park below those also reports it (each with its own round, approved up the tree). */
+    includeSubParks: boolean;
+    /** A round is due this many days after its period ends. */
+    dueAfterDays: number;
+    /** A round closes this many days after it is due: a park that has not submitted by then can no longer write its
+figures without an admin's unlock. Null: it never closes on its own. */
+    closesAfterDays?: number | null;
+    rules: ValidationRuleFields[];
+    /** Marks a sample set, not one the bureau defined (示例数据); omitted means false. */
+    illustrative: boolean;
+    readonly code: string;
+    /** The name in the response language. */
+    readonly name: string;
+    readonly version: number;
+    readonly recordedAt: string;
+    readonly recordedBy: string;
+}
+
+/** A data set (报表): the indicators some parks report at one period type from a first period, when each round is due and when it closes, and the rules its figures must pass. A data set as read is a valid body. 数据集。 */
+export interface DataSetFields {
+    /** A text in both languages of the platform: Simplified Chinese (zh-CN, the default) and English. */
+    names: LocalizedText;
+    /** How often a data set is reported. 报告期类型。 */
+    periodType: ReportingPeriodType;
+    /** The first period reported, of the set's period type. */
+    validFrom: string;
+    indicatorCodes: string[];
+    /** The parks that report it. */
+    parkCodes: string[];
+    /** Whether every park below those also reports it (each with its own round, approved up the tree). */
+    includeSubParks: boolean;
+    /** A round is due this many days after its period ends. */
+    dueAfterDays: number;
+    /** A round closes this many days after it is due: a park that has not submitted by then can no longer write its
+figures without an admin's unlock. Null: it never closes on its own. */
+    closesAfterDays?: number | null;
+    rules: ValidationRuleFields[];
+    /** Marks a sample set, not one the bureau defined (示例数据); omitted means false. */
+    illustrative: boolean;
+}
+
 /** What a project or milestone waits for: another project's completion, or one of its milestones. 前置条件。 */
 export interface DependencyRef {
     projectCode: string;
@@ -9465,6 +10979,17 @@ export interface ExplainLineDto {
     text: string;
 }
 
+/** Why a broken warning rule's figures are right. 警告说明。 */
+export interface ExplanationFields {
+    ruleCode: string;
+    text: string;
+}
+
+/** Explanations to keep for a park's round, each replacing the rule's earlier one. 填写说明。 */
+export interface ExplanationsRequest {
+    explanations: ExplanationFields[];
+}
+
 /** One source of money for a project. 资金来源。 */
 export interface FundingFields {
     /** Where money for a project comes from. 资金来源。 */
@@ -9531,6 +11056,7 @@ export interface ImportReportDto {
     /** How many problems there were in all. */
     problemCount: number;
     /** Who ran the import. */
+    submittedRounds: SubmittedRoundDto[];
     requestedBy: string;
     createdAt: string;
     finishedAt?: string | null;
@@ -9933,6 +11459,55 @@ export interface ParkResultDto {
     root: NodeScoreDto;
 }
 
+/** A park's round in full: its figures, what breaks which rule, the explanations and its history. 园区填报。 */
+export interface ParkRoundDto {
+    /** One round of a data set: the set × a period, with its days. 填报轮次。 */
+    round: RoundDto;
+    /** A park's place in a round, as the status table and the matrix show it. 园区填报情况。 */
+    status: ParkRoundSummaryDto;
+    figures: RoundFigureDto[];
+    /** Every rule broken now, errors first. */
+    violations: ViolationDto[];
+    /** What the calling key may do next, from the state and the key's park. */
+    allowedActions: RoundAction[];
+    /** Every transition, oldest first. */
+    history: RoundEventDto[];
+}
+
+/** A park's place in a round, as the status table and the matrix show it. 园区填报情况。 */
+export interface ParkRoundSummaryDto {
+    parkCode: string;
+    parkName: string;
+    /** The park above it, when that park reports the same set too: it approves this one. */
+    parentCode?: string | null;
+    /** Where a park stands in a round. 填报状态。 */
+    state: RoundState;
+    /** How many of the set's figures the park should report. */
+    expected: number;
+    /** How many are recorded. */
+    present: number;
+    /** Present ÷ expected, 0–1. */
+    completeness: number;
+    /** When it was first submitted. */
+    submittedAt?: string | null;
+    /** True: first submitted by the due day; false: after it, or not submitted and the due day passed; null: not submitted and not due yet. */
+    onTime?: boolean | null;
+    /** Warning rules broken now and not yet explained. */
+    openWarnings: number;
+    /** Error rules broken now. */
+    errors: number;
+    approvedBy?: string | null;
+    approvedAt?: string | null;
+    /** When its figures were last published: read them as published with `asOf` set to this. */
+    publishedAt?: string | null;
+    /** The comment of the last transition (the reason, for a return or a reopening). */
+    comment?: string | null;
+    /** What writes to its figures now meet; null: they are open. */
+    lock?: RoundLockDto | null;
+    /** A running exception to a round's lock. 临时解锁。 */
+    unlock?: RoundUnlockDto | null;
+}
+
 /** State of a place. 建设状态。 */
 export type ParkStatus = "planned" | "underConstruction" | "operating";
 
@@ -10322,6 +11897,20 @@ export interface Problem {
     caseCode?: string | null;
     /** The year asked for (calendar.year-not-found). */
     year?: number | null;
+    /** The data set the problem is about (data-set.*, round.*). */
+    dataSetCode?: string | null;
+    /** The part of a data set that is wrong, as a JSON path (data-set.unknown-reference, data-set.invalid-rule). */
+    part?: string | null;
+    /** Where the park stands in the round (round.transition-not-allowed). */
+    roundState?: ProblemRoundState | null;
+    /** What the state allows instead (round.transition-not-allowed). */
+    allowedActions?: RoundAction[] | null;
+    /** The sub-parks not approved yet (round.sub-parks-pending), or the park above that approved already (round.parent-approved). */
+    parks?: string[] | null;
+    /** The broken rules that stop a submission: errors, and warnings not explained (round.rules-failed). */
+    violations?: ViolationDto[] | null;
+    /** Why the figures cannot be written and how to get them unlocked (round.locked). */
+    lock?: RoundLockDto | null;
     /** The report of an atomic import that rejected rows: nothing was written (import.rejected). */
     report?: ImportReportDto | null;
 }
@@ -10497,6 +12086,14 @@ export interface RedeliverWebhookEventsRequest {
 /** An effect of one document on another. 文件间关系。 */
 export type RelationKind = "implements" | "amends" | "supersedes" | "repeals";
 
+/** How often a data set is reported. 报告期类型。 */
+export type ReportingPeriodType = "month" | "quarter" | "year";
+
+/** A review step: approve, return, publish or reopen. Returning and reopening need the reason. 审核。 */
+export interface ReviewRoundRequest {
+    comment?: string | null;
+}
+
 /** What a revision did. 修订类型。 */
 export type RevisionAction = "created" | "updated" | "deleted";
 
@@ -10504,6 +12101,120 @@ export type RevisionAction = "created" | "updated" | "deleted";
 export interface RotateWebhookSecretRequest {
     /** Hours the previous secret still signs beside the new one (0–168, default 24), so receivers can switch without losing a delivery. */
     overlapHours?: number;
+}
+
+/** What a transition does. 流程操作。 */
+export type RoundAction = "submit" | "approve" | "return" | "publish" | "reopen" | "unlock";
+
+/** One round of a data set: the set × a period, with its days. 填报轮次。 */
+export interface RoundDto {
+    dataSetCode: string;
+    dataSetName: string;
+    period: string;
+    /** The day after the period ends: figures are expected from then on. */
+    opensOn: string;
+    /** The last day a submission counts as on time. */
+    dueOn: string;
+    /** The last day figures can be written without a submission or an unlock; null: never closes. */
+    closesOn?: string | null;
+}
+
+/** A transition as recorded. 流程记录。 */
+export interface RoundEventDto {
+    /** What a transition does. 流程操作。 */
+    action: RoundAction;
+    /** Where a park stands in a round. 填报状态。 */
+    from: RoundState;
+    /** Where a park stands in a round. 填报状态。 */
+    to: RoundState;
+    comment?: string | null;
+    at: string;
+    by: string;
+}
+
+/** One of the set's figures for the park and period. 填报数值。 */
+export interface RoundFigureDto {
+    indicatorCode: string;
+    indicatorName: string;
+    unit: string;
+    /** The figure; null when it is missing. */
+    value?: number | null;
+    /** The same figure in the previous period, when recorded. */
+    previousValue?: number | null;
+    /** The same period a year before, when recorded (year-on-year review). */
+    lastYearValue?: number | null;
+    /** The figure's ETag, for a correction. */
+    eTag?: string | null;
+}
+
+/** Why a park's figures of a round cannot be written now. 锁定说明。 */
+export interface RoundLockDto {
+    dataSetCode: string;
+    period: string;
+    parkCode: string;
+    /** submitted, approved, published, or closed (the round's closing day passed before a submission). */
+    reason: string;
+    /** Who submitted, approved or published it. */
+    by?: string | null;
+    /** When. */
+    at?: string | null;
+    /** The round's closing day, when it has one. */
+    closesOn?: string | null;
+    /** How to get it unlocked, in the response language. */
+    howToUnlock: string;
+}
+
+/** The rounds of a data set over a span, for a parks × rounds matrix. 填报矩阵。 */
+export interface RoundMatrixDto {
+    /** A data set as recorded. 数据集。 */
+    dataSet: DataSetDto;
+    /** The rounds, newest first. */
+    rounds: RoundStatusDto[];
+}
+
+/** Where a park stands in a round. 填报状态。 */
+export type RoundState = "notStarted" | "inProgress" | "submitted" | "returned" | "approved" | "published";
+
+/** Completeness and timeliness of one round across the parks that report it. 填报进度。 */
+export interface RoundStatusDto {
+    /** One round of a data set: the set × a period, with its days. 填报轮次。 */
+    round: RoundDto;
+    /** The parks from the top of the tree down. */
+    parks: ParkRoundSummaryDto[];
+}
+
+/** A running exception to a round's lock. 临时解锁。 */
+export interface RoundUnlockDto {
+    reason: string;
+    until: string;
+    grantedBy: string;
+    grantedAt: string;
+}
+
+/** What a rule checks. 规则类型。 */
+export type RuleKind = "compare" | "change";
+
+/** How a compare rule's sides must relate. 比较运算符。 */
+export type RuleOperator = "equal" | "notEqual" | "lessThan" | "lessThanOrEqual" | "greaterThan" | "greaterThanOrEqual";
+
+/** Whether breaking a rule refuses a submission or only needs an explanation. 规则级别。 */
+export type RuleSeverity = "error" | "warning";
+
+/** One side of a compare rule: the sum of its terms plus a constant, divided by the sum of `divideBy` when that is given (a ratio). A side of a constant alone compares with anything. 规则表达式。 */
+export interface RuleSide {
+    terms: RuleTerm[];
+    constant: number;
+    /** The terms the side is divided by; empty: none. */
+    divideBy: RuleTerm[];
+}
+
+/** One figure in a rule: an indicator's total, or one member of its breakdown, times a factor. 规则项。 */
+export interface RuleTerm {
+    indicatorCode: string;
+    /** A member of the indicator's breakdown; null: its total. */
+    member?: string | null;
+    /** What the figure is multiplied by (−1 subtracts it). */
+    factor: number;
 }
 
 /** Whether something will be done in time, and why. 进度判断。 */
@@ -10621,6 +12332,19 @@ export interface StatusReport {
     /** The source's words, when they say more than the status. */
     note?: LocalizedText | null;
     sourceCode?: string | null;
+}
+
+/** A submission, with explanations for the warnings it breaks. 上报。 */
+export interface SubmitRoundRequest {
+    comment?: string | null;
+    explanations: ExplanationFields[];
+}
+
+/** A round a submission by import submitted. 导入上报。 */
+export interface SubmittedRoundDto {
+    dataSetCode: string;
+    period: string;
+    parkCode: string;
 }
 
 /** A concrete offer inside a policy document. GET returns it and PUT takes it back: change the writable members, keep or leave out the read-only ones. 扶持措施。 */
@@ -10798,6 +12522,13 @@ export interface TimelineItem {
     dependsOn: DependencyRef[];
 }
 
+/** An admin's exception to a lock. 临时解锁。 */
+export interface UnlockRoundRequest {
+    reason: string;
+    /** How long the lock stays open, 1–168 hours. */
+    hours: number;
+}
+
 /** A subscription's settings, replaced as a whole. 修改订阅。 */
 export interface UpdateWebhookRequest {
     /** Where events are POSTed. https, unless the target is on a network the operator allowed (Webhooks:AllowedNetworks). */
@@ -10815,8 +12546,54 @@ enterprises scope. */
     status: WebhookStatus;
 }
 
+/** A validation rule, defined as data (校验规则). A compare rule holds `left`, `operator` and `right`; a change rule holds `indicatorCode`, `against` and `maxChangePercent`. A rule that needs a figure not yet present is skipped: completeness reports what is missing. */
+export interface ValidationRuleFields {
+    /** Unique within its data set. */
+    code: string;
+    /** What the rule checks, in words. */
+    names: LocalizedText;
+    /** What to do when it is broken. */
+    advice?: LocalizedText | null;
+    /** Whether breaking a rule refuses a submission or only needs an explanation. 规则级别。 */
+    severity: RuleSeverity;
+    /** What a rule checks. 规则类型。 */
+    kind: RuleKind;
+    /** One side of a compare rule: the sum of its terms plus a constant, divided by the sum of `divideBy` when that
+is given (a ratio). A side of a constant alone compares with anything. 规则表达式。 */
+    left?: RuleSide | null;
+    operator?: ValidationRuleFieldsOperator | null;
+    /** One side of a compare rule: the sum of its terms plus a constant, divided by the sum of `divideBy` when that
+is given (a ratio). A side of a constant alone compares with anything. 规则表达式。 */
+    right?: RuleSide | null;
+    /** The indicator a change rule watches. */
+    indicatorCode?: string | null;
+    against?: ValidationRuleFieldsAgainst | null;
+    /** The largest change, up or down, in percent of the earlier figure, that passes. */
+    maxChangePercent?: number | null;
+}
+
 /** What kind of number a value is; decides which values are valid. 数值类型。 */
 export type ValueKind = "count" | "amount" | "percent" | "progress";
+
+/** A rule a park's figures break, with the values and what to do. 校验结果。 */
+export interface ViolationDto {
+    ruleCode: string;
+    /** What the rule checks, in the response language. */
+    rule: string;
+    /** Whether breaking a rule refuses a submission or only needs an explanation. 规则级别。 */
+    severity: RuleSeverity;
+    /** The left side's value (a compare rule), or the figure now (a change rule). */
+    leftValue: number;
+    /** The right side's value, or the earlier figure. */
+    rightValue: number;
+    /** What was found, with the values, in the response language. */
+    message: string;
+    /** What to do, in the response language. */
+    advice: string;
+    /** The explanation given for a warning; null until one is. */
+    explanation?: string | null;
+    explainedBy?: string | null;
+}
 
 /** One delivery attempt. 投递记录。 */
 export interface WebhookDeliveryDto {
@@ -10976,7 +12753,7 @@ export type CreateParkRequestDevelopmentPhase = "nearTerm" | "midTerm" | "longTe
 
 export type EnterpriseProfileIndustry = "marineEquipmentManufacturing" | "marineBiomedicine" | "marineElectronicInformation" | "other";
 
-export type ImportProblemDtoCode = "request.validation-failed" | "request.malformed-body" | "request.read-only-changed" | "request.failed" | "request.invalid-parameter" | "unit.incompatible" | "import.unknown-column" | "import.malformed" | "import.invalid-encoding" | "import.record-too-large" | "auth.missing-key" | "auth.invalid-key" | "auth.insufficient-scope" | "auth.outside-park-scope" | "auth.park-scoped-key" | "api-key.exceeds-caller" | "route.not-found" | "park.not-found" | "source.not-found" | "indicator.not-found" | "observation.not-found" | "policy.not-found" | "policy.version-not-found" | "organisation.not-found" | "measure.not-found" | "relation.not-found" | "import.not-found" | "target.not-found" | "scheme.not-found" | "scheme.version-not-found" | "enterprise.not-found" | "project.not-found" | "case.not-found" | "calendar.year-not-found" | "api-key.not-found" | "webhook.not-found" | "webhook.event-not-found" | "route.method-not-allowed" | "park.code-taken" | "park.zone-exists" | "park.parent-cycle" | "park.has-children" | "park.has-observations" | "park.has-history" | "park.tree-too-deep" | "indicator.code-taken" | "indicator.has-observations" | "indicator.has-history" | "indicator.unit-locked" | "indicator.member-in-use" | "indicator.rule-broken-by-existing" | "policy.id-taken" | "policy.document-number-taken" | "policy.has-relations" | "measure.code-taken" | "relation.exists" | "scheme.code-taken" | "enterprise.code-taken" | "enterprise.credit-code-taken" | "park.has-enterprises" | "park.has-projects" | "project.code-taken" | "project.has-dependents" | "case.code-taken" | "api-key.name-taken" | "conflict.duplicate" | "conflict.in-use" | "idempotency.in-progress" | "precondition.failed" | "request.body-too-large" | "import.too-many-rows" | "request.unsupported-media-type" | "observation.total-mismatch" | "observation.correction-needs-note" | "policy.implements-non-core" | "scheme.malformed" | "scheme.weights-do-not-add-up" | "scheme.unknown-indicator" | "scheme.incompatible-ratio" | "enterprise.conflicting-facts" | "project.unknown-reference" | "project.dependency-cycle" | "project.conflicting-facts" | "case.unknown-reference" | "case.conflicting-facts" | "webhook.target-not-allowed" | "webhook.target-unresolvable" | "import.rejected" | "idempotency.key-reused" | "precondition.required" | "request.rate-limited" | "server.error" | "server.database-unavailable" | "import.busy" | "import.unknown-field" | "import.missing-value" | "import.invalid-value" | "import.duplicate-row" | "import.inconsistent-rows" | "import.observation-rejected";
+export type ImportProblemDtoCode = "request.validation-failed" | "request.malformed-body" | "request.read-only-changed" | "request.failed" | "request.invalid-parameter" | "unit.incompatible" | "import.unknown-column" | "import.malformed" | "import.invalid-encoding" | "import.record-too-large" | "auth.missing-key" | "auth.invalid-key" | "auth.insufficient-scope" | "auth.outside-park-scope" | "auth.park-scoped-key" | "api-key.exceeds-caller" | "round.not-reviewer" | "route.not-found" | "park.not-found" | "source.not-found" | "indicator.not-found" | "observation.not-found" | "policy.not-found" | "policy.version-not-found" | "organisation.not-found" | "measure.not-found" | "relation.not-found" | "import.not-found" | "target.not-found" | "scheme.not-found" | "scheme.version-not-found" | "enterprise.not-found" | "project.not-found" | "case.not-found" | "calendar.year-not-found" | "api-key.not-found" | "webhook.not-found" | "webhook.event-not-found" | "data-set.not-found" | "round.not-found" | "route.method-not-allowed" | "park.code-taken" | "park.zone-exists" | "park.parent-cycle" | "park.has-children" | "park.has-observations" | "park.has-history" | "park.tree-too-deep" | "indicator.code-taken" | "indicator.has-observations" | "indicator.has-history" | "indicator.unit-locked" | "indicator.member-in-use" | "indicator.rule-broken-by-existing" | "policy.id-taken" | "policy.document-number-taken" | "policy.has-relations" | "measure.code-taken" | "relation.exists" | "scheme.code-taken" | "enterprise.code-taken" | "enterprise.credit-code-taken" | "park.has-enterprises" | "park.has-projects" | "project.code-taken" | "project.has-dependents" | "case.code-taken" | "data-set.has-rounds" | "round.transition-not-allowed" | "round.sub-parks-pending" | "round.parent-approved" | "api-key.name-taken" | "conflict.duplicate" | "conflict.in-use" | "idempotency.in-progress" | "precondition.failed" | "request.body-too-large" | "import.too-many-rows" | "request.unsupported-media-type" | "observation.total-mismatch" | "observation.correction-needs-note" | "policy.implements-non-core" | "scheme.malformed" | "scheme.weights-do-not-add-up" | "scheme.unknown-indicator" | "scheme.incompatible-ratio" | "enterprise.conflicting-facts" | "project.unknown-reference" | "project.dependency-cycle" | "project.conflicting-facts" | "case.unknown-reference" | "case.conflicting-facts" | "data-set.unknown-reference" | "data-set.invalid-rule" | "round.rules-failed" | "webhook.target-not-allowed" | "webhook.target-unresolvable" | "import.rejected" | "idempotency.key-reused" | "precondition.required" | "round.locked" | "request.rate-limited" | "server.error" | "server.database-unavailable" | "import.busy" | "import.unknown-field" | "import.missing-value" | "import.invalid-value" | "import.duplicate-row" | "import.inconsistent-rows" | "import.observation-rejected";
 
 export type MatchEventDtoFrom = "met" | "unknown" | "partial" | "notMet";
 
@@ -10992,11 +12769,17 @@ export type ParkTreeNodeAccreditationLevel = "national" | "provincial" | "munici
 
 export type ParkTreeNodeStatus = "planned" | "underConstruction" | "operating";
 
-export type ProblemCode = "request.validation-failed" | "request.malformed-body" | "request.read-only-changed" | "request.failed" | "request.invalid-parameter" | "unit.incompatible" | "import.unknown-column" | "import.malformed" | "import.invalid-encoding" | "import.record-too-large" | "auth.missing-key" | "auth.invalid-key" | "auth.insufficient-scope" | "auth.outside-park-scope" | "auth.park-scoped-key" | "api-key.exceeds-caller" | "route.not-found" | "park.not-found" | "source.not-found" | "indicator.not-found" | "observation.not-found" | "policy.not-found" | "policy.version-not-found" | "organisation.not-found" | "measure.not-found" | "relation.not-found" | "import.not-found" | "target.not-found" | "scheme.not-found" | "scheme.version-not-found" | "enterprise.not-found" | "project.not-found" | "case.not-found" | "calendar.year-not-found" | "api-key.not-found" | "webhook.not-found" | "webhook.event-not-found" | "route.method-not-allowed" | "park.code-taken" | "park.zone-exists" | "park.parent-cycle" | "park.has-children" | "park.has-observations" | "park.has-history" | "park.tree-too-deep" | "indicator.code-taken" | "indicator.has-observations" | "indicator.has-history" | "indicator.unit-locked" | "indicator.member-in-use" | "indicator.rule-broken-by-existing" | "policy.id-taken" | "policy.document-number-taken" | "policy.has-relations" | "measure.code-taken" | "relation.exists" | "scheme.code-taken" | "enterprise.code-taken" | "enterprise.credit-code-taken" | "park.has-enterprises" | "park.has-projects" | "project.code-taken" | "project.has-dependents" | "case.code-taken" | "api-key.name-taken" | "conflict.duplicate" | "conflict.in-use" | "idempotency.in-progress" | "precondition.failed" | "request.body-too-large" | "import.too-many-rows" | "request.unsupported-media-type" | "observation.total-mismatch" | "observation.correction-needs-note" | "policy.implements-non-core" | "scheme.malformed" | "scheme.weights-do-not-add-up" | "scheme.unknown-indicator" | "scheme.incompatible-ratio" | "enterprise.conflicting-facts" | "project.unknown-reference" | "project.dependency-cycle" | "project.conflicting-facts" | "case.unknown-reference" | "case.conflicting-facts" | "webhook.target-not-allowed" | "webhook.target-unresolvable" | "import.rejected" | "idempotency.key-reused" | "precondition.required" | "request.rate-limited" | "server.error" | "server.database-unavailable" | "import.busy";
+export type ProblemCode = "request.validation-failed" | "request.malformed-body" | "request.read-only-changed" | "request.failed" | "request.invalid-parameter" | "unit.incompatible" | "import.unknown-column" | "import.malformed" | "import.invalid-encoding" | "import.record-too-large" | "auth.missing-key" | "auth.invalid-key" | "auth.insufficient-scope" | "auth.outside-park-scope" | "auth.park-scoped-key" | "api-key.exceeds-caller" | "round.not-reviewer" | "route.not-found" | "park.not-found" | "source.not-found" | "indicator.not-found" | "observation.not-found" | "policy.not-found" | "policy.version-not-found" | "organisation.not-found" | "measure.not-found" | "relation.not-found" | "import.not-found" | "target.not-found" | "scheme.not-found" | "scheme.version-not-found" | "enterprise.not-found" | "project.not-found" | "case.not-found" | "calendar.year-not-found" | "api-key.not-found" | "webhook.not-found" | "webhook.event-not-found" | "data-set.not-found" | "round.not-found" | "route.method-not-allowed" | "park.code-taken" | "park.zone-exists" | "park.parent-cycle" | "park.has-children" | "park.has-observations" | "park.has-history" | "park.tree-too-deep" | "indicator.code-taken" | "indicator.has-observations" | "indicator.has-history" | "indicator.unit-locked" | "indicator.member-in-use" | "indicator.rule-broken-by-existing" | "policy.id-taken" | "policy.document-number-taken" | "policy.has-relations" | "measure.code-taken" | "relation.exists" | "scheme.code-taken" | "enterprise.code-taken" | "enterprise.credit-code-taken" | "park.has-enterprises" | "park.has-projects" | "project.code-taken" | "project.has-dependents" | "case.code-taken" | "data-set.has-rounds" | "round.transition-not-allowed" | "round.sub-parks-pending" | "round.parent-approved" | "api-key.name-taken" | "conflict.duplicate" | "conflict.in-use" | "idempotency.in-progress" | "precondition.failed" | "request.body-too-large" | "import.too-many-rows" | "request.unsupported-media-type" | "observation.total-mismatch" | "observation.correction-needs-note" | "policy.implements-non-core" | "scheme.malformed" | "scheme.weights-do-not-add-up" | "scheme.unknown-indicator" | "scheme.incompatible-ratio" | "enterprise.conflicting-facts" | "project.unknown-reference" | "project.dependency-cycle" | "project.conflicting-facts" | "case.unknown-reference" | "case.conflicting-facts" | "data-set.unknown-reference" | "data-set.invalid-rule" | "round.rules-failed" | "webhook.target-not-allowed" | "webhook.target-unresolvable" | "import.rejected" | "idempotency.key-reused" | "precondition.required" | "round.locked" | "request.rate-limited" | "server.error" | "server.database-unavailable" | "import.busy";
+
+export type ProblemRoundState = "notStarted" | "inProgress" | "submitted" | "returned" | "approved" | "published";
 
 export type PutObservationRequestUnit = "count" | "percent" | "mu" | "hectare" | "squareMetre" | "tenThousandYuan";
 
 export type TimelineItemStatus = "planned" | "preliminary" | "underConstruction" | "completed" | "suspended";
+
+export type ValidationRuleFieldsOperator = "equal" | "notEqual" | "lessThan" | "lessThanOrEqual" | "greaterThan" | "greaterThanOrEqual";
+
+export type ValidationRuleFieldsAgainst = "previousPeriod" | "samePeriodLastYear";
 
 export type WebhookDtoDisabledReason = "retriesExhausted" | "keyRevoked";
 

@@ -17,7 +17,7 @@ public sealed record ListChangesQuery(string? Cursor, int Limit, IReadOnlyList<s
     public const int MaxLimit = 5000;
 
     /// <summary>What the feed holds.</summary>
-    public static readonly string[] KnownResourceTypes = ["park", "indicator", "observation", "target", "policy", "measure", "enterprise", "project"];
+    public static readonly string[] KnownResourceTypes = ["park", "indicator", "observation", "target", "policy", "measure", "enterprise", "project", "round"];
 }
 
 public sealed class ListChangesValidator : AbstractValidator<ListChangesQuery>

@@ -32,6 +32,7 @@ public sealed class DeleteObservationHandler(DbSession session, TimeProvider clo
     {
         var (indicatorId, parkId, period) = await session.ResolveAsync(command, cancellationToken);
         await caller.EnsureWithinAsync(session, parkId, command.Park, cancellationToken);
+        await Rounds.RoundLocks.EnsureWritableAsync(session, clock, indicatorId, parkId, command.Park, period, cancellationToken);
         var keyValues = new { IndicatorId = indicatorId, ParkId = parkId, PeriodStart = period.Start, Period = period.Canonical };
         var current = await session.ExecuteScalarAsync<int?>("""
             select version from observations

@@ -110,6 +110,7 @@ public sealed class PutObservationHandler(DbSession session, TimeProvider clock,
         var note = ObservationRules.NormaliseNote(body.Note);
 
         var key = new { IndicatorId = indicator.Id, ParkId = parkId, PeriodStart = period.Start, Period = period.Canonical };
+        await Rounds.RoundLocks.EnsureWritableAsync(session, clock, indicator.Id, parkId, body.ParkCode, period, cancellationToken);
         var existing = await session.QuerySingleOrDefaultAsync<Existing>(FindForUpdate, key, cancellationToken);
         var values = new
         {

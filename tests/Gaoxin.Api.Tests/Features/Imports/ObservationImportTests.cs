@@ -39,7 +39,8 @@ public sealed class ObservationImportTests(ApiFactory factory) : ApiTest(factory
         Assert.Equal(ApiFactory.TestAdminDisplayName, Assert.Single(revisions).RecordedBy); // the key's display name, never an import id
 
         var stored = await (await Client.GetAsync($"/api/v1/import-reports/{report.Id}")).ReadAsync<ImportReportDto>();
-        Assert.Equal(report with { Problems = [] }, stored with { Problems = [] });
+        Assert.Equal(report with { Problems = [], SubmittedRounds = [] }, stored with { Problems = [], SubmittedRounds = [] });
+        Assert.Empty(stored.SubmittedRounds);
     }
 
     [Fact]
