@@ -40,6 +40,8 @@ GAOXIN_API="$url" GAOXIN_API_KEY="$key" "$root/scripts/import.sh" "$root/scripts
 writer=$(GAOXIN_DB="$db" dotnet "$dll" apikey create examples-writer read,write,webhooks 2>/dev/null | tail -n 1)
 GAOXIN_API="$url" GAOXIN_API_KEY="$key" "$root/scripts/import.sh" "$root/scripts/samples/scheme-illustrative.json" schemes >/dev/null
 GAOXIN_API="$url" GAOXIN_API_KEY="$key" "$root/scripts/import.sh" "$root/scripts/samples/enterprises-illustrative.csv" enterprises >/dev/null
+curl -fsS -o /dev/null -X PUT "$url/api/v1/data-sets/quarterly-illustrative" -H "authorization: Bearer $caseworker" \
+  -H 'content-type: application/json' --data-binary "@$root/scripts/samples/data-set-illustrative.json"
 
 cd "$root/client"
 GAOXIN_E2E_URL="$url" GAOXIN_E2E_KEY="$key" GAOXIN_E2E_CASES_KEY="$caseworker" node --test --test-concurrency=1 e2e/

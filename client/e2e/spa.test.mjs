@@ -479,6 +479,52 @@ describe('projects and service cases', () => {
   });
 });
 
+describe('reporting rounds', () => {
+  test('the officer sees who has not reported 2024-Q1, a park submits with its warning explained, it is approved and a later write is told why', async () => {
+    const key = process.env.GAOXIN_E2E_CASES_KEY ?? '';
+    const put = (indicatorCode, period, value) => fetch(`${base}/api/v1/observations`, {
+      method: 'PUT', headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
+      body: JSON.stringify({ indicatorCode, parkCode: 'haidong', period, value, asOf: '2024-04-08' }),
+    });
+    // Illustrative figures: incubators doubled on a year before, which the set's warning asks to explain.
+    for (const [indicator, period, value] of [['incubators', '2023-Q1', 2], ['incubators', '2024-Q1', 4], ['incubating-enterprises', '2024-Q1', 30], ['maker-spaces', '2024-Q1', 3], ['enterprise-rnd-institutions', '2024-Q1', 5]]) {
+      assert.equal((await put(indicator, period, value)).status, 201);
+    }
+
+    const { page, context, errors } = await open('/rounds?set=quarterly-illustrative&to=2024-Q1');
+    await page.getByRole('heading', { level: 1, name: '统计填报' }).waitFor();
+    const haidong = page.locator('[data-cell="2024-Q1/haidong"]');
+    await haidong.waitFor();
+    assert.match(await haidong.innerText(), /填报中[\s\S]*100%/);
+    assert.match(await page.locator('[data-cell="2024-Q1/haichuang-centre"]').innerText(), /未开始[\s\S]*0%/);
+    await shot(page, 'rounds-matrix-zh');
+
+    await haidong.click();
+    await page.locator('[data-rule="incubators-year-on-year"]').waitFor();
+    assert.match(await page.locator('[data-rule="incubators-year-on-year"]').innerText(), /100/);
+    await page.getByLabel('API 密钥（仅保存在本次会话）').fill(key);
+    const explanation = page.getByLabel('说明: 孵化器数同比变动不超过 50%');
+    await explanation.waitFor();
+    await explanation.fill('两家新孵化器于 2024 年 1 月认定（示例）');
+    await page.getByRole('button', { name: '上报' }).click();
+    await page.locator('[data-state="submitted"]').waitFor();
+    await page.getByRole('button', { name: '审核通过' }).click();
+    await page.locator('[data-state="approved"]').waitFor();
+
+    const refused = await put('maker-spaces', '2024-Q1', 4);
+    assert.equal(refused.status, 423);
+    assert.match((await refused.json()).detail, /2024-Q1/);
+    await page.reload();
+    const lock = page.locator('[data-lock="approved"]');
+    await lock.waitFor();
+    assert.match(await lock.innerText(), /已审核[\s\S]*退回/);
+    assert.match(await page.locator('main').innerText(), /两家新孵化器于 2024 年 1 月认定（示例）/);
+    await shot(page, 'round-park-zh');
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+});
+
 describe('accessibility', () => {
   // Every page, in both languages, with the private pages' key in the session: axe-core (WCAG 2.x A/AA rules) finds no
   // serious or critical violation, and each page has one level-one heading. The check runs in a context that lets a
@@ -486,7 +532,7 @@ describe('accessibility', () => {
   const pages = ['/', '/parks', '/parks/haidong', '/indicators', '/indicators/enterprise-rnd-institutions', '/policies',
     '/policies/sample-incubation-support-measures', '/calculator', '/evaluations', '/evaluations/sample-innovation-index', '/import',
     '/enterprises', '/enterprises/sample-enterprise-001', '/policies/sample-rnd-support-measures/measures/rnd-spend-subsidy/eligible',
-    '/enterprises/match-events', '/webhooks', '/projects', '/projects/zhanjiang-bay-laboratory-haidong', '/projects/cases', '/no-such-page'];
+    '/enterprises/match-events', '/webhooks', '/projects', '/projects/zhanjiang-bay-laboratory-haidong', '/projects/cases', '/rounds', '/rounds/quarterly-illustrative/2024-Q1/haidong', '/no-such-page'];
   for (const lang of ['zh-CN', 'en']) {
     test(`axe-core finds no serious or critical violation on any page (${lang})`, async () => {
       const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: lang, bypassCSP: true });

@@ -14,7 +14,7 @@ export async function importObservations(csv: Blob, key: string, apiKey: string,
   }
 
   try {
-    return await client.runImport('observations', file, false, 'atomic', key);
+    return await client.runImport('observations', file, false, 'atomic', false, key);
   } catch (error) {
     const problem = problemOf(error);
     throw new Error(problem ? `${problem.code}: ${problem.detail}` : String(error));

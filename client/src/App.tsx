@@ -26,10 +26,12 @@ const MatchEventsPage = page(() => import('./pages/EnterprisesPage'), 'MatchEven
 const ProjectsPage = page(() => import('./pages/ProjectsPage'), 'ProjectsPage');
 const ProjectPage = page(() => import('./pages/ProjectsPage'), 'ProjectPage');
 const CasesPage = page(() => import('./pages/ProjectsPage'), 'CasesPage');
+const RoundsPage = page(() => import('./pages/RoundsPage'), 'RoundsPage');
+const ParkRoundPage = page(() => import('./pages/RoundsPage'), 'ParkRoundPage');
 const WebhooksPage = page(() => import('./pages/WebhooksPage'), 'WebhooksPage');
 const WebhookPage = page(() => import('./pages/WebhooksPage'), 'WebhookPage');
 
-const sections = ['parks', 'indicators', 'policies', 'calculator', 'evaluations', 'projects', 'enterprises', 'import'] as const;
+const sections = ['parks', 'indicators', 'policies', 'calculator', 'evaluations', 'projects', 'rounds', 'enterprises', 'import'] as const;
 
 export function App() {
   const { lang, t, setLang } = useLang();
@@ -69,6 +71,8 @@ export function App() {
             <Route path="/projects" element={<ProjectsPage />} />
             <Route path="/projects/cases" element={<CasesPage />} />
             <Route path="/projects/:code" element={<ProjectPage />} />
+            <Route path="/rounds" element={<RoundsPage />} />
+            <Route path="/rounds/:set/:period/:park" element={<ParkRoundPage />} />
             <Route path="/calculator" element={<CalculatorPage />} />
             <Route path="/import" element={<ImportPage />} />
             <Route path="/webhooks" element={<WebhooksPage />} />

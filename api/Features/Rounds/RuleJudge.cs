@@ -65,8 +65,8 @@ public static class RuleJudge
         }
         var (zh, en) = rule.Against == ChangeBase.PreviousPeriod ? ("环比", "on the previous period") : ("同比", "on the same period last year");
         return BreachOf(rule, now, earlier, new(
-            $"{rule.IndicatorCode} {zh}由 {Show(earlier)} 变为 {Show(now)}，变动 {Show(change)}%，超过允许的 ±{Show(rule.MaxChangePercent!.Value)}%。",
-            $"{rule.IndicatorCode} went from {Show(earlier)} to {Show(now)} {en}, a change of {Show(change)} %, beyond the ±{Show(rule.MaxChangePercent!.Value)} % allowed."));
+            $"{zh}由 {Show(earlier)} 变为 {Show(now)}，变动 {Show(change)}%，超过允许的 ±{Show(rule.MaxChangePercent!.Value)}%。",
+            $"It went from {Show(earlier)} to {Show(now)} {en}, a change of {Show(change)} %, beyond the ±{Show(rule.MaxChangePercent!.Value)} % allowed."));
     }
 
     /// <summary>The side's value: the sum of its terms and constant, divided by the sum of its divisors; null when a figure is missing or the divisor is zero.</summary>
