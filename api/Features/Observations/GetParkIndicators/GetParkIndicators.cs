@@ -36,20 +36,16 @@ public sealed class GetParkIndicatorsHandler(NpgsqlDataSource db, TimeProvider c
         order by o.indicator_id, o.park_id, o.period_end desc, o.period_start desc
         """;
 
-    // The current state: one index probe per (park, indicator) on observations_park_idx, instead of reading every
-    // observation of every park (measured on 1,000,000 observations: 0.2 s against 0.7 s).
+    // The current state: one range of latest_observations, kept by the statements that write observations (migration
+    // 0024), instead of one index probe into observations per (park, indicator).
     private const string LatestCurrent = $"""
         select {ObservationRow.ColumnList}
-        from unnest(@ParkIds) as t (park_id)
-        cross join indicators i
-        cross join lateral (
-            select * from observations x
-            where x.park_id = t.park_id and x.indicator_id = i.id
-            order by x.period_end desc, x.period_start desc
-            limit 1) as o
+        from latest_observations o
+        join indicators i on i.id = o.indicator_id
         join parks p on p.id = o.park_id
         left join sources s on s.id = o.source_id
         {ObservationRow.RecordedJoin}
+        where o.park_id = any(@ParkIds) and o.id is not null
         """;
 
     private const string IndicatorsSql = IndicatorRow.Select + "\nwhere i.id = any(@Ids)";
