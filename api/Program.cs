@@ -54,6 +54,7 @@ builder.Services.AddWebhooks(builder.Configuration, deliver: openApiOutput is nu
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<MatchCache>();
 builder.Services.AddRounds();
+builder.Services.AddSingleton<CommittedCache>();
 builder.Services.AddScoped<MatchReevaluation>();
 builder.Services.AddScoped<Gaoxin.Api.Infrastructure.Database.IBeforeCommit>(provider => provider.GetRequiredService<MatchReevaluation>());
 if (openApiOutput is null)

@@ -58,7 +58,8 @@ public sealed class Migrator(NpgsqlDataSource dataSource, ILogger<Migrator> logg
 
             logger.LogInformation("Applying {Kind}/{Name}", script.Kind, script.Name);
             appliedAny = true;
-            await connection.ExecuteAsync(script.Sql, transaction: transaction);
+            // No time limit: a migration rewriting a large table runs once, under the lock, and must not stop half-way.
+            await connection.ExecuteAsync(script.Sql, transaction: transaction, commandTimeout: 0);
             await connection.ExecuteAsync(
                 "insert into schema_journal (kind, name, checksum) values (@Kind, @Name, @Checksum)",
                 new { script.Kind, script.Name, script.Checksum }, transaction);

@@ -467,8 +467,23 @@ public sealed record PolicyMatchResult
 {
     public required DateOnly Date { get; init; }
 
-    /// <summary>Eligible first, then possibly eligible, then not eligible; within each, by policy and measure.</summary>
+    /// <summary>
+    /// Eligible first, then possibly eligible, then not eligible; within each, by policy and measure. With
+    /// <c>limit</c>, one page of them; without, all.
+    /// </summary>
     public required IReadOnlyList<MeasureMatch> Items { get; init; }
+
+    /// <summary>How many measures were judged: every measure in force on the day, on all pages.</summary>
+    public required int Total { get; init; }
+
+    /// <summary>How many of them are eligible (they come first).</summary>
+    public required int Eligible { get; init; }
+
+    /// <summary>How many are possibly eligible (unknown conditions; they come next).</summary>
+    public required int PossiblyEligible { get; init; }
+
+    /// <summary>Pass as <c>cursor</c> (with the same body and limit) for the next page; null on the last page or without <c>limit</c>.</summary>
+    public string? NextCursor { get; init; }
 
     /// <summary>The most the enterprise can get from the measures it is eligible for, in 万元.</summary>
     public required decimal MaxTotalSupport { get; init; }

@@ -17,7 +17,7 @@ public sealed class ObservationRow : SourceColumns
     /// that one was a deletion. Writes to one key are serialised by a row lock, so revision ids order them; a revision
     /// is never committed before it was written, so the write time narrows the scan first.
     /// </summary>
-    private const string StateAsOf = """
+    public const string StateAsOf = """
         (select * from (
             select distinct on (r.indicator_id, r.park_id, r.period)
                    r.indicator_id, r.park_id, r.period, r.period_start, r.period_end, r.value, r.breakdown, r.as_of,

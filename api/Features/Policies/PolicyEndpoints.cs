@@ -114,7 +114,7 @@ public static class PolicyEndpoints
 
         app.MapPost("/api/v1/policy-matches", MatchPolicies).WithTags("Policies").WithName("matchPolicies").RequireAuthorization(Scopes.Read)
             .WithSummary("政策匹配 · Match an enterprise to the measures in force")
-            .WithDescription("按企业画像判断当日有效的每项措施：每个条件为符合、不符合或未知，并给出最高扶持总额。Judges every measure in force on the day against an enterprise profile: each condition met, not met or unknown, with the maximum total support.")
+            .WithDescription("按企业画像判断当日有效的每项措施：每个条件为符合、不符合或未知，并给出最高扶持总额。按可申报、可能可申报、不符合排序；给出 limit 时分页返回（total 与各类计数覆盖全部措施），不给时返回全部。Judges every measure in force on the day against an enterprise profile: each condition met, not met or unknown, with the maximum total support. Eligible first, then possibly eligible, then not eligible; with `limit`, one page (`total` and the counts cover every measure; `nextCursor` continues), without it, all of them.")
             .ProducesProblems(400, 404);
 
         app.MapGet("/api/v1/organisations", ListOrganisations).WithTags("Policies").WithName("listOrganisations").RequireAuthorization(Scopes.Read)
@@ -246,8 +246,11 @@ public static class PolicyEndpoints
         return TypedResults.NoContent();
     }
 
-    private static async Task<Ok<PolicyMatchResult>> MatchPolicies(PolicyMatchRequest body, IMediator mediator, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await mediator.Send(new MatchPoliciesQuery(body), cancellationToken));
+    /// <param name="limit">A page of this many items, 1–500; omitted: every item.</param>
+    /// <param name="cursor">The <c>nextCursor</c> of the previous page.</param>
+    private static async Task<Ok<PolicyMatchResult>> MatchPolicies(PolicyMatchRequest body, IMediator mediator, CancellationToken cancellationToken,
+        [Range(1, MatchPoliciesQuery.MaxLimit)] int? limit = null, [MaxLength(200)] string? cursor = null) =>
+        TypedResults.Ok(await mediator.Send(new MatchPoliciesQuery(body, limit, cursor), cancellationToken));
 
     private static async Task<Ok<IReadOnlyList<OrganisationDto>>> ListOrganisations(IMediator mediator, CancellationToken cancellationToken) =>
         TypedResults.Ok(await mediator.Send(new ListOrganisationsQuery(), cancellationToken));

@@ -21,31 +21,34 @@ public static class DatabaseSetup
         DefaultTypeMap.MatchNamesWithUnderscores = true;
         SqlMapper.AddTypeHandler(new DateOnlyTypeHandler());
         // Built on first use, from the final configuration (so tests and `make run` can point it elsewhere).
-        services.AddSingleton(provider =>
-        {
-            var builder = new NpgsqlConnectionStringBuilder(ConnectionString(provider.GetRequiredService<IConfiguration>()))
-            {
-                ApplicationName = "gaoxin-api",
-            };
-            var defaults = new NpgsqlConnectionStringBuilder();
-            // Fail fast when the database is away instead of letting requests queue: callers get a 503 in seconds.
-            if (builder.Timeout == defaults.Timeout)
-            {
-                builder.Timeout = 5;
-            }
-            // The API runs a few dozen distinct statements over and over: let Npgsql prepare them once per connection
-            // (measured: parse and plan were a large share of a read by key). Session state is never changed outside a
-            // transaction, so pooled connections need no reset.
-            if (builder.MaxAutoPrepare == defaults.MaxAutoPrepare)
-            {
-                builder.MaxAutoPrepare = 100;
-                builder.AutoPrepareMinUsages = 2;
-                builder.NoResetOnClose = true;
-            }
-            return new NpgsqlDataSourceBuilder(builder.ConnectionString).Build();
-        });
+        services.AddSingleton(provider => DataSource(ConnectionString(provider.GetRequiredService<IConfiguration>())));
         services.AddScoped<DbSession>();
         services.AddSingleton<Migrator>();
         return services;
+    }
+
+    /// <summary>The API's data source: its pool, timeouts and statement preparation (the benchmark's floor uses the same).</summary>
+    public static NpgsqlDataSource DataSource(string connectionString)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString)
+        {
+            ApplicationName = "gaoxin-api",
+        };
+        var defaults = new NpgsqlConnectionStringBuilder();
+        // Fail fast when the database is away instead of letting requests queue: callers get a 503 in seconds.
+        if (builder.Timeout == defaults.Timeout)
+        {
+            builder.Timeout = 5;
+        }
+        // The API runs a few dozen distinct statements over and over: let Npgsql prepare them once per connection
+        // (measured: parse and plan were a large share of a read by key). Session state is never changed outside a
+        // transaction, so pooled connections need no reset.
+        if (builder.MaxAutoPrepare == defaults.MaxAutoPrepare)
+        {
+            builder.MaxAutoPrepare = 100;
+            builder.AutoPrepareMinUsages = 2;
+            builder.NoResetOnClose = true;
+        }
+        return new NpgsqlDataSourceBuilder(builder.ConnectionString).Build();
     }
 }

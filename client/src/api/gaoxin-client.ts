@@ -4601,10 +4601,20 @@ export class GaoxinClient {
 
     /**
      * 政策匹配 · Match an enterprise to the measures in force
+     * @param limit (optional) A page of this many items, 1–500; omitted: every item.
+     * @param cursor (optional) The `nextCursor` of the previous page.
      * @return OK
      */
-    matchPolicies(body: PolicyMatchRequest, signal?: AbortSignal): Promise<PolicyMatchResult> {
-        let url_ = this.baseUrl + "/api/v1/policy-matches";
+    matchPolicies(body: PolicyMatchRequest, limit?: number | undefined, cursor?: string | undefined, signal?: AbortSignal): Promise<PolicyMatchResult> {
+        let url_ = this.baseUrl + "/api/v1/policy-matches?";
+        if (limit === null)
+            throw new globalThis.Error("The parameter 'limit' cannot be null.");
+        else if (limit !== undefined)
+            url_ += "limit=" + encodeURIComponent("" + limit) + "&";
+        if (cursor === null)
+            throw new globalThis.Error("The parameter 'cursor' cannot be null.");
+        else if (cursor !== undefined)
+            url_ += "cursor=" + encodeURIComponent("" + cursor) + "&";
         url_ = url_.replace(/[?&]$/, "");
 
         const content_ = JSON.stringify(body);
@@ -11641,8 +11651,17 @@ export interface PolicyMatchRequest {
 /** The measures in force on a day, matched against a profile. 政策匹配结果。 */
 export interface PolicyMatchResult {
     date: string;
-    /** Eligible first, then possibly eligible, then not eligible; within each, by policy and measure. */
+    /** Eligible first, then possibly eligible, then not eligible; within each, by policy and measure. With
+`limit`, one page of them; without, all. */
     items: MeasureMatch[];
+    /** How many measures were judged: every measure in force on the day, on all pages. */
+    total: number;
+    /** How many of them are eligible (they come first). */
+    eligible: number;
+    /** How many are possibly eligible (unknown conditions; they come next). */
+    possiblyEligible: number;
+    /** Pass as `cursor` (with the same body and limit) for the next page; null on the last page or without `limit`. */
+    nextCursor?: string | null;
     /** The most the enterprise can get from the measures it is eligible for, in 万元. */
     maxTotalSupport: number;
     /** The same, if every unknown condition turns out to be met. */

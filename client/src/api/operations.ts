@@ -49,7 +49,7 @@ export type GetParkArgs = { code: string; if_None_Match?: string | undefined };
 export type UpdateParkArgs = { code: string; if_Match: string; body: ParkDto };
 export type DeleteParkArgs = { code: string; if_Match: string };
 export type ListParkIndicatorsArgs = { code: string; includeDescendants?: boolean | undefined; asOf?: string | undefined };
-export type MatchPoliciesArgs = { body: PolicyMatchRequest };
+export type MatchPoliciesArgs = { body: PolicyMatchRequest; limit?: number | undefined; cursor?: string | undefined };
 export type ListOrganisationsArgs = Record<string, never>;
 export type ListPoliciesArgs = { q?: string | undefined; role?: PolicyRole | undefined; status?: PolicyStatus | undefined; issuer?: string | undefined; category?: PolicyCategory | undefined; park?: string | undefined; industry?: Industry | undefined; inForceOn?: string | undefined; cursor?: string | undefined; limit?: number | undefined };
 export type CreatePolicyArgs = { body: CreatePolicyRequest; idempotency_Key?: string | undefined };
@@ -262,7 +262,7 @@ export function namedOperations(client: GaoxinClient): Operations {
     updatePark: (args: UpdateParkArgs, signal?: AbortSignal) => client.updatePark(args.code, args.if_Match, args.body, signal),
     deletePark: (args: DeleteParkArgs, signal?: AbortSignal) => client.deletePark(args.code, args.if_Match, signal),
     listParkIndicators: (args: ListParkIndicatorsArgs, signal?: AbortSignal) => client.listParkIndicators(args.code, args.includeDescendants, args.asOf, signal),
-    matchPolicies: (args: MatchPoliciesArgs, signal?: AbortSignal) => client.matchPolicies(args.body, signal),
+    matchPolicies: (args: MatchPoliciesArgs, signal?: AbortSignal) => client.matchPolicies(args.body, args.limit, args.cursor, signal),
     listOrganisations: (_args?: ListOrganisationsArgs, signal?: AbortSignal) => client.listOrganisations(signal),
     listPolicies: (args?: ListPoliciesArgs, signal?: AbortSignal) => client.listPolicies(args?.q, args?.role, args?.status, args?.issuer, args?.category, args?.park, args?.industry, args?.inForceOn, args?.cursor, args?.limit, signal),
     createPolicy: (args: CreatePolicyArgs, signal?: AbortSignal) => client.createPolicy(args.body, args.idempotency_Key, signal),

@@ -54,8 +54,14 @@ public static partial class Load
         {
             results.Add(await RunAsync(url, connections, run, postJson, bearer));
         }
-        double Median(Func<LoadResult, double> pick) => results.Select(pick).Order().ElementAt(results.Count / 2);
-        return new LoadResult(Median(r => r.RequestsPerSecond), Median(r => r.P50Ms), Median(r => r.P99Ms), results.Sum(r => r.Errors));
+        return Median(results);
+    }
+
+    /// <summary>The median of each figure over several runs; errors add up.</summary>
+    public static LoadResult Median(IReadOnlyList<LoadResult> results)
+    {
+        double Of(Func<LoadResult, double> pick) => results.Select(pick).Order().ElementAt(results.Count / 2);
+        return new LoadResult(Of(r => r.RequestsPerSecond), Of(r => r.P50Ms), Of(r => r.P99Ms), results.Sum(r => r.Errors));
     }
 
     private static double Number(Match match) => double.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture);

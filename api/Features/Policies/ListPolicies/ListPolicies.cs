@@ -68,12 +68,18 @@ public static class OffsetCursor
 /// that apply to the park: those for the whole zone, for the park, or for a park above it; an industry filter keeps
 /// those for every industry or for that one.
 /// </summary>
-public sealed class ListPoliciesHandler(NpgsqlDataSource db, TimeProvider clock) : IRequestHandler<ListPoliciesQuery, PolicyPage>
+public sealed class ListPoliciesHandler(NpgsqlDataSource db, TimeProvider clock, CommittedCache cache) : IRequestHandler<ListPoliciesQuery, PolicyPage>
 {
     /// <summary>The search SQL; public so a test can EXPLAIN exactly what runs.</summary>
     public static readonly string Sql = PolicyRow.Query(
         where: "(@Q::text is null or p.search @@ policy_query(@Q))",
-        extraColumns: ", ts_rank(p.search, policy_query(@Q)) as rank") + """
+        extraColumns: ", ts_rank(p.search, policy_query(@Q)) as rank") + Filters + """
+
+        order by b.rank desc nulls last, b.code
+        """;
+
+    /// <summary>The filters over the derived table <c>b</c> (role, status for @Day, issuer, category, industry, park).</summary>
+    private const string Filters = """
 
         where (@Role::text is null or b.role = @Role)
           and (@Status::text is null or b.status = @Status)
@@ -83,10 +89,44 @@ public sealed class ListPoliciesHandler(NpgsqlDataSource db, TimeProvider clock)
           and (@ParkIds::bigint[] is null
                or not exists (select 1 from policy_parks pp where pp.policy_id = b.id)
                or exists (select 1 from policy_parks pp where pp.policy_id = b.id and pp.park_id = any(@ParkIds)))
-        order by b.rank desc nulls last, b.code
         """;
 
     private static readonly string Paged = "select *, count(*) over () as total from (" + Sql + ") as matches limit @Take offset @Skip";
+
+    /// <summary>
+    /// How many of the matches, ordered by the small vector of titles and summaries, are ranked by the full vector.
+    /// A page within them is answered in two steps; a page beyond them ranks every match, as before.
+    /// </summary>
+    public const int RankedCandidates = 200;
+
+    /// <summary>
+    /// Search in two steps (migration 0025): every match is ordered by <c>search_head</c> (titles, document number and
+    /// summaries, weights A and B, kept in the row), and only the best <see cref="RankedCandidates"/> are ranked by the
+    /// full vector, whose text part is read from out-of-line storage per document. The order of the page is the full
+    /// rank's; a document that matches only in its body is ranked among the candidates only when fewer than that many
+    /// match in their titles or summaries.
+    /// </summary>
+    public static readonly string TwoStep = $$"""
+        with candidates as (
+            select m.id, m.code, count(*) over () as total
+            from (
+                {{PolicyRow.Query(where: "p.search @@ policy_query(@Q)", extraColumns: ", ts_rank(p.search_head, policy_query(@Q)) as head_rank").Replace("\n", "\n        ")}}
+                {{Filters.Replace("\n", "\n        ")}}
+            ) as m
+            order by m.head_rank desc, m.code
+            limit {{RankedCandidates}}
+        ),
+        ranked as (
+            select c.id, c.code, c.total, ts_rank(p.search, policy_query(@Q)) as rank
+            from candidates c join policies p on p.id = c.id
+            order by rank desc, c.code
+            limit @Take offset @Skip
+        )
+        select b.*, r.rank, r.total
+        from ranked r
+        join ({{PolicyRow.Query(where: "p.id in (select id from ranked)")}}) as b on b.id = r.id
+        order by r.rank desc, r.code
+        """;
 
     private sealed class MatchRow
     {
@@ -100,6 +140,14 @@ public sealed class ListPoliciesHandler(NpgsqlDataSource db, TimeProvider clock)
     public async Task<PolicyPage> Handle(ListPoliciesQuery query, CancellationToken cancellationToken)
     {
         await using var connection = await db.OpenConnectionAsync(cancellationToken);
+        // The same searches come again and again (a term typed by many, a filter page reloaded): each is kept until
+        // the next write, the rank of a thousand matches computed once.
+        return await cache.GetAsync(connection, $"policies|{query}|{Lang.IsEnglish}|{clock.Today():yyyy-MM-dd}",
+            () => SearchAsync(connection, query, cancellationToken), page => page.Items.Count, cancellationToken);
+    }
+
+    private async Task<PolicyPage> SearchAsync(NpgsqlConnection connection, ListPoliciesQuery query, CancellationToken cancellationToken)
+    {
         long[]? parkIds = null;
         if (query.Park is { } park)
         {
@@ -113,7 +161,7 @@ public sealed class ListPoliciesHandler(NpgsqlDataSource db, TimeProvider clock)
 
         OffsetCursor.TryDecode(query.Cursor, out var skip);
         var q = string.IsNullOrWhiteSpace(query.Q) ? null : query.Q.Trim();
-        var rows = (await connection.QueryAsync<PolicyRow>(new CommandDefinition(Paged, new
+        var rows = (await connection.QueryAsync<PolicyRow>(new CommandDefinition(q is not null && skip + query.Limit <= RankedCandidates ? TwoStep : Paged, new
         {
             Q = q,
             Day = query.InForceOn ?? clock.Today(),

@@ -103,4 +103,36 @@ public sealed class PolicyMatchTests(ApiFactory factory) : ApiTest(factory)
         var problem = await (await Client.PostJsonAsync("/api/v1/policy-matches", negative)).ReadProblemAsync(HttpStatusCode.BadRequest, "request.validation-failed");
         Assert.Equal(["profile.headcount"], problem.ErrorFields());
     }
+
+    [Fact]
+    public async Task Pages_of_a_match_follow_one_another_in_the_full_answers_order_with_totals_for_all_of_it()
+    {
+        await PolicySamples.LoadAsync(Client);
+        var request = IncubatingMarineBiomedicineEnterprise();
+        var all = await MatchAsync(request);
+
+        var paged = new List<MeasureMatch>();
+        string? cursor = null;
+        var pages = 0;
+        do
+        {
+            var url = "/api/v1/policy-matches?limit=2" + (cursor is null ? "" : "&cursor=" + cursor);
+            var page = await (await Client.PostJsonAsync(url, request)).ReadAsync<PolicyMatchResult>();
+            Assert.True(page.Items.Count <= 2);
+            Assert.Equal((all.Total, all.Eligible, all.PossiblyEligible, all.MaxTotalSupport), (page.Total, page.Eligible, page.PossiblyEligible, page.MaxTotalSupport));
+            paged.AddRange(page.Items);
+            cursor = page.NextCursor;
+            pages++;
+        }
+        while (cursor is not null);
+
+        Assert.Equal(all.Items.Select(m => (m.Policy.Id, m.Measure.Code, m.Eligibility)), paged.Select(m => (m.Policy.Id, m.Measure.Code, m.Eligibility)));
+        Assert.Equal(all.Total, all.Items.Count);
+        Assert.Equal((all.Total + 1) / 2, pages);
+        Assert.Equal(all.Items.Count(m => m.Eligibility == Eligibility.Eligible), all.Eligible);
+        Assert.Null(all.NextCursor);
+
+        await (await Client.PostJsonAsync("/api/v1/policy-matches?limit=0", request)).ReadProblemAsync(HttpStatusCode.BadRequest, "request.validation-failed");
+        await (await Client.PostJsonAsync("/api/v1/policy-matches?limit=2&cursor=not-a-cursor", request)).ReadProblemAsync(HttpStatusCode.BadRequest, "request.validation-failed");
+    }
 }

@@ -91,4 +91,39 @@ public sealed class PolicySearchTests(ApiFactory factory) : ApiTest(factory)
 
         Assert.Contains("policies_search_idx", plan);
     }
+
+    [Theory]
+    [InlineData("孵化")]
+    [InlineData("政策")]
+    [InlineData("incubator")]
+    [InlineData("高质量发展")]
+    public async Task Ranking_in_two_steps_gives_the_first_page_of_ranking_every_match(string q)
+    {
+        await PolicySamples.LoadAsync(Client);
+        await using var connection = await Factory.Services.GetRequiredService<NpgsqlDataSource>().OpenConnectionAsync();
+        var parameters = new { Q = q, Day = new DateOnly(2024, 6, 1), Role = (string?)null, Status = (string?)null, Issuer = (string?)null,
+            Category = (string?)null, Industry = (string?)null, ParkIds = (long[]?)null, Take = 20, Skip = 0 };
+        // The full ranking, as a page beyond the candidates is answered, against the two-step answer of the first page.
+        var everyMatch = (await connection.QueryAsync<(string Code, double Rank)>(
+            $"select code, rank from ({ListPoliciesHandler.Sql}) m limit @Take offset @Skip", parameters)).ToList();
+        var twoSteps = (await connection.QueryAsync<(string Code, double Rank)>(
+            $"select code, rank from ({ListPoliciesHandler.TwoStep}) m", parameters)).ToList();
+        Assert.NotEmpty(everyMatch);
+        Assert.Equal(everyMatch, twoSteps);
+    }
+
+    [Fact]
+    public async Task A_search_answered_before_a_write_is_not_answered_again_after_it()
+    {
+        await PolicySamples.LoadAsync(Client);
+        var before = await SearchAsync("海洋牧场");
+        Assert.Empty(before.Items);
+        await (await Client.PostJsonAsync("/api/v1/policies", new CreatePolicyRequest
+        {
+            Id = "sample-marine-ranching", Titles = new Gaoxin.Contracts.Common.LocalizedText { Zh = "海洋牧场建设措施（示例）", En = "Marine ranching measures (illustrative)" },
+            Bodies = new PolicyBody { Zh = "" }, Role = PolicyRole.Supporting, IssuerCode = "zone-management-committee", Illustrative = true,
+        })).ReadAsync<PolicyDto>(System.Net.HttpStatusCode.Created);
+        var after = await SearchAsync("海洋牧场");
+        Assert.Equal("sample-marine-ranching", Assert.Single(after.Items).Id);
+    }
 }
