@@ -57,6 +57,8 @@ describe('zone overview', () => {
     assert.match(road, /78%/);
     assert.match(road, /计划完成 2023-10(?!-)/);
     assert.match(await page.locator('[data-attention="project-zhanjiang-bay-laboratory-haidong/move-in"]').innerText(), /逾期[\s\S]*湛江湾实验室搬迁入驻海东 · 搬迁入驻/);
+    // The illustrative quarterly set's latest ended round: no park has reported, and its due day has passed.
+    assert.match(await page.locator('[data-attention^="round-quarterly-illustrative-"]').innerText(), /逾期[\s\S]*季度孵化情况（示例）[\s\S]*5 个园区逾期未上报/);
     assert.match(await page.locator('main').innerText(), /主要数据截至 2023-03-31/);
     // The make-up of the figures and the parks compared, each a chart with its table one click away.
     await page.locator('[role="img"][aria-label="级别构成"]').waitFor();

@@ -1,7 +1,7 @@
 import { lazy, Suspense } from 'react';
 import { Card, Col, List, Progress, Row, Space, Tag, Typography } from 'antd';
 import { Link } from 'react-router-dom';
-import type { ParkIndicatorValueDto, PolicyCatalogueDto, ProjectPage, ScheduleStatus, ScorecardDto, TargetStatus } from '../api/gaoxin-client';
+import type { ParkIndicatorValueDto, PolicyCatalogueDto, ProjectPage, RoundStatusDto, ScheduleStatus, ScorecardDto, TargetStatus } from '../api/gaoxin-client';
 import { useClient, useLang } from '../i18n/LangContext';
 import { useAsync, type AsyncState } from '../lib/useAsync';
 import { useApiKey } from '../lib/apiKey';
@@ -98,8 +98,9 @@ export function OverviewPage() {
 }
 
 /**
- * What needs attention today: targets missed, late or at risk (the zone and its parks), works late or at risk, and,
- * for a key in this tab that may read them, the service cases overdue. Nothing private is fetched without such a key.
+ * What needs attention today: targets missed, late or at risk (the zone and its parks), works late or at risk, the
+ * parks past the due day of each data set's latest round without a submission, and, for a key in this tab that may
+ * read them, the service cases overdue. Nothing private is fetched without such a key.
  */
 function Attention({ projects, ready }: { projects: AsyncState<ProjectPage> & { reload: () => void }; ready: boolean }) {
   const { t, lang } = useLang();
@@ -115,6 +116,17 @@ function Attention({ projects, ready }: { projects: AsyncState<ProjectPage> & { 
     ...p.milestoneSchedules.map((m) => ({ key: `${p.code}/${m.code}`, name: `${p.name} · ${m.name}`, schedule: m.schedule, code: p.code })),
   ]).filter((w) => w.schedule.status === 'late' || w.schedule.status === 'atRisk') : [];
   const overdueCases = cases.status === 'loaded' && cases.data ? cases.data.items : null;
+  // Each data set's latest round whose period has ended (the first of listRounds' default span), with its late parks.
+  const rounds = useAsync(async (signal) => {
+    if (!ready) return pending<RoundStatusDto[]>();
+    const sets = await client.listDataSets({}, signal);
+    const matrices = await Promise.all(sets.map((s) => client.listRounds({ dataSet: s.code }, signal)));
+    return matrices.flatMap((m) => m.rounds.slice(0, 1));
+  }, [client, ready]);
+  const lateRounds = rounds.status === 'loaded'
+    ? rounds.data.map((r) => ({ round: r.round, late: r.parks.filter((p) => p.onTime === false && ['notStarted', 'inProgress', 'returned'].includes(p.state)) }))
+      .filter((r) => r.late.length > 0)
+    : [];
   const items = [
     ...targets.map((i) => ({ key: `target-${i.target.indicatorCode}-${i.target.parkCode}-${i.target.period}-${i.target.member ?? ''}`,
       tag: <Tag color={statusColour[i.status]}>{t.targets.statuses[i.status]}</Tag>, link: `/parks/${i.target.parkCode}`,
@@ -122,6 +134,9 @@ function Attention({ projects, ready }: { projects: AsyncState<ProjectPage> & { 
     ...works.sort((a, b) => urgency.indexOf(a.schedule.status) - urgency.indexOf(b.schedule.status) || (a.schedule.dueBy ?? '').localeCompare(b.schedule.dueBy ?? ''))
       .map((w) => ({ key: `project-${w.key}`, tag: <ScheduleTag status={w.schedule.status} t={t} />, link: `/projects/${w.code}`,
         text: `${t.overview.work} · ${w.name}${w.schedule.dueBy ? ` · ${t.projects.dueBy} ${w.schedule.dueBy}` : ''}` })),
+    ...lateRounds.map((r) => ({ key: `round-${r.round.dataSetCode}-${r.round.period}`, tag: <Tag color="red">{t.rounds.late}</Tag>,
+      link: `/rounds?set=${r.round.dataSetCode}&to=${r.round.period}`,
+      text: `${t.overview.round} · ${r.round.dataSetName} · ${r.round.period} · ${t.overview.parksNotSubmitted.replace('{n}', String(r.late.length))}` })),
   ];
   return (
     <section aria-labelledby="attention-title">
@@ -130,6 +145,7 @@ function Attention({ projects, ready }: { projects: AsyncState<ProjectPage> & { 
         <Space wrap style={{ marginBottom: 8 }}>
           <span>{t.overview.targetsNeedingAttention}: <strong>{scorecard.status === 'loaded' ? targets.length : '…'}</strong></span>
           <span>{t.overview.worksNeedingAttention}: <strong>{projects.status === 'loaded' ? works.length : '…'}</strong></span>
+          {lateRounds.length > 0 && <Link to="/rounds">{t.overview.roundsNeedingAttention}: <strong>{lateRounds.reduce((n, r) => n + r.late.length, 0)}</strong></Link>}
           {overdueCases && <Link to="/projects/cases?overdue=true">{t.overview.overdueCases}: <strong>{overdueCases.length}</strong></Link>}
         </Space>
         {items.length === 0 ? <Typography.Paragraph type="secondary">{t.overview.nothingNeedsAttention}</Typography.Paragraph> : (
