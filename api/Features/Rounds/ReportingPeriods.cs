@@ -36,9 +36,6 @@ public static class ReportingPeriods
     /// <summary>The same period a year before (同比).</summary>
     public static Period SameLastYear(Period period) => Containing(period.Start.AddYears(-1), TypeOf(period)!.Value);
 
-    public static Period Before(Period period, ChangeBase against) =>
-        against == ChangeBase.PreviousPeriod ? Previous(period) : SameLastYear(period);
-
     /// <summary>The periods from the first to the last, newest first, at most <paramref name="max"/>.</summary>
     public static IReadOnlyList<Period> Between(Period first, Period last, int max)
     {

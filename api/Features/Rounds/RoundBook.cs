@@ -99,7 +99,6 @@ public sealed class RoundBook
         public string? ApprovedBy { get; init; }
         public DateTimeOffset? LastPublishedAt { get; init; }
         public string? Comment { get; init; }
-        public int? Version { get; init; }
         public string? LockSet { get; init; }
         public string? LockReason { get; init; }
         public string? LockBy { get; init; }
@@ -161,7 +160,7 @@ public sealed class RoundBook
         """;
 
     private const string StatesSql = """
-        select a.park_id, per.period, rs.state, rs.first_submitted_at, rs.approved_at, rs.approved_by, rs.last_published_at, rs.comment, rs.version,
+        select a.park_id, per.period, rs.state, rs.first_submitted_at, rs.approved_at, rs.approved_by, rs.last_published_at, rs.comment,
                lk.data_set_code as lock_set, lk.reason as lock_reason, lk.by_whom as lock_by, lk.at as lock_at, lk.closes_on as lock_closes_on,
                u.reason as unlock_reason, u.until as unlock_until, u.granted_by as unlock_by, u.granted_at as unlock_at
         from data_set_assignments a
@@ -232,8 +231,6 @@ public sealed class RoundBook
     public int Present(ParkInfo park, Period period) =>
         Set.Fields.IndicatorCodes.Count(code => _figures.ContainsKey((code, park.Id, period.Canonical)));
 
-    public int? Version(ParkInfo park, Period period) => _states.GetValueOrDefault((park.Id, period.Canonical))?.Version;
-
     /// <summary>Every rule the park's figures break now, errors first, each with its explanation if one was given.</summary>
     public IReadOnlyList<ViolationDto> Violations(ParkInfo park, Period period)
     {
@@ -302,17 +299,10 @@ public sealed class RoundBook
         };
     }
 
-    private RoundLockDto LockOf(ParkInfo park, Period period, StateRow row) => new()
+    private static RoundLockDto LockOf(ParkInfo park, Period period, StateRow row) => new RoundLocks.Found
     {
-        DataSetCode = Set.Code,
-        Period = period.Canonical,
-        ParkCode = park.Code,
-        Reason = row.LockReason!,
-        By = row.LockBy,
-        At = row.LockAt,
-        ClosesOn = row.LockClosesOn,
-        HowToUnlock = Lang.Pick(RoundErrors.HowToUnlock(row.LockReason!)),
-    };
+        DataSetCode = row.LockSet!, Reason = row.LockReason!, ByWhom = row.LockBy, At = row.LockAt, ClosesOn = row.LockClosesOn,
+    }.ToDto(park.Code, period.Canonical);
 
     public IReadOnlyList<RoundFigureDto> Figures(ParkInfo park, Period period)
     {

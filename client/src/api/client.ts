@@ -42,3 +42,14 @@ export function problemOf(error: unknown): Problem | undefined {
   }
   return undefined;
 }
+
+/**
+ * What went wrong, in the API's words when it said something (with each broken rule of a refused submission), else
+ * that the server could not be reached: the one sentence a page shows for a failed write.
+ */
+export function failureText(error: unknown, unreachable: string): string {
+  const problem = problemOf(error);
+  if (!problem) return unreachable;
+  const violations = problem.violations?.map((v) => `${v.rule}: ${v.message}`).join(' ') ?? '';
+  return `${problem.title}: ${problem.detail ?? ''} ${violations}`.trim();
+}

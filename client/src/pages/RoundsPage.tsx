@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Alert, Button, Card, Descriptions, Input, InputNumber, List, Select, Space, Table, Tag, Typography } from 'antd';
 import { Link, useParams } from 'react-router-dom';
 import type { ParkRoundSummaryDto, RoundAction, RoundState, RoundStatusDto } from '../api/gaoxin-client';
-import { problemOf } from '../api/client';
+import { failureText } from '../api/client';
 import { useClient, useLang } from '../i18n/LangContext';
 import type { Messages } from '../i18n/messages';
 import { useApiKey } from '../lib/apiKey';
@@ -92,14 +92,6 @@ export function RoundsPage() {
   );
 }
 
-/** What went wrong, in the API's words when it said something, else that it could not be reached. */
-function failure(e: unknown, t: Messages): string {
-  const problem = problemOf(e);
-  if (!problem) return t.unreachable;
-  const violations = problem.violations?.map((v) => `${v.rule}: ${v.message}`).join(' ') ?? '';
-  return `${problem.title}: ${problem.detail ?? ''} ${violations}`.trim();
-}
-
 /** `/rounds/:set/:period/:park`: a park's round, its checks, explanations, the steps the key may take, its history. */
 export function ParkRoundPage() {
   const { set = '', period = '', park = '' } = useParams();
@@ -132,7 +124,7 @@ export function ParkRoundPage() {
       setComment('');
       round.reload();
     } catch (e) {
-      setOutcome({ ok: false, text: failure(e, t) });
+      setOutcome({ ok: false, text: failureText(e, t.unreachable) });
     } finally {
       setBusy(false);
     }

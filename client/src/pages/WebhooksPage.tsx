@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Alert, Button, Card, Descriptions, Form, Input, Popconfirm, Select, Space, Table, Tag, Typography } from 'antd';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import type { WebhookDeliveryDto, WebhookDto, WebhookStatus } from '../api/gaoxin-client';
-import { problemOf } from '../api/client';
+import { failureText } from '../api/client';
 import { useLang } from '../i18n/LangContext';
 import type { Messages } from '../i18n/messages';
 import { useApiKey } from '../lib/apiKey';
@@ -26,12 +26,6 @@ function SecretOnce({ secret, t }: { secret: string; t: Messages }) {
   );
 }
 
-/** What went wrong, in the API's words when it said something, else that it could not be reached. */
-function failure(e: unknown, t: Messages): string {
-  const problem = problemOf(e);
-  return problem ? `${problem.title}: ${problem.detail ?? ''}` : t.unreachable;
-}
-
 /** `/webhooks`: the subscriptions a key manages, and a new one. */
 export function WebhooksPage() {
   const { t, lang } = useLang();
@@ -53,7 +47,7 @@ export function WebhooksPage() {
       setSecret(created.secret);
       list.reload();
     } catch (e) {
-      setError(failure(e, t));
+      setError(failureText(e, t.unreachable));
     } finally {
       setSaving(false);
     }
@@ -128,7 +122,7 @@ export function WebhookPage() {
       const result = await action();
       setMessage(typeof result === 'string' ? { type: 'success', text: result } : result);
     } catch (e) {
-      setMessage({ type: 'error', text: failure(e, t) });
+      setMessage({ type: 'error', text: failureText(e, t.unreachable) });
     }
     webhook.reload();
     log.reload();
@@ -178,7 +172,7 @@ export function WebhookPage() {
                     await keyed.deleteWebhook({ id, if_Match: `"${w.version}"` });
                     navigate('/webhooks');
                   } catch (e) {
-                    setMessage({ type: 'error', text: failure(e, t) });
+                    setMessage({ type: 'error', text: failureText(e, t.unreachable) });
                   }
                 }}><Button danger>{t.webhooks.delete}</Button></Popconfirm>
               </Space>
