@@ -29,7 +29,7 @@ TEST_DB_UP := db-up
 export GAOXIN_TEST_DB := $(LOCAL_DB)gaoxin_test
 endif
 
-.PHONY: help run test e2e apikey build openapi check-contract lint-contract check-breaking db-up db-down client-deps client-build client-test clean bench bench-quick wrk
+.PHONY: cluster cluster-down cluster-failover test-cluster help run test e2e apikey build openapi check-contract lint-contract check-breaking db-up db-down client-deps client-build client-test clean bench bench-quick wrk
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-15s %s\n", $$1, $$2}'
@@ -45,6 +45,21 @@ test: $(TEST_DB_UP) build client-deps ## everything CI checks: contract, .NET te
 	dotnet test Gaoxin.sln -c $(CONFIG) --no-build
 	$(MAKE) --no-print-directory client-test
 	$(MAKE) --no-print-directory e2e
+
+cluster: build client-build ## the API on a cluster: PostgreSQL primary + streaming standby, 3 API processes, HAProxy (one address)
+	scripts/cluster.sh up "$(CURDIR)/$(API_DLL)" "$(CURDIR)/client/dist"
+
+cluster-down: ## stop the cluster make cluster started
+	scripts/cluster.sh down
+
+cluster-failover: ## stop the cluster's primary and promote its standby; the API processes carry on
+	scripts/cluster.sh failover
+
+test-cluster: build client-build ## the cluster's failure drills: a fresh cluster, each drill, then down
+	scripts/cluster.sh up "$(CURDIR)/$(API_DLL)" "$(CURDIR)/client/dist"
+	trap 'scripts/cluster.sh down' EXIT; \
+	  dotnet test tests/Gaoxin.Cluster.Tests -c $(CONFIG) --no-build --filter "Drill!=Failover" && \
+	  dotnet test tests/Gaoxin.Cluster.Tests -c $(CONFIG) --no-build --filter "Drill=Failover"
 
 e2e: client-build ## the size budget, the SPA in Chromium, then the generated-client examples (client/examples/), on a fresh database
 	cd client && npm run budget

@@ -89,6 +89,7 @@ app.UseSecurityHeaders();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseHeadAsGet();
+app.UseConsistencyTokens();
 app.UseRouting(); // explicit, so that HEAD is routed as GET
 app.UseBodySizeLimit(app.Configuration.GetValue("Limits:MaxBodyBytes", 2L * 1024 * 1024));
 app.UseCors();

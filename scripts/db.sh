@@ -14,34 +14,15 @@ data=${GAOXIN_PG_DATA:-$root/.data/pg}
 
 say() { printf 'db: %s\n' "$*" >&2; }
 
-pg_bin() {
-  local dir
-  dir=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1 || true)
-  [ -n "$dir" ] && [ -x "$dir/pg_ctl" ] && echo "$dir"
-}
-
-install_postgres() {
-  say "PostgreSQL is not installed; installing it from Debian's packages"
-  local sudo=""
-  [ "$(id -u)" -eq 0 ] || sudo="sudo"
-  export DEBIAN_FRONTEND=noninteractive
-  $sudo apt-get update -qq
-  $sudo apt-get install -y -qq postgresql postgresql-contrib >/dev/null
-}
-
-# PostgreSQL refuses to run as root: as root, the cluster belongs to the unprivileged `postgres` user.
-as_owner() {
-  if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
-}
+# shellcheck source=scripts/pg-lib.sh
+. "$root/scripts/pg-lib.sh"
 
 choose_data_dir() {
-  if [ "$(id -u)" -eq 0 ] && ! runuser -u postgres -- test -x "$(dirname "$data")" 2>/dev/null; then
-    mkdir -p "$(dirname "$data")"
-    if ! runuser -u postgres -- test -x "$(dirname "$data")" 2>/dev/null; then
-      # The checkout is not reachable by the postgres user (e.g. under /root): keep the data beside the system's.
-      data="/var/tmp/gaoxin-pg-$(printf '%s' "$root" | md5sum | cut -c1-12)"
-      say "checkout not readable by user postgres; cluster data goes to $data"
-    fi
+  local chosen
+  chosen=$(owned_data_dir "$data" pg "$root")
+  if [ "$chosen" != "$data" ]; then
+    say "checkout not readable by user postgres; cluster data goes to $chosen"
+    data=$chosen
   fi
 }
 
@@ -53,9 +34,7 @@ up() {
 
   if [ ! -f "$data/PG_VERSION" ]; then
     say "creating cluster in $data"
-    mkdir -p "$data"
-    [ "$(id -u)" -ne 0 ] || chown postgres:postgres "$data"
-    chmod 700 "$data"
+    make_owned_dir "$data"
     as_owner "$bin/initdb" -D "$data" -U gaoxin --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null
   fi
 

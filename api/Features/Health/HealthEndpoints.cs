@@ -1,3 +1,4 @@
+using Gaoxin.Api.Infrastructure.Database;
 using Dapper;
 using Gaoxin.Api.Data;
 using Gaoxin.Api.Infrastructure.Errors;
@@ -29,7 +30,7 @@ public static class HealthEndpoints
         return app;
     }
 
-    private static async Task<Ok<HealthDto>> Ready([FromServices] NpgsqlDataSource db, CancellationToken cancellationToken)
+    private static async Task<Ok<HealthDto>> Ready([FromServices] ReadDatabase db, CancellationToken cancellationToken)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(TimeSpan.FromSeconds(3));

@@ -21,14 +21,21 @@ public static class DatabaseSetup
         DefaultTypeMap.MatchNamesWithUnderscores = true;
         SqlMapper.AddTypeHandler(new DateOnlyTypeHandler());
         // Built on first use, from the final configuration (so tests and `make run` can point it elsewhere).
-        services.AddSingleton(provider => DataSource(ConnectionString(provider.GetRequiredService<IConfiguration>())));
+        services.AddSingleton(provider => new DataSources(ConnectionString(provider.GetRequiredService<IConfiguration>())));
+        services.AddSingleton(provider => provider.GetRequiredService<DataSources>().Primary);
+        services.AddScoped<Consistency>();
+        services.AddOptions<ReadSettings>().BindConfiguration("Reads");
+        services.AddScoped<ReadDatabase>();
         services.AddScoped<DbSession>();
         services.AddSingleton<Migrator>();
         return services;
     }
 
     /// <summary>The API's data source: its pool, timeouts and statement preparation (the benchmark's floor uses the same).</summary>
-    public static NpgsqlDataSource DataSource(string connectionString)
+    public static NpgsqlDataSource DataSource(string connectionString) => Builder(connectionString).Build();
+
+    /// <summary>The settings every data source of the API shares, before it is built for one host or several.</summary>
+    public static NpgsqlDataSourceBuilder Builder(string connectionString)
     {
         var builder = new NpgsqlConnectionStringBuilder(connectionString)
         {
@@ -49,6 +56,11 @@ public static class DatabaseSetup
             builder.AutoPrepareMinUsages = 2;
             builder.NoResetOnClose = true;
         }
-        return new NpgsqlDataSourceBuilder(builder.ConnectionString).Build();
+        // With several hosts, notice a promoted standby (or a host back from the dead) within seconds, not Npgsql's ten.
+        if (builder.Host?.Contains(',') == true && builder.HostRecheckSeconds == defaults.HostRecheckSeconds)
+        {
+            builder.HostRecheckSeconds = 2;
+        }
+        return new NpgsqlDataSourceBuilder(builder.ConnectionString);
     }
 }

@@ -8,7 +8,7 @@ namespace Gaoxin.Api.Infrastructure.Database;
 /// The connection and transaction of one command, opened by the transaction behaviour and shared by everything
 /// the command's handler runs. Scoped: one per HTTP request.
 /// </summary>
-public sealed class DbSession(NpgsqlDataSource dataSource, IEnumerable<IBeforeCommit> beforeCommit) : IAsyncDisposable
+public sealed class DbSession(NpgsqlDataSource dataSource, IEnumerable<IBeforeCommit> beforeCommit, Consistency consistency, ILogger<DbSession> logger) : IAsyncDisposable
 {
     private NpgsqlConnection? _connection;
     private NpgsqlTransaction? _transaction;
@@ -45,7 +45,28 @@ public sealed class DbSession(NpgsqlDataSource dataSource, IEnumerable<IBeforeCo
         // The change feed's batch number is taken last, under a lock held until commit: see migration 0008.
         await ExecuteAsync("select stamp_changes()", null, cancellationToken);
         await Transaction.CommitAsync(cancellationToken);
+        await RememberCommitPositionAsync();
         await CloseAsync();
+    }
+
+    /// <summary>
+    /// The log position just past the commit, for the answer's consistency token. The write has committed whatever
+    /// happens here, so a failure only costs the token (the client then reads what a standby has, as without one).
+    /// </summary>
+    private async Task RememberCommitPositionAsync()
+    {
+        try
+        {
+            var position = await Connection.ExecuteScalarAsync<string>(new CommandDefinition("select pg_current_wal_lsn()::text"));
+            if (Consistency.TryParse(position, out var parsed))
+            {
+                consistency.Wrote(parsed);
+            }
+        }
+        catch (NpgsqlException e)
+        {
+            logger.LogWarning(e, "Committed, but the commit's log position could not be read; the answer carries no consistency token");
+        }
     }
 
     public async Task RollbackAsync()

@@ -18,6 +18,7 @@ public static class Problems
     public static readonly ProblemKind RequestReadOnlyChanged = new("request.read-only-changed", 400, new("只读字段不可修改", "Read-only member changed"));
     public static readonly ProblemKind RequestFailed = new("request.failed", 400, new("请求失败", "Request failed"));
     public static readonly ProblemKind RequestInvalidParameter = new("request.invalid-parameter", 400, new("请求参数无效", "Invalid request"));
+    public static readonly ProblemKind RequestInvalidConsistencyToken = new("request.invalid-consistency-token", 400, new("请求参数无效", "Invalid request"));
     public static readonly ProblemKind UnitIncompatible = new("unit.incompatible", 400, new("单位无法换算", "Incompatible unit"));
     public static readonly ProblemKind ImportUnknownColumn = new("import.unknown-column", 400, new("导入文件无效", "Invalid import file"));
     public static readonly ProblemKind ImportMalformed = new("import.malformed", 400, new("导入文件无效", "Invalid import file"));

@@ -47,6 +47,7 @@ public static class OpenApiSetup
             options.OperationFilter<SecurityOperationFilter>();
             options.OperationFilter<RateLimitOperationFilter>();
             options.OperationFilter<ServerProblemsOperationFilter>();
+            options.OperationFilter<ConsistencyOperationFilter>();
             options.OperationFilter<RequestProblemsOperationFilter>();
             options.OperationFilter<IfMatchRequiredOperationFilter>();
             options.SchemaFilter<ItemLengthSchemaFilter>();

@@ -15,7 +15,7 @@ public sealed class RequestProblemsOperationFilter : IOperationFilter
         if (operation.Parameters is { Count: > 0 } || operation.RequestBody is not null)
         {
             operation.Responses.TryAdd("400", ProblemResponse.Create(context,
-                "请求格式无效（request.invalid-parameter、request.malformed-body、request.validation-failed）：errors 列出各字段。A malformed parameter, header or body; errors names each field."));
+                "请求格式无效（request.invalid-parameter、request.invalid-consistency-token、request.malformed-body、request.validation-failed）：errors 列出各字段。A malformed parameter, header or body; errors names each field."));
         }
         if (operation.RequestBody is not null)
         {

@@ -1,3 +1,4 @@
+using Gaoxin.Api.Infrastructure.Database;
 using Microsoft.OpenApi;
 using Swashbuckle.AspNetCore.SwaggerGen;
 
@@ -6,7 +7,8 @@ namespace Gaoxin.Api.Infrastructure.OpenApi;
 /// <summary>
 /// Declares the headers answers carry, once every response is in the document (after all operation filters):
 /// RateLimit-* on every answer; Retry-After on 503; ETag on a success that returns a versioned resource (one with a
-/// <c>version</c>); Location on a 201 and on an import's report; Idempotent-Replayed where an Idempotency-Key is taken.
+/// <c>version</c>); Location on a 201 and on an import's report; Idempotent-Replayed where an Idempotency-Key is taken;
+/// Gaoxin-Consistency on a write's success.
 /// </summary>
 public sealed class ResponseHeadersDocumentFilter : IDocumentFilter
 {
@@ -42,6 +44,14 @@ public sealed class ResponseHeadersDocumentFilter : IDocumentFilter
                     if (status == "201" || path.EndsWith("/imports/{kind}", StringComparison.Ordinal))
                     {
                         answer.Headers.TryAdd("Location", Text("Where the resource (or the import's report) is read.", 300));
+                    }
+                    if (method != HttpMethod.Get && path.StartsWith("/api/", StringComparison.Ordinal))
+                    {
+                        answer.Headers.TryAdd(Consistency.Header, new OpenApiHeader
+                        {
+                            Description = "写入提交后的日志位置：之后的读取原样带上它即可读到这次写入。The commit's log position: send it with later reads to see this write (read your writes across processes and standbys).",
+                            Schema = new OpenApiSchema { Type = JsonSchemaType.String, Pattern = ConsistencyOperationFilter.Pattern, MaxLength = 17 },
+                        });
                     }
                     if (idempotent)
                     {

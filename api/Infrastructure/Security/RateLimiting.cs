@@ -13,13 +13,21 @@ namespace Gaoxin.Api.Infrastructure.Security;
 /// limiter does not expose when its window resets. It runs before keys are looked up, so requests past the limit,
 /// bogus keys included, cost no database work. A client is the key's public prefix when a key is sent, else its
 /// address (IPv6 by its /64, which one household or server usually holds whole).
+/// With <c>RateLimits:Shared</c> (several API processes behind one address), the budget is one across them all:
+/// see <see cref="RateLimitSharing"/>.
 /// </summary>
-public sealed class RateLimiting(IOptions<SecuritySettings> settings, TimeProvider clock)
+public sealed class RateLimiting(IOptions<SecuritySettings> settings, TimeProvider clock, RateLimitSharing sharing)
 {
-    private sealed class Window
+    internal sealed class Window
     {
+        public required string Client;
         public long Minute;
+        /// <summary>The requests admitted this minute, as far as this process knows: its own and the others' last shared.</summary>
         public int Count;
+        /// <summary>This process's requests not yet added to the shared count.</summary>
+        public int Unshared;
+        /// <summary>Whether this window has been shared once this minute, so the count includes the other processes'.</summary>
+        public bool Known;
     }
 
     private readonly ConcurrentDictionary<string, Window> _windows = new(StringComparer.Ordinal);
@@ -37,16 +45,27 @@ public sealed class RateLimiting(IOptions<SecuritySettings> settings, TimeProvid
         var minute = now / 60;
         var reset = (int)((minute + 1) * 60 - now);
         Sweep(minute);
-        var window = _windows.GetOrAdd(client, _ => new Window { Minute = minute });
+        var window = _windows.GetOrAdd(client, name => new Window { Client = name, Minute = minute });
         int count;
+        bool known;
         lock (window)
         {
             if (window.Minute != minute)
             {
                 window.Minute = minute;
                 window.Count = 0;
+                window.Unshared = 0;
+                window.Known = false;
             }
             count = ++window.Count;
+            window.Unshared++;
+            known = window.Known;
+        }
+        if (sharing.Enabled && !known)
+        {
+            // The first request of a minute here asks what the other processes admitted, so a client that moves to
+            // this process does not start from zero.
+            count = await sharing.ShareAsync([window], context.RequestAborted) ?? count;
         }
 
         // Set as the answer starts, so that error answers (written after the exception handler clears the response) carry them too.
@@ -98,6 +117,13 @@ public sealed class RateLimiting(IOptions<SecuritySettings> settings, TimeProvid
         var bytes = address.GetAddressBytes();
         Array.Clear(bytes, 8, 8);
         return new IPAddress(bytes) + "/64";
+    }
+
+    /// <summary>This minute's windows, for <see cref="RateLimitSharing"/> to share.</summary>
+    internal IReadOnlyList<Window> CurrentWindows()
+    {
+        var minute = clock.GetUtcNow().ToUnixTimeSeconds() / 60;
+        return [.. _windows.Values.Where(w => Volatile.Read(ref w.Minute) == minute)];
     }
 
     /// <summary>Drops the windows of past minutes, once a minute, so the table holds only current clients.</summary>

@@ -1,3 +1,4 @@
+using Gaoxin.Api.Infrastructure.Database;
 using Gaoxin.Api.Infrastructure.Errors;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
@@ -53,13 +54,18 @@ public static class SecuritySetup
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, ProblemAuthorizationResultHandler>();
 
         services.AddSingleton<RateLimiting>();
+        services.AddSingleton<RateLimitSharing>();
+        if (!documentOnly)
+        {
+            services.AddHostedService<RateLimitSharingLoop>();
+        }
 
         var origins = configuration.GetSection("Cors:Origins").Get<string[]>() ?? ["http://localhost:5173"];
         services.AddCors(options => options.AddDefaultPolicy(policy => policy
             .WithOrigins(origins)
-            .WithHeaders("Authorization", "Content-Type", "Accept-Language", "Idempotency-Key", "If-Match", "If-None-Match", ApiKeyAuthenticationHandler.HeaderName)
+            .WithHeaders("Authorization", "Content-Type", "Accept-Language", "Idempotency-Key", "If-Match", "If-None-Match", Consistency.Header, ApiKeyAuthenticationHandler.HeaderName)
             .WithMethods("GET", "POST", "PUT", "DELETE")
-            .WithExposedHeaders("ETag", "Location", "Content-Language", "Retry-After", "Idempotent-Replayed", "RateLimit-Limit", "RateLimit-Remaining", "RateLimit-Reset")));
+            .WithExposedHeaders("ETag", "Location", "Content-Language", "Retry-After", "Idempotent-Replayed", "RateLimit-Limit", "RateLimit-Remaining", "RateLimit-Reset", Consistency.Header)));
         return services;
     }
 

@@ -1,19 +1,49 @@
 import { ApiException, GaoxinClient, type Problem } from './gaoxin-client';
 import type { Lang } from '../i18n/messages';
 
+const consistencyHeader = 'Gaoxin-Consistency';
+
+/** A write-ahead log position as PostgreSQL writes it (`16/B374D848`), as a number that orders them. */
+export function logPosition(token: string): bigint | undefined {
+  const match = /^([0-9A-Fa-f]{1,8})\/([0-9A-Fa-f]{1,8})$/.exec(token);
+  return match ? (BigInt(`0x${match[1]}`) << 32n) | BigInt(`0x${match[2]}`) : undefined;
+}
+
 /**
- * The one way the app talks to the API: the generated client, with every request carrying the chosen language and,
- * for writes, the API key. `baseUrl` is empty because the API serves the app (and Vite's dev server proxies to it).
+ * The newest consistency token this tab's writes were given. Reads send it, so that after saving, every page shows
+ * what was saved even when the API reads from a standby that has not replayed it yet (see the README's cluster).
+ */
+let lastWrite: { token: string; position: bigint } | undefined;
+
+export function rememberWrite(token: string | null): void {
+  const position = token ? logPosition(token) : undefined;
+  if (token && position !== undefined && (!lastWrite || position > lastWrite.position)) lastWrite = { token, position };
+}
+
+export function readToken(): string | undefined {
+  return lastWrite?.token;
+}
+
+/**
+ * The one way the app talks to the API: the generated client, with every request carrying the chosen language, the
+ * API key for writes, and on reads the token of this tab's last write. `baseUrl` is empty because the API serves the
+ * app (and Vite's dev server proxies to it).
  */
 export function createClient(lang: Lang, baseUrl = '', apiKey?: string): GaoxinClient {
   return new GaoxinClient(baseUrl, {
-    fetch: (url, init) => {
+    fetch: async (url, init) => {
       const headers = new Headers(init?.headers);
       headers.set('Accept-Language', lang);
       if (apiKey) headers.set('Authorization', `Bearer ${apiKey}`);
       // A file body (imports) is sent as its own type: the generated client names only the first type the operation accepts.
       if (init?.body instanceof Blob && init.body.type) headers.set('Content-Type', init.body.type);
-      return globalThis.fetch(url, { ...init, headers });
+      // The generated client sends the header empty when no token is passed: fill it with this tab's, or leave it out.
+      headers.delete(consistencyHeader);
+      const token = readToken();
+      if ((init?.method ?? 'GET') === 'GET' && token) headers.set(consistencyHeader, token);
+      const response = await globalThis.fetch(url, { ...init, headers });
+      rememberWrite(response.headers.get(consistencyHeader));
+      return response;
     },
   });
 }

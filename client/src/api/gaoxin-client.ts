@@ -21,9 +21,10 @@ export class GaoxinClient {
      * API 密钥 · The API keys
      * @param cursor (optional) The nextCursor of the previous page.
      * @param limit (optional) 1–200 (default 50).
+     * @param gaoxin_Consistency (optional) 读己之写：原样发送此前写入响应中的同名头，读取至少会包含那次写入（备库尚未追上时由主库作答）。Read your writes: send back the header an earlier write's answer carried, and this read sees at least that write (a standby that has not replayed it yet leaves the read to the primary). Malformed: 400 request.invalid-consistency-token.
      * @return OK
      */
-    listApiKeys(cursor?: string | undefined, limit?: number | undefined, signal?: AbortSignal): Promise<ApiKeyPage> {
+    listApiKeys(cursor?: string | undefined, limit?: number | undefined, gaoxin_Consistency?: string | undefined, signal?: AbortSignal): Promise<ApiKeyPage> {
         let url_ = this.baseUrl + "/api/v1/api-keys?";
         if (cursor === null)
             throw new globalThis.Error("The parameter 'cursor' cannot be null.");
@@ -39,6 +40,7 @@ export class GaoxinClient {
             method: "GET",
             signal,
             headers: {
+                "Gaoxin-Consistency": gaoxin_Consistency !== undefined && gaoxin_Consistency !== null ? "" + gaoxin_Consistency : "",
                 "Accept": "application/json"
             }
         };
@@ -205,9 +207,10 @@ export class GaoxinClient {
 
     /**
      * API 密钥 · One API key
+     * @param gaoxin_Consistency (optional) 读己之写：原样发送此前写入响应中的同名头，读取至少会包含那次写入（备库尚未追上时由主库作答）。Read your writes: send back the header an earlier write's answer carried, and this read sees at least that write (a standby that has not replayed it yet leaves the read to the primary). Malformed: 400 request.invalid-consistency-token.
      * @return OK
      */
-    getApiKey(name: string, signal?: AbortSignal): Promise<ApiKeyDto> {
+    getApiKey(name: string, gaoxin_Consistency?: string | undefined, signal?: AbortSignal): Promise<ApiKeyDto> {
         let url_ = this.baseUrl + "/api/v1/api-keys/{name}";
         if (name === undefined || name === null)
             throw new globalThis.Error("The parameter 'name' must be defined.");
@@ -218,6 +221,7 @@ export class GaoxinClient {
             method: "GET",
             signal,
             headers: {
+                "Gaoxin-Consistency": gaoxin_Consistency !== undefined && gaoxin_Consistency !== null ? "" + gaoxin_Consistency : "",
                 "Accept": "application/json"
             }
         };
@@ -240,7 +244,7 @@ export class GaoxinClient {
             return response.text().then((_responseText) => {
             let result400: any = null;
             result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
-            return throwException("\u8bf7\u6c42\u683c\u5f0f\u65e0\u6548\uff08request.invalid-parameter\u3001request.malformed-body\u3001request.validation-failed\uff09\uff1aerrors \u5217\u51fa\u5404\u5b57\u6bb5\u3002A malformed parameter, header or body; errors names each field.", status, _responseText, _headers, result400);
+            return throwException("\u8bf7\u6c42\u683c\u5f0f\u65e0\u6548\uff08request.invalid-parameter\u3001request.invalid-consistency-token\u3001request.malformed-body\u3001request.validation-failed\uff09\uff1aerrors \u5217\u51fa\u5404\u5b57\u6bb5\u3002A malformed parameter, header or body; errors names each field.", status, _responseText, _headers, result400);
             });
         } else if (status === 401) {
             return response.text().then((_responseText) => {
@@ -320,7 +324,7 @@ export class GaoxinClient {
             return response.text().then((_responseText) => {
             let result400: any = null;
             result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
-            return throwException("\u8bf7\u6c42\u683c\u5f0f\u65e0\u6548\uff08request.invalid-parameter\u3001request.malformed-body\u3001request.validation-failed\uff09\uff1aerrors \u5217\u51fa\u5404\u5b57\u6bb5\u3002A malformed parameter, header or body; errors names each field.", status, _responseText, _headers, result400);
+            return throwException("\u8bf7\u6c42\u683c\u5f0f\u65e0\u6548\uff08request.invalid-parameter\u3001request.invalid-consistency-token\u3001request.malformed-body\u3001request.validation-failed\uff09\uff1aerrors \u5217\u51fa\u5404\u5b57\u6bb5\u3002A malformed parameter, header or body; errors names each field.", status, _responseText, _headers, result400);
             });
         } else if (status === 401) {
             return response.text().then((_responseText) => {
@@ -375,9 +379,10 @@ export class GaoxinClient {
      * @param on (optional) The day to count working days to; omitted: today (UTC+8).
      * @param cursor (optional) The `nextCursor` of the previous page.
      * @param limit (optional) Page size, 1–200 (default 50).
+     * @param gaoxin_Consistency (optional) 读己之写：原样发送此前写入响应中的同名头，读取至少会包含那次写入（备库尚未追上时由主库作答）。Read your writes: send back the header an earlier write's answer carried, and this read sees at least that write (a standby that has not replayed it yet leaves the read to the primary). Malformed: 400 request.invalid-consistency-token.
      * @return OK
      */
-    listCases(overdue?: boolean | undefined, department?: string | undefined, state?: CaseState | undefined, park?: string | undefined, on?: string | undefined, cursor?: string | undefined, limit?: number | undefined, signal?: AbortSignal): Promise<CasePage> {
+    listCases(overdue?: boolean | undefined, department?: string | undefined, state?: CaseState | undefined, park?: string | undefined, on?: string | undefined, cursor?: string | undefined, limit?: number | undefined, gaoxin_Consistency?: string | undefined, signal?: AbortSignal): Promise<CasePage> {
         let url_ = this.baseUrl + "/api/v1/cases?";
         if (overdue === null)
             throw new globalThis.Error("The parameter 'overdue' cannot be null.");
@@ -413,6 +418,7 @@ export class GaoxinClient {
             method: "GET",
             signal,
             headers: {
+                "Gaoxin-Consistency": gaoxin_Consistency !== undefined && gaoxin_Consistency !== null ? "" + gaoxin_Consistency : "",
                 "Accept": "application/json"
             }
         };
@@ -596,9 +602,10 @@ export class GaoxinClient {
      * @param code The case's code.
      * @param on (optional) The day to count working days to; omitted: today (UTC+8).
      * @param if_None_Match (optional) The ETag of the copy the client has: 304 when it is still current.
+     * @param gaoxin_Consistency (optional) 读己之写：原样发送此前写入响应中的同名头，读取至少会包含那次写入（备库尚未追上时由主库作答）。Read your writes: send back the header an earlier write's answer carried, and this read sees at least that write (a standby that has not replayed it yet leaves the read to the primary). Malformed: 400 request.invalid-consistency-token.
      * @return OK
      */
-    getCase(code: string, on?: string | undefined, if_None_Match?: string | undefined, signal?: AbortSignal): Promise<CaseDto> {
+    getCase(code: string, on?: string | undefined, if_None_Match?: string | undefined, gaoxin_Consistency?: string | undefined, signal?: AbortSignal): Promise<CaseDto> {
         let url_ = this.baseUrl + "/api/v1/cases/{code}?";
         if (code === undefined || code === null)
             throw new globalThis.Error("The parameter 'code' must be defined.");
@@ -614,6 +621,7 @@ export class GaoxinClient {
             signal,
             headers: {
                 "If-None-Match": if_None_Match !== undefined && if_None_Match !== null ? "" + if_None_Match : "",
+                "Gaoxin-Consistency": gaoxin_Consistency !== undefined && gaoxin_Consistency !== null ? "" + gaoxin_Consistency : "",
                 "Accept": "application/json"
             }
         };
@@ -849,7 +857,7 @@ export class GaoxinClient {
             return response.text().then((_responseText) => {
             let result400: any = null;
             result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
-            return throwException("\u8bf7\u6c42\u683c\u5f0f\u65e0\u6548\uff08request.invalid-parameter\u3001request.malformed-body\u3001request.validation-failed\uff09\uff1aerrors \u5217\u51fa\u5404\u5b57\u6bb5\u3002A malformed parameter, header or body; errors names each field.", status, _responseText, _headers, result400);
+            return throwException("\u8bf7\u6c42\u683c\u5f0f\u65e0\u6548\uff08request.invalid-parameter\u3001request.invalid-consistency-token\u3001request.malformed-body\u3001request.validation-failed\uff09\uff1aerrors \u5217\u51fa\u5404\u5b57\u6bb5\u3002A malformed parameter, header or body; errors names each field.", status, _responseText, _headers, result400);
             });
         } else if (status === 401) {
             return response.text().then((_responseText) => {
@@ -909,9 +917,10 @@ export class GaoxinClient {
 
     /**
      * 节假日安排 · Holiday calendars
+     * @param gaoxin_Consistency (optional) 读己之写：原样发送此前写入响应中的同名头，读取至少会包含那次写入（备库尚未追上时由主库作答）。Read your writes: send back the header an earlier write's answer carried, and this read sees at least that write (a standby that has not replayed it yet leaves the read to the primary). Malformed: 400 request.invalid-consistency-token.
      * @return OK
      */
-    listCalendarYears(signal?: AbortSignal): Promise<CalendarYearList> {
+    listCalendarYears(gaoxin_Consistency?: string | undefined, signal?: AbortSignal): Promise<CalendarYearList> {
         let url_ = this.baseUrl + "/api/v1/calendar";
         url_ = url_.replace(/[?&]$/, "");
 
@@ -919,6 +928,7 @@ export class GaoxinClient {
             method: "GET",
             signal,
             headers: {
+                "Gaoxin-Consistency": gaoxin_Consistency !== undefined && gaoxin_Consistency !== null ? "" + gaoxin_Consistency : "",
                 "Accept": "application/json"
             }
         };
@@ -978,9 +988,10 @@ export class GaoxinClient {
     /**
      * 某年节假日安排 · A year's holiday calendar
      * @param year The year, 1949–2200.
+     * @param gaoxin_Consistency (optional) 读己之写：原样发送此前写入响应中的同名头，读取至少会包含那次写入（备库尚未追上时由主库作答）。Read your writes: send back the header an earlier write's answer carried, and this read sees at least that write (a standby that has not replayed it yet leaves the read to the primary). Malformed: 400 request.invalid-consistency-token.
      * @return OK
      */
-    getCalendarYear(year: number, signal?: AbortSignal): Promise<CalendarYear> {
+    getCalendarYear(year: number, gaoxin_Consistency?: string | undefined, signal?: AbortSignal): Promise<CalendarYear> {
         let url_ = this.baseUrl + "/api/v1/calendar/{year}";
         if (year === undefined || year === null)
             throw new globalThis.Error("The parameter 'year' must be defined.");
@@ -991,6 +1002,7 @@ export class GaoxinClient {
             method: "GET",
             signal,
             headers: {
+                "Gaoxin-Consistency": gaoxin_Consistency !== undefined && gaoxin_Consistency !== null ? "" + gaoxin_Consistency : "",
                 "Accept": "application/json"
             }
         };
@@ -1161,9 +1173,10 @@ export class GaoxinClient {
      * @param status (optional) Only these statuses, comma-separated: met, unknown, partial, notMet (default: met,unknown,partial).
      * @param cursor (optional) The `nextCursor` of the previous page.
      * @param limit (optional) Page size, 1–200 (default 50).
+     * @param gaoxin_Consistency (optional) 读己之写：原样发送此前写入响应中的同名头，读取至少会包含那次写入（备库尚未追上时由主库作答）。Read your writes: send back the header an earlier write's answer carried, and this read sees at least that write (a standby that has not replayed it yet leaves the read to the primary). Malformed: 400 request.invalid-consistency-token.
      * @return OK
      */
-    listEligibleEnterprises(id: string, code: string, on?: string | undefined, status?: string | undefined, cursor?: string | undefined, limit?: number | undefined, signal?: AbortSignal): Promise<EligibleEnterprisePage> {
+    listEligibleEnterprises(id: string, code: string, on?: string | undefined, status?: string | undefined, cursor?: string | undefined, limit?: number | undefined, gaoxin_Consistency?: string | undefined, signal?: AbortSignal): Promise<EligibleEnterprisePage> {
         let url_ = this.baseUrl + "/api/v1/policies/{id}/measures/{code}/eligible-enterprises?";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -1193,6 +1206,7 @@ export class GaoxinClient {
             method: "GET",
             signal,
             headers: {
+                "Gaoxin-Consistency": gaoxin_Consistency !== undefined && gaoxin_Consistency !== null ? "" + gaoxin_Consistency : "",
                 "Accept": "application/json"
             }
         };
@@ -1265,9 +1279,10 @@ export class GaoxinClient {
      * 匹配事件流 · The match feed
      * @param after (optional) The nextCursor of the previous page; omitted: from the beginning.
      * @param limit (optional) How many events to read past the cursor, 1–5000 (default 500).
+     * @param gaoxin_Consistency (optional) 读己之写：原样发送此前写入响应中的同名头，读取至少会包含那次写入（备库尚未追上时由主库作答）。Read your writes: send back the header an earlier write's answer carried, and this read sees at least that write (a standby that has not replayed it yet leaves the read to the primary). Malformed: 400 request.invalid-consistency-token.
      * @return OK
      */
-    listMatchEvents(after?: string | undefined, limit?: number | undefined, signal?: AbortSignal): Promise<MatchEventPage> {
+    listMatchEvents(after?: string | undefined, limit?: number | undefined, gaoxin_Consistency?: string | undefined, signal?: AbortSignal): Promise<MatchEventPage> {
         let url_ = this.baseUrl + "/api/v1/match-events?";
         if (after === null)
             throw new globalThis.Error("The parameter 'after' cannot be null.");
@@ -1283,6 +1298,7 @@ export class GaoxinClient {
             method: "GET",
             signal,
             headers: {
+                "Gaoxin-Consistency": gaoxin_Consistency !== undefined && gaoxin_Consistency !== null ? "" + gaoxin_Consistency : "",
                 "Accept": "application/json"
             }
         };
@@ -1353,9 +1369,10 @@ export class GaoxinClient {
      * @param q (optional) Text in the names (either language), the code or the credit code.
      * @param cursor (optional) The `nextCursor` of the previous page.
      * @param limit (optional) Page size, 1–200 (default 50).
+     * @param gaoxin_Consistency (optional) 读己之写：原样发送此前写入响应中的同名头，读取至少会包含那次写入（备库尚未追上时由主库作答）。Read your writes: send back the header an earlier write's answer carried, and this read sees at least that write (a standby that has not replayed it yet leaves the read to the primary). Malformed: 400 request.invalid-consistency-token.
      * @return OK
      */
-    listEnterprises(park?: string | undefined, industry?: Industry | undefined, qualification?: Qualification | undefined, q?: string | undefined, cursor?: string | undefined, limit?: number | undefined, signal?: AbortSignal): Promise<EnterprisePage> {
+    listEnterprises(park?: string | undefined, industry?: Industry | undefined, qualification?: Qualification | undefined, q?: string | undefined, cursor?: string | undefined, limit?: number | undefined, gaoxin_Consistency?: string | undefined, signal?: AbortSignal): Promise<EnterprisePage> {
         let url_ = this.baseUrl + "/api/v1/enterprises?";
         if (park === null)
             throw new globalThis.Error("The parameter 'park' cannot be null.");
@@ -1387,6 +1404,7 @@ export class GaoxinClient {
             method: "GET",
             signal,
             headers: {
+                "Gaoxin-Consistency": gaoxin_Consistency !== undefined && gaoxin_Consistency !== null ? "" + gaoxin_Consistency : "",
                 "Accept": "application/json"
             }
         };
@@ -1570,9 +1588,10 @@ export class GaoxinClient {
      * @param code The enterprise's code.
      * @param asOf (optional) The record as it was at this moment (a date: the end of that day, UTC+8).
      * @param if_None_Match (optional) The ETag of the copy the client has: 304 when it is still current.
+     * @param gaoxin_Consistency (optional) 读己之写：原样发送此前写入响应中的同名头，读取至少会包含那次写入（备库尚未追上时由主库作答）。Read your writes: send back the header an earlier write's answer carried, and this read sees at least that write (a standby that has not replayed it yet leaves the read to the primary). Malformed: 400 request.invalid-consistency-token.
      * @return OK
      */
-    getEnterprise(code: string, asOf?: string | undefined, if_None_Match?: string | undefined, signal?: AbortSignal): Promise<EnterpriseDto> {
+    getEnterprise(code: string, asOf?: string | undefined, if_None_Match?: string | undefined, gaoxin_Consistency?: string | undefined, signal?: AbortSignal): Promise<EnterpriseDto> {
         let url_ = this.baseUrl + "/api/v1/enterprises/{code}?";
         if (code === undefined || code === null)
             throw new globalThis.Error("The parameter 'code' must be defined.");
@@ -1588,6 +1607,7 @@ export class GaoxinClient {
             signal,
             headers: {
                 "If-None-Match": if_None_Match !== undefined && if_None_Match !== null ? "" + if_None_Match : "",
+                "Gaoxin-Consistency": gaoxin_Consistency !== undefined && gaoxin_Consistency !== null ? "" + gaoxin_Consistency : "",
                 "Accept": "application/json"
             }
         };
@@ -1823,7 +1843,7 @@ export class GaoxinClient {
             return response.text().then((_responseText) => {
             let result400: any = null;
             result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
-            return throwException("\u8bf7\u6c42\u683c\u5f0f\u65e0\u6548\uff08request.invalid-parameter\u3001request.malformed-body\u3001request.validation-failed\uff09\uff1aerrors \u5217\u51fa\u5404\u5b57\u6bb5\u3002A malformed parameter, header or body; errors names each field.", status, _responseText, _headers, result400);
+            return throwException("\u8bf7\u6c42\u683c\u5f0f\u65e0\u6548\uff08request.invalid-parameter\u3001request.invalid-consistency-token\u3001request.malformed-body\u3001request.validation-failed\uff09\uff1aerrors \u5217\u51fa\u5404\u5b57\u6bb5\u3002A malformed parameter, header or body; errors names each field.", status, _responseText, _headers, result400);
             });
         } else if (status === 401) {
             return response.text().then((_responseText) => {
@@ -1885,9 +1905,10 @@ export class GaoxinClient {
      * 企业可享政策 · Measures an enterprise qualifies for
      * @param code The enterprise's code.
      * @param on (optional) The day the measures must be in force on and the facts are taken for; omitted: today (UTC+8).
+     * @param gaoxin_Consistency (optional) 读己之写：原样发送此前写入响应中的同名头，读取至少会包含那次写入（备库尚未追上时由主库作答）。Read your writes: send back the header an earlier write's answer carried, and this read sees at least that write (a standby that has not replayed it yet leaves the read to the primary). Malformed: 400 request.invalid-consistency-token.
      * @return OK
      */
-    getEnterpriseMatches(code: string, on?: string | undefined, signal?: AbortSignal): Promise<EnterpriseMatchesDto> {
+    getEnterpriseMatches(code: string, on?: string | undefined, gaoxin_Consistency?: string | undefined, signal?: AbortSignal): Promise<EnterpriseMatchesDto> {
         let url_ = this.baseUrl + "/api/v1/enterprises/{code}/matches?";
         if (code === undefined || code === null)
             throw new globalThis.Error("The parameter 'code' must be defined.");
@@ -1902,6 +1923,7 @@ export class GaoxinClient {
             method: "GET",
             signal,
             headers: {
+                "Gaoxin-Consistency": gaoxin_Consistency !== undefined && gaoxin_Consistency !== null ? "" + gaoxin_Consistency : "",
                 "Accept": "application/json"
             }
         };
@@ -1974,9 +1996,10 @@ export class GaoxinClient {
      * 评价体系 · Evaluation schemes
      * @param cursor (optional) The `nextCursor` of the previous page.
      * @param limit (optional) Page size, 1–200 (default 50).
+     * @param gaoxin_Consistency (optional) 读己之写：原样发送此前写入响应中的同名头，读取至少会包含那次写入（备库尚未追上时由主库作答）。Read your writes: send back the header an earlier write's answer carried, and this read sees at least that write (a standby that has not replayed it yet leaves the read to the primary). Malformed: 400 request.invalid-consistency-token.
      * @return OK
      */
-    listSchemes(cursor?: string | undefined, limit?: number | undefined, signal?: AbortSignal): Promise<SchemePage> {
+    listSchemes(cursor?: string | undefined, limit?: number | undefined, gaoxin_Consistency?: string | undefined, signal?: AbortSignal): Promise<SchemePage> {
         let url_ = this.baseUrl + "/api/v1/evaluation-schemes?";
         if (cursor === null)
             throw new globalThis.Error("The parameter 'cursor' cannot be null.");
@@ -1992,6 +2015,7 @@ export class GaoxinClient {
             method: "GET",
             signal,
             headers: {
+                "Gaoxin-Consistency": gaoxin_Consistency !== undefined && gaoxin_Consistency !== null ? "" + gaoxin_Consistency : "",
                 "Accept": "application/json"
             }
         };
@@ -2157,9 +2181,10 @@ export class GaoxinClient {
      * @param code The scheme's code.
      * @param version (optional) A version other than the latest.
      * @param if_None_Match (optional) The ETag of the copy the client has: 304 when it is still current.
+     * @param gaoxin_Consistency (optional) 读己之写：原样发送此前写入响应中的同名头，读取至少会包含那次写入（备库尚未追上时由主库作答）。Read your writes: send back the header an earlier write's answer carried, and this read sees at least that write (a standby that has not replayed it yet leaves the read to the primary). Malformed: 400 request.invalid-consistency-token.
      * @return OK
      */
-    getScheme(code: string, version?: number | undefined, if_None_Match?: string | undefined, signal?: AbortSignal): Promise<SchemeDto> {
+    getScheme(code: string, version?: number | undefined, if_None_Match?: string | undefined, gaoxin_Consistency?: string | undefined, signal?: AbortSignal): Promise<SchemeDto> {
         let url_ = this.baseUrl + "/api/v1/evaluation-schemes/{code}?";
         if (code === undefined || code === null)
             throw new globalThis.Error("The parameter 'code' must be defined.");
@@ -2175,6 +2200,7 @@ export class GaoxinClient {
             signal,
             headers: {
                 "If-None-Match": if_None_Match !== undefined && if_None_Match !== null ? "" + if_None_Match : "",
+                "Gaoxin-Consistency": gaoxin_Consistency !== undefined && gaoxin_Consistency !== null ? "" + gaoxin_Consistency : "",
                 "Accept": "application/json"
             }
         };
@@ -2201,7 +2227,7 @@ export class GaoxinClient {
             return response.text().then((_responseText) => {
             let result400: any = null;
             result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
-            return throwException("\u8bf7\u6c42\u683c\u5f0f\u65e0\u6548\uff08request.invalid-parameter\u3001request.malformed-body\u3001request.validation-failed\uff09\uff1aerrors \u5217\u51fa\u5404\u5b57\u6bb5\u3002A malformed parameter, header or body; errors names each field.", status, _responseText, _headers, result400);
+            return throwException("\u8bf7\u6c42\u683c\u5f0f\u65e0\u6548\uff08request.invalid-parameter\u3001request.invalid-consistency-token\u3001request.malformed-body\u3001request.validation-failed\uff09\uff1aerrors \u5217\u51fa\u5404\u5b57\u6bb5\u3002A malformed parameter, header or body; errors names each field.", status, _responseText, _headers, result400);
             });
         } else if (status === 401) {
             return response.text().then((_responseText) => {
@@ -2368,9 +2394,10 @@ export class GaoxinClient {
      * @param parks (optional) The parks compared, comma-separated (at most 200); omitted: the zone's own parks.
      * @param asOf (optional) Inputs and scheme version as recorded at this moment (a date: the end of that day, UTC+8).
      * @param version (optional) A scheme version other than the latest (or the one recorded by asOf).
+     * @param gaoxin_Consistency (optional) 读己之写：原样发送此前写入响应中的同名头，读取至少会包含那次写入（备库尚未追上时由主库作答）。Read your writes: send back the header an earlier write's answer carried, and this read sees at least that write (a standby that has not replayed it yet leaves the read to the primary). Malformed: 400 request.invalid-consistency-token.
      * @return OK
      */
-    getEvaluationResults(scheme: string, period: string, parks?: string | undefined, asOf?: string | undefined, version?: number | undefined, signal?: AbortSignal): Promise<EvaluationResultDto> {
+    getEvaluationResults(scheme: string, period: string, parks?: string | undefined, asOf?: string | undefined, version?: number | undefined, gaoxin_Consistency?: string | undefined, signal?: AbortSignal): Promise<EvaluationResultDto> {
         let url_ = this.baseUrl + "/api/v1/evaluations/{scheme}/results?";
         if (scheme === undefined || scheme === null)
             throw new globalThis.Error("The parameter 'scheme' must be defined.");
@@ -2397,6 +2424,7 @@ export class GaoxinClient {
             method: "GET",
             signal,
             headers: {
+                "Gaoxin-Consistency": gaoxin_Consistency !== undefined && gaoxin_Consistency !== null ? "" + gaoxin_Consistency : "",
                 "Accept": "application/json"
             }
         };
@@ -2468,9 +2496,10 @@ export class GaoxinClient {
      * @param parks (optional) The parks compared (the park is added when missing); omitted: the zone's own parks.
      * @param asOf (optional) Inputs and scheme version as recorded at this moment.
      * @param version (optional) A scheme version other than the latest.
+     * @param gaoxin_Consistency (optional) 读己之写：原样发送此前写入响应中的同名头，读取至少会包含那次写入（备库尚未追上时由主库作答）。Read your writes: send back the header an earlier write's answer carried, and this read sees at least that write (a standby that has not replayed it yet leaves the read to the primary). Malformed: 400 request.invalid-consistency-token.
      * @return OK
      */
-    explainEvaluation(scheme: string, park: string, period: string, comparePeriod?: string | undefined, parks?: string | undefined, asOf?: string | undefined, version?: number | undefined, signal?: AbortSignal): Promise<ExplainDto> {
+    explainEvaluation(scheme: string, park: string, period: string, comparePeriod?: string | undefined, parks?: string | undefined, asOf?: string | undefined, version?: number | undefined, gaoxin_Consistency?: string | undefined, signal?: AbortSignal): Promise<ExplainDto> {
         let url_ = this.baseUrl + "/api/v1/evaluations/{scheme}/results/{park}/explain?";
         if (scheme === undefined || scheme === null)
             throw new globalThis.Error("The parameter 'scheme' must be defined.");
@@ -2504,6 +2533,7 @@ export class GaoxinClient {
             method: "GET",
             signal,
             headers: {
+                "Gaoxin-Consistency": gaoxin_Consistency !== undefined && gaoxin_Consistency !== null ? "" + gaoxin_Consistency : "",
                 "Accept": "application/json"
             }
         };
@@ -2805,9 +2835,10 @@ export class GaoxinClient {
     /**
      * 导入报告 · The report of an import
      * @param id The import's id.
+     * @param gaoxin_Consistency (optional) 读己之写：原样发送此前写入响应中的同名头，读取至少会包含那次写入（备库尚未追上时由主库作答）。Read your writes: send back the header an earlier write's answer carried, and this read sees at least that write (a standby that has not replayed it yet leaves the read to the primary). Malformed: 400 request.invalid-consistency-token.
      * @return OK
      */
-    getImport(id: string, signal?: AbortSignal): Promise<ImportReportDto> {
+    getImport(id: string, gaoxin_Consistency?: string | undefined, signal?: AbortSignal): Promise<ImportReportDto> {
         let url_ = this.baseUrl + "/api/v1/import-reports/{id}";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -2818,6 +2849,7 @@ export class GaoxinClient {
             method: "GET",
             signal,
             headers: {
+                "Gaoxin-Consistency": gaoxin_Consistency !== undefined && gaoxin_Consistency !== null ? "" + gaoxin_Consistency : "",
                 "Accept": "application/json"
             }
         };
@@ -2840,7 +2872,7 @@ export class GaoxinClient {
             return response.text().then((_responseText) => {
             let result400: any = null;
             result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
-            return throwException("\u8bf7\u6c42\u683c\u5f0f\u65e0\u6548\uff08request.invalid-parameter\u3001request.malformed-body\u3001request.validation-failed\uff09\uff1aerrors \u5217\u51fa\u5404\u5b57\u6bb5\u3002A malformed parameter, header or body; errors names each field.", status, _responseText, _headers, result400);
+            return throwException("\u8bf7\u6c42\u683c\u5f0f\u65e0\u6548\uff08request.invalid-parameter\u3001request.invalid-consistency-token\u3001request.malformed-body\u3001request.validation-failed\uff09\uff1aerrors \u5217\u51fa\u5404\u5b57\u6bb5\u3002A malformed parameter, header or body; errors names each field.", status, _responseText, _headers, result400);
             });
         } else if (status === 401) {
             return response.text().then((_responseText) => {
@@ -2892,9 +2924,10 @@ export class GaoxinClient {
      * @param q (optional) Text in the code, a name or a description, in either language (at most 100 characters).
      * @param cursor (optional) The `nextCursor` of the previous page.
      * @param limit (optional) Page size, 1–200 (default 50).
+     * @param gaoxin_Consistency (optional) 读己之写：原样发送此前写入响应中的同名头，读取至少会包含那次写入（备库尚未追上时由主库作答）。Read your writes: send back the header an earlier write's answer carried, and this read sees at least that write (a standby that has not replayed it yet leaves the read to the primary). Malformed: 400 request.invalid-consistency-token.
      * @return OK
      */
-    listIndicators(category?: IndicatorCategory | undefined, q?: string | undefined, cursor?: string | undefined, limit?: number | undefined, signal?: AbortSignal): Promise<IndicatorPage> {
+    listIndicators(category?: IndicatorCategory | undefined, q?: string | undefined, cursor?: string | undefined, limit?: number | undefined, gaoxin_Consistency?: string | undefined, signal?: AbortSignal): Promise<IndicatorPage> {
         let url_ = this.baseUrl + "/api/v1/indicators?";
         if (category === null)
             throw new globalThis.Error("The parameter 'category' cannot be null.");
@@ -2918,6 +2951,7 @@ export class GaoxinClient {
             method: "GET",
             signal,
             headers: {
+                "Gaoxin-Consistency": gaoxin_Consistency !== undefined && gaoxin_Consistency !== null ? "" + gaoxin_Consistency : "",
                 "Accept": "application/json"
             }
         };
@@ -3082,9 +3116,10 @@ export class GaoxinClient {
      * 查看指标 · Get an indicator
      * @param code The indicator's code.
      * @param if_None_Match (optional) The ETag of the copy the client has: 304 when it is still current.
+     * @param gaoxin_Consistency (optional) 读己之写：原样发送此前写入响应中的同名头，读取至少会包含那次写入（备库尚未追上时由主库作答）。Read your writes: send back the header an earlier write's answer carried, and this read sees at least that write (a standby that has not replayed it yet leaves the read to the primary). Malformed: 400 request.invalid-consistency-token.
      * @return OK
      */
-    getIndicator(code: string, if_None_Match?: string | undefined, signal?: AbortSignal): Promise<IndicatorDto> {
+    getIndicator(code: string, if_None_Match?: string | undefined, gaoxin_Consistency?: string | undefined, signal?: AbortSignal): Promise<IndicatorDto> {
         let url_ = this.baseUrl + "/api/v1/indicators/{code}";
         if (code === undefined || code === null)
             throw new globalThis.Error("The parameter 'code' must be defined.");
@@ -3096,6 +3131,7 @@ export class GaoxinClient {
             signal,
             headers: {
                 "If-None-Match": if_None_Match !== undefined && if_None_Match !== null ? "" + if_None_Match : "",
+                "Gaoxin-Consistency": gaoxin_Consistency !== undefined && gaoxin_Consistency !== null ? "" + gaoxin_Consistency : "",
                 "Accept": "application/json"
             }
         };
@@ -3122,7 +3158,7 @@ export class GaoxinClient {
             return response.text().then((_responseText) => {
             let result400: any = null;
             result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
-            return throwException("\u8bf7\u6c42\u683c\u5f0f\u65e0\u6548\uff08request.invalid-parameter\u3001request.malformed-body\u3001request.validation-failed\uff09\uff1aerrors \u5217\u51fa\u5404\u5b57\u6bb5\u3002A malformed parameter, header or body; errors names each field.", status, _responseText, _headers, result400);
+            return throwException("\u8bf7\u6c42\u683c\u5f0f\u65e0\u6548\uff08request.invalid-parameter\u3001request.invalid-consistency-token\u3001request.malformed-body\u3001request.validation-failed\uff09\uff1aerrors \u5217\u51fa\u5404\u5b57\u6bb5\u3002A malformed parameter, header or body; errors names each field.", status, _responseText, _headers, result400);
             });
         } else if (status === 401) {
             return response.text().then((_responseText) => {
@@ -3319,7 +3355,7 @@ export class GaoxinClient {
             return response.text().then((_responseText) => {
             let result400: any = null;
             result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
-            return throwException("\u8bf7\u6c42\u683c\u5f0f\u65e0\u6548\uff08request.invalid-parameter\u3001request.malformed-body\u3001request.validation-failed\uff09\uff1aerrors \u5217\u51fa\u5404\u5b57\u6bb5\u3002A malformed parameter, header or body; errors names each field.", status, _responseText, _headers, result400);
+            return throwException("\u8bf7\u6c42\u683c\u5f0f\u65e0\u6548\uff08request.invalid-parameter\u3001request.invalid-consistency-token\u3001request.malformed-body\u3001request.validation-failed\uff09\uff1aerrors \u5217\u51fa\u5404\u5b57\u6bb5\u3002A malformed parameter, header or body; errors names each field.", status, _responseText, _headers, result400);
             });
         } else if (status === 401) {
             return response.text().then((_responseText) => {
@@ -3390,9 +3426,10 @@ export class GaoxinClient {
      * @param period (optional) The period to compare (`2023`, `2023-Q1`, `2023-03`, `2023-03-31`); omitted: each park's latest.
      * @param asOf (optional) The figures as recorded by the end of this zone day (`YYYY-MM-DD`) or at this instant (ISO 8601).
      * @param unit (optional) Answer in this unit; only area units convert into each other.
+     * @param gaoxin_Consistency (optional) 读己之写：原样发送此前写入响应中的同名头，读取至少会包含那次写入（备库尚未追上时由主库作答）。Read your writes: send back the header an earlier write's answer carried, and this read sees at least that write (a standby that has not replayed it yet leaves the read to the primary). Malformed: 400 request.invalid-consistency-token.
      * @return OK
      */
-    compareIndicator(code: string, parks?: string | undefined, period?: string | undefined, asOf?: string | undefined, unit?: IndicatorUnit | undefined, signal?: AbortSignal): Promise<IndicatorComparisonDto> {
+    compareIndicator(code: string, parks?: string | undefined, period?: string | undefined, asOf?: string | undefined, unit?: IndicatorUnit | undefined, gaoxin_Consistency?: string | undefined, signal?: AbortSignal): Promise<IndicatorComparisonDto> {
         let url_ = this.baseUrl + "/api/v1/indicators/{code}/compare?";
         if (code === undefined || code === null)
             throw new globalThis.Error("The parameter 'code' must be defined.");
@@ -3419,6 +3456,7 @@ export class GaoxinClient {
             method: "GET",
             signal,
             headers: {
+                "Gaoxin-Consistency": gaoxin_Consistency !== undefined && gaoxin_Consistency !== null ? "" + gaoxin_Consistency : "",
                 "Accept": "application/json"
             }
         };
@@ -3491,9 +3529,10 @@ export class GaoxinClient {
      * @param unit (optional) Answer in this unit; only area units convert into each other.
      * @param cursor (optional) The `nextCursor` of the previous page.
      * @param limit (optional) Page size, 1–5000 (default 500).
+     * @param gaoxin_Consistency (optional) 读己之写：原样发送此前写入响应中的同名头，读取至少会包含那次写入（备库尚未追上时由主库作答）。Read your writes: send back the header an earlier write's answer carried, and this read sees at least that write (a standby that has not replayed it yet leaves the read to the primary). Malformed: 400 request.invalid-consistency-token.
      * @return OK
      */
-    listObservations(indicator: string, park?: string | undefined, from?: string | undefined, to?: string | undefined, asOf?: string | undefined, unit?: IndicatorUnit | undefined, cursor?: string | undefined, limit?: number | undefined, signal?: AbortSignal): Promise<ObservationPage> {
+    listObservations(indicator: string, park?: string | undefined, from?: string | undefined, to?: string | undefined, asOf?: string | undefined, unit?: IndicatorUnit | undefined, cursor?: string | undefined, limit?: number | undefined, gaoxin_Consistency?: string | undefined, signal?: AbortSignal): Promise<ObservationPage> {
         let url_ = this.baseUrl + "/api/v1/observations?";
         if (indicator === undefined || indicator === null)
             throw new globalThis.Error("The parameter 'indicator' must be defined and cannot be null.");
@@ -3533,6 +3572,7 @@ export class GaoxinClient {
             method: "GET",
             signal,
             headers: {
+                "Gaoxin-Consistency": gaoxin_Consistency !== undefined && gaoxin_Consistency !== null ? "" + gaoxin_Consistency : "",
                 "Accept": "application/json"
             }
         };
@@ -3849,9 +3889,10 @@ export class GaoxinClient {
      * @param period The period.
      * @param cursor (optional) The nextCursor of the previous page.
      * @param limit (optional) 1–200 (default 100).
+     * @param gaoxin_Consistency (optional) 读己之写：原样发送此前写入响应中的同名头，读取至少会包含那次写入（备库尚未追上时由主库作答）。Read your writes: send back the header an earlier write's answer carried, and this read sees at least that write (a standby that has not replayed it yet leaves the read to the primary). Malformed: 400 request.invalid-consistency-token.
      * @return OK
      */
-    getObservationHistory(indicator: string, park: string, period: string, cursor?: string | undefined, limit?: number | undefined, signal?: AbortSignal): Promise<ObservationRevisionPage> {
+    getObservationHistory(indicator: string, park: string, period: string, cursor?: string | undefined, limit?: number | undefined, gaoxin_Consistency?: string | undefined, signal?: AbortSignal): Promise<ObservationRevisionPage> {
         let url_ = this.baseUrl + "/api/v1/observations/history?";
         if (indicator === undefined || indicator === null)
             throw new globalThis.Error("The parameter 'indicator' must be defined and cannot be null.");
@@ -3879,6 +3920,7 @@ export class GaoxinClient {
             method: "GET",
             signal,
             headers: {
+                "Gaoxin-Consistency": gaoxin_Consistency !== undefined && gaoxin_Consistency !== null ? "" + gaoxin_Consistency : "",
                 "Accept": "application/json"
             }
         };
@@ -3948,9 +3990,10 @@ export class GaoxinClient {
      * @param q (optional) Text contained in the code, a name or a description, in either language (at most 100 characters).
      * @param cursor (optional) The `nextCursor` of the previous page.
      * @param limit (optional) Page size, 1–200 (default 50).
+     * @param gaoxin_Consistency (optional) 读己之写：原样发送此前写入响应中的同名头，读取至少会包含那次写入（备库尚未追上时由主库作答）。Read your writes: send back the header an earlier write's answer carried, and this read sees at least that write (a standby that has not replayed it yet leaves the read to the primary). Malformed: 400 request.invalid-consistency-token.
      * @return OK
      */
-    listParks(kind?: ParkKind | undefined, parent?: string | undefined, q?: string | undefined, cursor?: string | undefined, limit?: number | undefined, signal?: AbortSignal): Promise<ParkPage> {
+    listParks(kind?: ParkKind | undefined, parent?: string | undefined, q?: string | undefined, cursor?: string | undefined, limit?: number | undefined, gaoxin_Consistency?: string | undefined, signal?: AbortSignal): Promise<ParkPage> {
         let url_ = this.baseUrl + "/api/v1/parks?";
         if (kind === null)
             throw new globalThis.Error("The parameter 'kind' cannot be null.");
@@ -3978,6 +4021,7 @@ export class GaoxinClient {
             method: "GET",
             signal,
             headers: {
+                "Gaoxin-Consistency": gaoxin_Consistency !== undefined && gaoxin_Consistency !== null ? "" + gaoxin_Consistency : "",
                 "Accept": "application/json"
             }
         };
@@ -4146,9 +4190,10 @@ export class GaoxinClient {
 
     /**
      * 园区树 · The park tree
+     * @param gaoxin_Consistency (optional) 读己之写：原样发送此前写入响应中的同名头，读取至少会包含那次写入（备库尚未追上时由主库作答）。Read your writes: send back the header an earlier write's answer carried, and this read sees at least that write (a standby that has not replayed it yet leaves the read to the primary). Malformed: 400 request.invalid-consistency-token.
      * @return OK
      */
-    getParkTree(signal?: AbortSignal): Promise<ParkTreeNode[]> {
+    getParkTree(gaoxin_Consistency?: string | undefined, signal?: AbortSignal): Promise<ParkTreeNode[]> {
         let url_ = this.baseUrl + "/api/v1/parks/tree";
         url_ = url_.replace(/[?&]$/, "");
 
@@ -4156,6 +4201,7 @@ export class GaoxinClient {
             method: "GET",
             signal,
             headers: {
+                "Gaoxin-Consistency": gaoxin_Consistency !== undefined && gaoxin_Consistency !== null ? "" + gaoxin_Consistency : "",
                 "Accept": "application/json"
             }
         };
@@ -4173,6 +4219,12 @@ export class GaoxinClient {
             let result200: any = null;
             result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ParkTreeNode[];
             return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u8bf7\u6c42\u683c\u5f0f\u65e0\u6548\uff08request.invalid-parameter\u3001request.invalid-consistency-token\u3001request.malformed-body\u3001request.validation-failed\uff09\uff1aerrors \u5217\u51fa\u5404\u5b57\u6bb5\u3002A malformed parameter, header or body; errors names each field.", status, _responseText, _headers, result400);
             });
         } else if (status === 401) {
             return response.text().then((_responseText) => {
@@ -4210,9 +4262,10 @@ export class GaoxinClient {
      * 查看园区 · Get a park
      * @param code The park's code.
      * @param if_None_Match (optional) The ETag of the copy the client has: 304 when it is still current.
+     * @param gaoxin_Consistency (optional) 读己之写：原样发送此前写入响应中的同名头，读取至少会包含那次写入（备库尚未追上时由主库作答）。Read your writes: send back the header an earlier write's answer carried, and this read sees at least that write (a standby that has not replayed it yet leaves the read to the primary). Malformed: 400 request.invalid-consistency-token.
      * @return OK
      */
-    getPark(code: string, if_None_Match?: string | undefined, signal?: AbortSignal): Promise<ParkDto> {
+    getPark(code: string, if_None_Match?: string | undefined, gaoxin_Consistency?: string | undefined, signal?: AbortSignal): Promise<ParkDto> {
         let url_ = this.baseUrl + "/api/v1/parks/{code}";
         if (code === undefined || code === null)
             throw new globalThis.Error("The parameter 'code' must be defined.");
@@ -4224,6 +4277,7 @@ export class GaoxinClient {
             signal,
             headers: {
                 "If-None-Match": if_None_Match !== undefined && if_None_Match !== null ? "" + if_None_Match : "",
+                "Gaoxin-Consistency": gaoxin_Consistency !== undefined && gaoxin_Consistency !== null ? "" + gaoxin_Consistency : "",
                 "Accept": "application/json"
             }
         };
@@ -4250,7 +4304,7 @@ export class GaoxinClient {
             return response.text().then((_responseText) => {
             let result400: any = null;
             result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
-            return throwException("\u8bf7\u6c42\u683c\u5f0f\u65e0\u6548\uff08request.invalid-parameter\u3001request.malformed-body\u3001request.validation-failed\uff09\uff1aerrors \u5217\u51fa\u5404\u5b57\u6bb5\u3002A malformed parameter, header or body; errors names each field.", status, _responseText, _headers, result400);
+            return throwException("\u8bf7\u6c42\u683c\u5f0f\u65e0\u6548\uff08request.invalid-parameter\u3001request.invalid-consistency-token\u3001request.malformed-body\u3001request.validation-failed\uff09\uff1aerrors \u5217\u51fa\u5404\u5b57\u6bb5\u3002A malformed parameter, header or body; errors names each field.", status, _responseText, _headers, result400);
             });
         } else if (status === 401) {
             return response.text().then((_responseText) => {
@@ -4447,7 +4501,7 @@ export class GaoxinClient {
             return response.text().then((_responseText) => {
             let result400: any = null;
             result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
-            return throwException("\u8bf7\u6c42\u683c\u5f0f\u65e0\u6548\uff08request.invalid-parameter\u3001request.malformed-body\u3001request.validation-failed\uff09\uff1aerrors \u5217\u51fa\u5404\u5b57\u6bb5\u3002A malformed parameter, header or body; errors names each field.", status, _responseText, _headers, result400);
+            return throwException("\u8bf7\u6c42\u683c\u5f0f\u65e0\u6548\uff08request.invalid-parameter\u3001request.invalid-consistency-token\u3001request.malformed-body\u3001request.validation-failed\uff09\uff1aerrors \u5217\u51fa\u5404\u5b57\u6bb5\u3002A malformed parameter, header or body; errors names each field.", status, _responseText, _headers, result400);
             });
         } else if (status === 401) {
             return response.text().then((_responseText) => {
@@ -4516,9 +4570,10 @@ export class GaoxinClient {
      * @param code The park's code.
      * @param includeDescendants (optional) Roll sub-parks up where the park has no figure of its own.
      * @param asOf (optional) The figures as recorded by the end of this zone day (`YYYY-MM-DD`) or at this instant (ISO 8601; without an offset, the zone's time, UTC+8).
+     * @param gaoxin_Consistency (optional) 读己之写：原样发送此前写入响应中的同名头，读取至少会包含那次写入（备库尚未追上时由主库作答）。Read your writes: send back the header an earlier write's answer carried, and this read sees at least that write (a standby that has not replayed it yet leaves the read to the primary). Malformed: 400 request.invalid-consistency-token.
      * @return OK
      */
-    listParkIndicators(code: string, includeDescendants?: boolean | undefined, asOf?: string | undefined, signal?: AbortSignal): Promise<ParkIndicatorValueDto[]> {
+    listParkIndicators(code: string, includeDescendants?: boolean | undefined, asOf?: string | undefined, gaoxin_Consistency?: string | undefined, signal?: AbortSignal): Promise<ParkIndicatorValueDto[]> {
         let url_ = this.baseUrl + "/api/v1/parks/{code}/indicators?";
         if (code === undefined || code === null)
             throw new globalThis.Error("The parameter 'code' must be defined.");
@@ -4537,6 +4592,7 @@ export class GaoxinClient {
             method: "GET",
             signal,
             headers: {
+                "Gaoxin-Consistency": gaoxin_Consistency !== undefined && gaoxin_Consistency !== null ? "" + gaoxin_Consistency : "",
                 "Accept": "application/json"
             }
         };
@@ -4701,9 +4757,10 @@ export class GaoxinClient {
 
     /**
      * 发文机关 · The issuing organisations
+     * @param gaoxin_Consistency (optional) 读己之写：原样发送此前写入响应中的同名头，读取至少会包含那次写入（备库尚未追上时由主库作答）。Read your writes: send back the header an earlier write's answer carried, and this read sees at least that write (a standby that has not replayed it yet leaves the read to the primary). Malformed: 400 request.invalid-consistency-token.
      * @return OK
      */
-    listOrganisations(signal?: AbortSignal): Promise<OrganisationDto[]> {
+    listOrganisations(gaoxin_Consistency?: string | undefined, signal?: AbortSignal): Promise<OrganisationDto[]> {
         let url_ = this.baseUrl + "/api/v1/organisations";
         url_ = url_.replace(/[?&]$/, "");
 
@@ -4711,6 +4768,7 @@ export class GaoxinClient {
             method: "GET",
             signal,
             headers: {
+                "Gaoxin-Consistency": gaoxin_Consistency !== undefined && gaoxin_Consistency !== null ? "" + gaoxin_Consistency : "",
                 "Accept": "application/json"
             }
         };
@@ -4728,6 +4786,12 @@ export class GaoxinClient {
             let result200: any = null;
             result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as OrganisationDto[];
             return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u8bf7\u6c42\u683c\u5f0f\u65e0\u6548\uff08request.invalid-parameter\u3001request.invalid-consistency-token\u3001request.malformed-body\u3001request.validation-failed\uff09\uff1aerrors \u5217\u51fa\u5404\u5b57\u6bb5\u3002A malformed parameter, header or body; errors names each field.", status, _responseText, _headers, result400);
             });
         } else if (status === 401) {
             return response.text().then((_responseText) => {
@@ -4773,9 +4837,10 @@ export class GaoxinClient {
      * @param inForceOn (optional) Only documents in force on this day (YYYY-MM-DD); statuses are then given for that day.
      * @param cursor (optional) The `nextCursor` of the previous page.
      * @param limit (optional) Page size, 1–100 (default 20).
+     * @param gaoxin_Consistency (optional) 读己之写：原样发送此前写入响应中的同名头，读取至少会包含那次写入（备库尚未追上时由主库作答）。Read your writes: send back the header an earlier write's answer carried, and this read sees at least that write (a standby that has not replayed it yet leaves the read to the primary). Malformed: 400 request.invalid-consistency-token.
      * @return OK
      */
-    listPolicies(q?: string | undefined, role?: PolicyRole | undefined, status?: PolicyStatus | undefined, issuer?: string | undefined, category?: PolicyCategory | undefined, park?: string | undefined, industry?: Industry | undefined, inForceOn?: string | undefined, cursor?: string | undefined, limit?: number | undefined, signal?: AbortSignal): Promise<PolicyPage> {
+    listPolicies(q?: string | undefined, role?: PolicyRole | undefined, status?: PolicyStatus | undefined, issuer?: string | undefined, category?: PolicyCategory | undefined, park?: string | undefined, industry?: Industry | undefined, inForceOn?: string | undefined, cursor?: string | undefined, limit?: number | undefined, gaoxin_Consistency?: string | undefined, signal?: AbortSignal): Promise<PolicyPage> {
         let url_ = this.baseUrl + "/api/v1/policies?";
         if (q === null)
             throw new globalThis.Error("The parameter 'q' cannot be null.");
@@ -4823,6 +4888,7 @@ export class GaoxinClient {
             method: "GET",
             signal,
             headers: {
+                "Gaoxin-Consistency": gaoxin_Consistency !== undefined && gaoxin_Consistency !== null ? "" + gaoxin_Consistency : "",
                 "Accept": "application/json"
             }
         };
@@ -4998,9 +5064,10 @@ export class GaoxinClient {
     /**
      * “1+N”政策体系 · The "1+N" catalogue
      * @param on (optional) Statuses as on this day (YYYY-MM-DD); default today.
+     * @param gaoxin_Consistency (optional) 读己之写：原样发送此前写入响应中的同名头，读取至少会包含那次写入（备库尚未追上时由主库作答）。Read your writes: send back the header an earlier write's answer carried, and this read sees at least that write (a standby that has not replayed it yet leaves the read to the primary). Malformed: 400 request.invalid-consistency-token.
      * @return OK
      */
-    getPolicyCatalogue(on?: string | undefined, signal?: AbortSignal): Promise<PolicyCatalogueDto> {
+    getPolicyCatalogue(on?: string | undefined, gaoxin_Consistency?: string | undefined, signal?: AbortSignal): Promise<PolicyCatalogueDto> {
         let url_ = this.baseUrl + "/api/v1/policies/catalogue?";
         if (on === null)
             throw new globalThis.Error("The parameter 'on' cannot be null.");
@@ -5012,6 +5079,7 @@ export class GaoxinClient {
             method: "GET",
             signal,
             headers: {
+                "Gaoxin-Consistency": gaoxin_Consistency !== undefined && gaoxin_Consistency !== null ? "" + gaoxin_Consistency : "",
                 "Accept": "application/json"
             }
         };
@@ -5034,7 +5102,7 @@ export class GaoxinClient {
             return response.text().then((_responseText) => {
             let result400: any = null;
             result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
-            return throwException("\u8bf7\u6c42\u683c\u5f0f\u65e0\u6548\uff08request.invalid-parameter\u3001request.malformed-body\u3001request.validation-failed\uff09\uff1aerrors \u5217\u51fa\u5404\u5b57\u6bb5\u3002A malformed parameter, header or body; errors names each field.", status, _responseText, _headers, result400);
+            return throwException("\u8bf7\u6c42\u683c\u5f0f\u65e0\u6548\uff08request.invalid-parameter\u3001request.invalid-consistency-token\u3001request.malformed-body\u3001request.validation-failed\uff09\uff1aerrors \u5217\u51fa\u5404\u5b57\u6bb5\u3002A malformed parameter, header or body; errors names each field.", status, _responseText, _headers, result400);
             });
         } else if (status === 401) {
             return response.text().then((_responseText) => {
@@ -5073,9 +5141,10 @@ export class GaoxinClient {
      * @param id The document's id.
      * @param on (optional) Statuses as on this day (YYYY-MM-DD); default today.
      * @param if_None_Match (optional) The ETag of the copy the client has: 304 when it is still current.
+     * @param gaoxin_Consistency (optional) 读己之写：原样发送此前写入响应中的同名头，读取至少会包含那次写入（备库尚未追上时由主库作答）。Read your writes: send back the header an earlier write's answer carried, and this read sees at least that write (a standby that has not replayed it yet leaves the read to the primary). Malformed: 400 request.invalid-consistency-token.
      * @return OK
      */
-    getPolicy(id: string, on?: string | undefined, if_None_Match?: string | undefined, signal?: AbortSignal): Promise<PolicyDto> {
+    getPolicy(id: string, on?: string | undefined, if_None_Match?: string | undefined, gaoxin_Consistency?: string | undefined, signal?: AbortSignal): Promise<PolicyDto> {
         let url_ = this.baseUrl + "/api/v1/policies/{id}?";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -5091,6 +5160,7 @@ export class GaoxinClient {
             signal,
             headers: {
                 "If-None-Match": if_None_Match !== undefined && if_None_Match !== null ? "" + if_None_Match : "",
+                "Gaoxin-Consistency": gaoxin_Consistency !== undefined && gaoxin_Consistency !== null ? "" + gaoxin_Consistency : "",
                 "Accept": "application/json"
             }
         };
@@ -5117,7 +5187,7 @@ export class GaoxinClient {
             return response.text().then((_responseText) => {
             let result400: any = null;
             result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
-            return throwException("\u8bf7\u6c42\u683c\u5f0f\u65e0\u6548\uff08request.invalid-parameter\u3001request.malformed-body\u3001request.validation-failed\uff09\uff1aerrors \u5217\u51fa\u5404\u5b57\u6bb5\u3002A malformed parameter, header or body; errors names each field.", status, _responseText, _headers, result400);
+            return throwException("\u8bf7\u6c42\u683c\u5f0f\u65e0\u6548\uff08request.invalid-parameter\u3001request.invalid-consistency-token\u3001request.malformed-body\u3001request.validation-failed\uff09\uff1aerrors \u5217\u51fa\u5404\u5b57\u6bb5\u3002A malformed parameter, header or body; errors names each field.", status, _responseText, _headers, result400);
             });
         } else if (status === 401) {
             return response.text().then((_responseText) => {
@@ -5320,7 +5390,7 @@ export class GaoxinClient {
             return response.text().then((_responseText) => {
             let result400: any = null;
             result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
-            return throwException("\u8bf7\u6c42\u683c\u5f0f\u65e0\u6548\uff08request.invalid-parameter\u3001request.malformed-body\u3001request.validation-failed\uff09\uff1aerrors \u5217\u51fa\u5404\u5b57\u6bb5\u3002A malformed parameter, header or body; errors names each field.", status, _responseText, _headers, result400);
+            return throwException("\u8bf7\u6c42\u683c\u5f0f\u65e0\u6548\uff08request.invalid-parameter\u3001request.invalid-consistency-token\u3001request.malformed-body\u3001request.validation-failed\uff09\uff1aerrors \u5217\u51fa\u5404\u5b57\u6bb5\u3002A malformed parameter, header or body; errors names each field.", status, _responseText, _headers, result400);
             });
         } else if (status === 401) {
             return response.text().then((_responseText) => {
@@ -5389,9 +5459,10 @@ export class GaoxinClient {
      * @param id The document's id.
      * @param cursor (optional) The nextCursor of the previous page.
      * @param limit (optional) 1–200 (default 50).
+     * @param gaoxin_Consistency (optional) 读己之写：原样发送此前写入响应中的同名头，读取至少会包含那次写入（备库尚未追上时由主库作答）。Read your writes: send back the header an earlier write's answer carried, and this read sees at least that write (a standby that has not replayed it yet leaves the read to the primary). Malformed: 400 request.invalid-consistency-token.
      * @return OK
      */
-    listPolicyVersions(id: string, cursor?: string | undefined, limit?: number | undefined, signal?: AbortSignal): Promise<PolicyVersionPage> {
+    listPolicyVersions(id: string, cursor?: string | undefined, limit?: number | undefined, gaoxin_Consistency?: string | undefined, signal?: AbortSignal): Promise<PolicyVersionPage> {
         let url_ = this.baseUrl + "/api/v1/policies/{id}/versions?";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -5410,6 +5481,7 @@ export class GaoxinClient {
             method: "GET",
             signal,
             headers: {
+                "Gaoxin-Consistency": gaoxin_Consistency !== undefined && gaoxin_Consistency !== null ? "" + gaoxin_Consistency : "",
                 "Accept": "application/json"
             }
         };
@@ -5432,7 +5504,7 @@ export class GaoxinClient {
             return response.text().then((_responseText) => {
             let result400: any = null;
             result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
-            return throwException("\u8bf7\u6c42\u683c\u5f0f\u65e0\u6548\uff08request.invalid-parameter\u3001request.malformed-body\u3001request.validation-failed\uff09\uff1aerrors \u5217\u51fa\u5404\u5b57\u6bb5\u3002A malformed parameter, header or body; errors names each field.", status, _responseText, _headers, result400);
+            return throwException("\u8bf7\u6c42\u683c\u5f0f\u65e0\u6548\uff08request.invalid-parameter\u3001request.invalid-consistency-token\u3001request.malformed-body\u3001request.validation-failed\uff09\uff1aerrors \u5217\u51fa\u5404\u5b57\u6bb5\u3002A malformed parameter, header or body; errors names each field.", status, _responseText, _headers, result400);
             });
         } else if (status === 401) {
             return response.text().then((_responseText) => {
@@ -5476,9 +5548,10 @@ export class GaoxinClient {
      * 查看历史版本 · Get one version of a document
      * @param id The document's id.
      * @param version The version number, from 1.
+     * @param gaoxin_Consistency (optional) 读己之写：原样发送此前写入响应中的同名头，读取至少会包含那次写入（备库尚未追上时由主库作答）。Read your writes: send back the header an earlier write's answer carried, and this read sees at least that write (a standby that has not replayed it yet leaves the read to the primary). Malformed: 400 request.invalid-consistency-token.
      * @return OK
      */
-    getPolicyVersion(id: string, version: number, signal?: AbortSignal): Promise<PolicyVersionDto> {
+    getPolicyVersion(id: string, version: number, gaoxin_Consistency?: string | undefined, signal?: AbortSignal): Promise<PolicyVersionDto> {
         let url_ = this.baseUrl + "/api/v1/policies/{id}/versions/{version}";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -5492,6 +5565,7 @@ export class GaoxinClient {
             method: "GET",
             signal,
             headers: {
+                "Gaoxin-Consistency": gaoxin_Consistency !== undefined && gaoxin_Consistency !== null ? "" + gaoxin_Consistency : "",
                 "Accept": "application/json"
             }
         };
@@ -5514,7 +5588,7 @@ export class GaoxinClient {
             return response.text().then((_responseText) => {
             let result400: any = null;
             result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
-            return throwException("\u8bf7\u6c42\u683c\u5f0f\u65e0\u6548\uff08request.invalid-parameter\u3001request.malformed-body\u3001request.validation-failed\uff09\uff1aerrors \u5217\u51fa\u5404\u5b57\u6bb5\u3002A malformed parameter, header or body; errors names each field.", status, _responseText, _headers, result400);
+            return throwException("\u8bf7\u6c42\u683c\u5f0f\u65e0\u6548\uff08request.invalid-parameter\u3001request.invalid-consistency-token\u3001request.malformed-body\u3001request.validation-failed\uff09\uff1aerrors \u5217\u51fa\u5404\u5b57\u6bb5\u3002A malformed parameter, header or body; errors names each field.", status, _responseText, _headers, result400);
             });
         } else if (status === 401) {
             return response.text().then((_responseText) => {
@@ -5707,7 +5781,7 @@ export class GaoxinClient {
             return response.text().then((_responseText) => {
             let result400: any = null;
             result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
-            return throwException("\u8bf7\u6c42\u683c\u5f0f\u65e0\u6548\uff08request.invalid-parameter\u3001request.malformed-body\u3001request.validation-failed\uff09\uff1aerrors \u5217\u51fa\u5404\u5b57\u6bb5\u3002A malformed parameter, header or body; errors names each field.", status, _responseText, _headers, result400);
+            return throwException("\u8bf7\u6c42\u683c\u5f0f\u65e0\u6548\uff08request.invalid-parameter\u3001request.invalid-consistency-token\u3001request.malformed-body\u3001request.validation-failed\uff09\uff1aerrors \u5217\u51fa\u5404\u5b57\u6bb5\u3002A malformed parameter, header or body; errors names each field.", status, _responseText, _headers, result400);
             });
         } else if (status === 401) {
             return response.text().then((_responseText) => {
@@ -5756,9 +5830,10 @@ export class GaoxinClient {
     /**
      * 扶持措施 · The support measures of a document
      * @param id The document's id.
+     * @param gaoxin_Consistency (optional) 读己之写：原样发送此前写入响应中的同名头，读取至少会包含那次写入（备库尚未追上时由主库作答）。Read your writes: send back the header an earlier write's answer carried, and this read sees at least that write (a standby that has not replayed it yet leaves the read to the primary). Malformed: 400 request.invalid-consistency-token.
      * @return OK
      */
-    listMeasures(id: string, signal?: AbortSignal): Promise<SupportMeasureDto[]> {
+    listMeasures(id: string, gaoxin_Consistency?: string | undefined, signal?: AbortSignal): Promise<SupportMeasureDto[]> {
         let url_ = this.baseUrl + "/api/v1/policies/{id}/measures";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -5769,6 +5844,7 @@ export class GaoxinClient {
             method: "GET",
             signal,
             headers: {
+                "Gaoxin-Consistency": gaoxin_Consistency !== undefined && gaoxin_Consistency !== null ? "" + gaoxin_Consistency : "",
                 "Accept": "application/json"
             }
         };
@@ -5791,7 +5867,7 @@ export class GaoxinClient {
             return response.text().then((_responseText) => {
             let result400: any = null;
             result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
-            return throwException("\u8bf7\u6c42\u683c\u5f0f\u65e0\u6548\uff08request.invalid-parameter\u3001request.malformed-body\u3001request.validation-failed\uff09\uff1aerrors \u5217\u51fa\u5404\u5b57\u6bb5\u3002A malformed parameter, header or body; errors names each field.", status, _responseText, _headers, result400);
+            return throwException("\u8bf7\u6c42\u683c\u5f0f\u65e0\u6548\uff08request.invalid-parameter\u3001request.invalid-consistency-token\u3001request.malformed-body\u3001request.validation-failed\uff09\uff1aerrors \u5217\u51fa\u5404\u5b57\u6bb5\u3002A malformed parameter, header or body; errors names each field.", status, _responseText, _headers, result400);
             });
         } else if (status === 401) {
             return response.text().then((_responseText) => {
@@ -5950,9 +6026,10 @@ export class GaoxinClient {
      * @param id The document's id.
      * @param code The measure's code.
      * @param if_None_Match (optional) The ETag of the copy the client has: 304 when it is still current.
+     * @param gaoxin_Consistency (optional) 读己之写：原样发送此前写入响应中的同名头，读取至少会包含那次写入（备库尚未追上时由主库作答）。Read your writes: send back the header an earlier write's answer carried, and this read sees at least that write (a standby that has not replayed it yet leaves the read to the primary). Malformed: 400 request.invalid-consistency-token.
      * @return OK
      */
-    getMeasure(id: string, code: string, if_None_Match?: string | undefined, signal?: AbortSignal): Promise<SupportMeasureDto> {
+    getMeasure(id: string, code: string, if_None_Match?: string | undefined, gaoxin_Consistency?: string | undefined, signal?: AbortSignal): Promise<SupportMeasureDto> {
         let url_ = this.baseUrl + "/api/v1/policies/{id}/measures/{code}";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -5967,6 +6044,7 @@ export class GaoxinClient {
             signal,
             headers: {
                 "If-None-Match": if_None_Match !== undefined && if_None_Match !== null ? "" + if_None_Match : "",
+                "Gaoxin-Consistency": gaoxin_Consistency !== undefined && gaoxin_Consistency !== null ? "" + gaoxin_Consistency : "",
                 "Accept": "application/json"
             }
         };
@@ -5993,7 +6071,7 @@ export class GaoxinClient {
             return response.text().then((_responseText) => {
             let result400: any = null;
             result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
-            return throwException("\u8bf7\u6c42\u683c\u5f0f\u65e0\u6548\uff08request.invalid-parameter\u3001request.malformed-body\u3001request.validation-failed\uff09\uff1aerrors \u5217\u51fa\u5404\u5b57\u6bb5\u3002A malformed parameter, header or body; errors names each field.", status, _responseText, _headers, result400);
+            return throwException("\u8bf7\u6c42\u683c\u5f0f\u65e0\u6548\uff08request.invalid-parameter\u3001request.invalid-consistency-token\u3001request.malformed-body\u3001request.validation-failed\uff09\uff1aerrors \u5217\u51fa\u5404\u5b57\u6bb5\u3002A malformed parameter, header or body; errors names each field.", status, _responseText, _headers, result400);
             });
         } else if (status === 401) {
             return response.text().then((_responseText) => {
@@ -6192,7 +6270,7 @@ export class GaoxinClient {
             return response.text().then((_responseText) => {
             let result400: any = null;
             result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
-            return throwException("\u8bf7\u6c42\u683c\u5f0f\u65e0\u6548\uff08request.invalid-parameter\u3001request.malformed-body\u3001request.validation-failed\uff09\uff1aerrors \u5217\u51fa\u5404\u5b57\u6bb5\u3002A malformed parameter, header or body; errors names each field.", status, _responseText, _headers, result400);
+            return throwException("\u8bf7\u6c42\u683c\u5f0f\u65e0\u6548\uff08request.invalid-parameter\u3001request.invalid-consistency-token\u3001request.malformed-body\u3001request.validation-failed\uff09\uff1aerrors \u5217\u51fa\u5404\u5b57\u6bb5\u3002A malformed parameter, header or body; errors names each field.", status, _responseText, _headers, result400);
             });
         } else if (status === 401) {
             return response.text().then((_responseText) => {
@@ -6264,9 +6342,10 @@ export class GaoxinClient {
      * @param asOf (optional) The projects as recorded at this moment (a date: the end of that day, UTC+8).
      * @param cursor (optional) The `nextCursor` of the previous page.
      * @param limit (optional) Page size, 1–200 (default 50).
+     * @param gaoxin_Consistency (optional) 读己之写：原样发送此前写入响应中的同名头，读取至少会包含那次写入（备库尚未追上时由主库作答）。Read your writes: send back the header an earlier write's answer carried, and this read sees at least that write (a standby that has not replayed it yet leaves the read to the primary). Malformed: 400 request.invalid-consistency-token.
      * @return OK
      */
-    listProjects(park?: string | undefined, status?: ProjectStatus | undefined, schedule?: ScheduleStatus | undefined, responsible?: string | undefined, kind?: ProjectKind | undefined, dueFrom?: string | undefined, dueTo?: string | undefined, q?: string | undefined, on?: string | undefined, asOf?: string | undefined, cursor?: string | undefined, limit?: number | undefined, signal?: AbortSignal): Promise<ProjectPage> {
+    listProjects(park?: string | undefined, status?: ProjectStatus | undefined, schedule?: ScheduleStatus | undefined, responsible?: string | undefined, kind?: ProjectKind | undefined, dueFrom?: string | undefined, dueTo?: string | undefined, q?: string | undefined, on?: string | undefined, asOf?: string | undefined, cursor?: string | undefined, limit?: number | undefined, gaoxin_Consistency?: string | undefined, signal?: AbortSignal): Promise<ProjectPage> {
         let url_ = this.baseUrl + "/api/v1/projects?";
         if (park === null)
             throw new globalThis.Error("The parameter 'park' cannot be null.");
@@ -6322,6 +6401,7 @@ export class GaoxinClient {
             method: "GET",
             signal,
             headers: {
+                "Gaoxin-Consistency": gaoxin_Consistency !== undefined && gaoxin_Consistency !== null ? "" + gaoxin_Consistency : "",
                 "Accept": "application/json"
             }
         };
@@ -6500,9 +6580,10 @@ export class GaoxinClient {
      * @param to The last day of the window (at most 30 years after from).
      * @param park (optional) Only projects in this park or a park within it.
      * @param on (optional) The day to judge schedules for; omitted: today (UTC+8).
+     * @param gaoxin_Consistency (optional) 读己之写：原样发送此前写入响应中的同名头，读取至少会包含那次写入（备库尚未追上时由主库作答）。Read your writes: send back the header an earlier write's answer carried, and this read sees at least that write (a standby that has not replayed it yet leaves the read to the primary). Malformed: 400 request.invalid-consistency-token.
      * @return OK
      */
-    getProjectTimeline(from: string, to: string, park?: string | undefined, on?: string | undefined, signal?: AbortSignal): Promise<ProjectTimeline> {
+    getProjectTimeline(from: string, to: string, park?: string | undefined, on?: string | undefined, gaoxin_Consistency?: string | undefined, signal?: AbortSignal): Promise<ProjectTimeline> {
         let url_ = this.baseUrl + "/api/v1/projects/timeline?";
         if (from === undefined || from === null)
             throw new globalThis.Error("The parameter 'from' must be defined and cannot be null.");
@@ -6526,6 +6607,7 @@ export class GaoxinClient {
             method: "GET",
             signal,
             headers: {
+                "Gaoxin-Consistency": gaoxin_Consistency !== undefined && gaoxin_Consistency !== null ? "" + gaoxin_Consistency : "",
                 "Accept": "application/json"
             }
         };
@@ -6594,9 +6676,10 @@ export class GaoxinClient {
      * @param on (optional) The day to judge status and schedule for; omitted: today (UTC+8), or the asOf day.
      * @param asOf (optional) The project as recorded at this moment (a date: the end of that day, UTC+8).
      * @param if_None_Match (optional) The ETag of the copy the client has: 304 when it is still current.
+     * @param gaoxin_Consistency (optional) 读己之写：原样发送此前写入响应中的同名头，读取至少会包含那次写入（备库尚未追上时由主库作答）。Read your writes: send back the header an earlier write's answer carried, and this read sees at least that write (a standby that has not replayed it yet leaves the read to the primary). Malformed: 400 request.invalid-consistency-token.
      * @return OK
      */
-    getProject(code: string, on?: string | undefined, asOf?: string | undefined, if_None_Match?: string | undefined, signal?: AbortSignal): Promise<ProjectDto> {
+    getProject(code: string, on?: string | undefined, asOf?: string | undefined, if_None_Match?: string | undefined, gaoxin_Consistency?: string | undefined, signal?: AbortSignal): Promise<ProjectDto> {
         let url_ = this.baseUrl + "/api/v1/projects/{code}?";
         if (code === undefined || code === null)
             throw new globalThis.Error("The parameter 'code' must be defined.");
@@ -6616,6 +6699,7 @@ export class GaoxinClient {
             signal,
             headers: {
                 "If-None-Match": if_None_Match !== undefined && if_None_Match !== null ? "" + if_None_Match : "",
+                "Gaoxin-Consistency": gaoxin_Consistency !== undefined && gaoxin_Consistency !== null ? "" + gaoxin_Consistency : "",
                 "Accept": "application/json"
             }
         };
@@ -6845,7 +6929,7 @@ export class GaoxinClient {
             return response.text().then((_responseText) => {
             let result400: any = null;
             result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
-            return throwException("\u8bf7\u6c42\u683c\u5f0f\u65e0\u6548\uff08request.invalid-parameter\u3001request.malformed-body\u3001request.validation-failed\uff09\uff1aerrors \u5217\u51fa\u5404\u5b57\u6bb5\u3002A malformed parameter, header or body; errors names each field.", status, _responseText, _headers, result400);
+            return throwException("\u8bf7\u6c42\u683c\u5f0f\u65e0\u6548\uff08request.invalid-parameter\u3001request.invalid-consistency-token\u3001request.malformed-body\u3001request.validation-failed\uff09\uff1aerrors \u5217\u51fa\u5404\u5b57\u6bb5\u3002A malformed parameter, header or body; errors names each field.", status, _responseText, _headers, result400);
             });
         } else if (status === 401) {
             return response.text().then((_responseText) => {
@@ -6915,9 +6999,10 @@ export class GaoxinClient {
      * @param milestone (optional) One of its milestones; omitted: the project's completion.
      * @param on (optional) The day to judge for; omitted: today (UTC+8), or the asOf day.
      * @param asOf (optional) The projects as recorded at this moment.
+     * @param gaoxin_Consistency (optional) 读己之写：原样发送此前写入响应中的同名头，读取至少会包含那次写入（备库尚未追上时由主库作答）。Read your writes: send back the header an earlier write's answer carried, and this read sees at least that write (a standby that has not replayed it yet leaves the read to the primary). Malformed: 400 request.invalid-consistency-token.
      * @return OK
      */
-    getProjectPrerequisites(code: string, milestone?: string | undefined, on?: string | undefined, asOf?: string | undefined, signal?: AbortSignal): Promise<PrerequisitesDto> {
+    getProjectPrerequisites(code: string, milestone?: string | undefined, on?: string | undefined, asOf?: string | undefined, gaoxin_Consistency?: string | undefined, signal?: AbortSignal): Promise<PrerequisitesDto> {
         let url_ = this.baseUrl + "/api/v1/projects/{code}/prerequisites?";
         if (code === undefined || code === null)
             throw new globalThis.Error("The parameter 'code' must be defined.");
@@ -6940,6 +7025,7 @@ export class GaoxinClient {
             method: "GET",
             signal,
             headers: {
+                "Gaoxin-Consistency": gaoxin_Consistency !== undefined && gaoxin_Consistency !== null ? "" + gaoxin_Consistency : "",
                 "Accept": "application/json"
             }
         };
@@ -7004,9 +7090,10 @@ export class GaoxinClient {
 
     /**
      * 数据集 · Data sets
+     * @param gaoxin_Consistency (optional) 读己之写：原样发送此前写入响应中的同名头，读取至少会包含那次写入（备库尚未追上时由主库作答）。Read your writes: send back the header an earlier write's answer carried, and this read sees at least that write (a standby that has not replayed it yet leaves the read to the primary). Malformed: 400 request.invalid-consistency-token.
      * @return OK
      */
-    listDataSets(signal?: AbortSignal): Promise<DataSetDto[]> {
+    listDataSets(gaoxin_Consistency?: string | undefined, signal?: AbortSignal): Promise<DataSetDto[]> {
         let url_ = this.baseUrl + "/api/v1/data-sets";
         url_ = url_.replace(/[?&]$/, "");
 
@@ -7014,6 +7101,7 @@ export class GaoxinClient {
             method: "GET",
             signal,
             headers: {
+                "Gaoxin-Consistency": gaoxin_Consistency !== undefined && gaoxin_Consistency !== null ? "" + gaoxin_Consistency : "",
                 "Accept": "application/json"
             }
         };
@@ -7031,6 +7119,12 @@ export class GaoxinClient {
             let result200: any = null;
             result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as DataSetDto[];
             return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u8bf7\u6c42\u683c\u5f0f\u65e0\u6548\uff08request.invalid-parameter\u3001request.invalid-consistency-token\u3001request.malformed-body\u3001request.validation-failed\uff09\uff1aerrors \u5217\u51fa\u5404\u5b57\u6bb5\u3002A malformed parameter, header or body; errors names each field.", status, _responseText, _headers, result400);
             });
         } else if (status === 401) {
             return response.text().then((_responseText) => {
@@ -7068,9 +7162,10 @@ export class GaoxinClient {
      * 查看数据集 · Get a data set
      * @param code The data set's code.
      * @param if_None_Match (optional) The ETag of the copy the client has: 304 when it is still current.
+     * @param gaoxin_Consistency (optional) 读己之写：原样发送此前写入响应中的同名头，读取至少会包含那次写入（备库尚未追上时由主库作答）。Read your writes: send back the header an earlier write's answer carried, and this read sees at least that write (a standby that has not replayed it yet leaves the read to the primary). Malformed: 400 request.invalid-consistency-token.
      * @return OK
      */
-    getDataSet(code: string, if_None_Match?: string | undefined, signal?: AbortSignal): Promise<DataSetDto> {
+    getDataSet(code: string, if_None_Match?: string | undefined, gaoxin_Consistency?: string | undefined, signal?: AbortSignal): Promise<DataSetDto> {
         let url_ = this.baseUrl + "/api/v1/data-sets/{code}";
         if (code === undefined || code === null)
             throw new globalThis.Error("The parameter 'code' must be defined.");
@@ -7082,6 +7177,7 @@ export class GaoxinClient {
             signal,
             headers: {
                 "If-None-Match": if_None_Match !== undefined && if_None_Match !== null ? "" + if_None_Match : "",
+                "Gaoxin-Consistency": gaoxin_Consistency !== undefined && gaoxin_Consistency !== null ? "" + gaoxin_Consistency : "",
                 "Accept": "application/json"
             }
         };
@@ -7108,7 +7204,7 @@ export class GaoxinClient {
             return response.text().then((_responseText) => {
             let result400: any = null;
             result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
-            return throwException("\u8bf7\u6c42\u683c\u5f0f\u65e0\u6548\uff08request.invalid-parameter\u3001request.malformed-body\u3001request.validation-failed\uff09\uff1aerrors \u5217\u51fa\u5404\u5b57\u6bb5\u3002A malformed parameter, header or body; errors names each field.", status, _responseText, _headers, result400);
+            return throwException("\u8bf7\u6c42\u683c\u5f0f\u65e0\u6548\uff08request.invalid-parameter\u3001request.invalid-consistency-token\u3001request.malformed-body\u3001request.validation-failed\uff09\uff1aerrors \u5217\u51fa\u5404\u5b57\u6bb5\u3002A malformed parameter, header or body; errors names each field.", status, _responseText, _headers, result400);
             });
         } else if (status === 401) {
             return response.text().then((_responseText) => {
@@ -7307,7 +7403,7 @@ export class GaoxinClient {
             return response.text().then((_responseText) => {
             let result400: any = null;
             result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
-            return throwException("\u8bf7\u6c42\u683c\u5f0f\u65e0\u6548\uff08request.invalid-parameter\u3001request.malformed-body\u3001request.validation-failed\uff09\uff1aerrors \u5217\u51fa\u5404\u5b57\u6bb5\u3002A malformed parameter, header or body; errors names each field.", status, _responseText, _headers, result400);
+            return throwException("\u8bf7\u6c42\u683c\u5f0f\u65e0\u6548\uff08request.invalid-parameter\u3001request.invalid-consistency-token\u3001request.malformed-body\u3001request.validation-failed\uff09\uff1aerrors \u5217\u51fa\u5404\u5b57\u6bb5\u3002A malformed parameter, header or body; errors names each field.", status, _responseText, _headers, result400);
             });
         } else if (status === 401) {
             return response.text().then((_responseText) => {
@@ -7376,9 +7472,10 @@ export class GaoxinClient {
      * @param dataSet The data set's code.
      * @param from (optional) The first period, of the set's type (2024-Q1).
      * @param to (optional) The last period; omitted: the last one that has ended.
+     * @param gaoxin_Consistency (optional) 读己之写：原样发送此前写入响应中的同名头，读取至少会包含那次写入（备库尚未追上时由主库作答）。Read your writes: send back the header an earlier write's answer carried, and this read sees at least that write (a standby that has not replayed it yet leaves the read to the primary). Malformed: 400 request.invalid-consistency-token.
      * @return OK
      */
-    listRounds(dataSet: string, from?: string | undefined, to?: string | undefined, signal?: AbortSignal): Promise<RoundMatrixDto> {
+    listRounds(dataSet: string, from?: string | undefined, to?: string | undefined, gaoxin_Consistency?: string | undefined, signal?: AbortSignal): Promise<RoundMatrixDto> {
         let url_ = this.baseUrl + "/api/v1/rounds?";
         if (dataSet === undefined || dataSet === null)
             throw new globalThis.Error("The parameter 'dataSet' must be defined and cannot be null.");
@@ -7398,6 +7495,7 @@ export class GaoxinClient {
             method: "GET",
             signal,
             headers: {
+                "Gaoxin-Consistency": gaoxin_Consistency !== undefined && gaoxin_Consistency !== null ? "" + gaoxin_Consistency : "",
                 "Accept": "application/json"
             }
         };
@@ -7464,9 +7562,10 @@ export class GaoxinClient {
      * 轮次填报进度 · A round's completeness and timeliness
      * @param dataSet The data set's code.
      * @param period The round's period, of the set's type (2024-Q1).
+     * @param gaoxin_Consistency (optional) 读己之写：原样发送此前写入响应中的同名头，读取至少会包含那次写入（备库尚未追上时由主库作答）。Read your writes: send back the header an earlier write's answer carried, and this read sees at least that write (a standby that has not replayed it yet leaves the read to the primary). Malformed: 400 request.invalid-consistency-token.
      * @return OK
      */
-    getRoundStatus(dataSet: string, period: string, signal?: AbortSignal): Promise<RoundStatusDto> {
+    getRoundStatus(dataSet: string, period: string, gaoxin_Consistency?: string | undefined, signal?: AbortSignal): Promise<RoundStatusDto> {
         let url_ = this.baseUrl + "/api/v1/rounds/{dataSet}/{period}/status";
         if (dataSet === undefined || dataSet === null)
             throw new globalThis.Error("The parameter 'dataSet' must be defined.");
@@ -7480,6 +7579,7 @@ export class GaoxinClient {
             method: "GET",
             signal,
             headers: {
+                "Gaoxin-Consistency": gaoxin_Consistency !== undefined && gaoxin_Consistency !== null ? "" + gaoxin_Consistency : "",
                 "Accept": "application/json"
             }
         };
@@ -7547,9 +7647,10 @@ export class GaoxinClient {
      * @param dataSet The data set's code.
      * @param period The round's period.
      * @param park The park's code.
+     * @param gaoxin_Consistency (optional) 读己之写：原样发送此前写入响应中的同名头，读取至少会包含那次写入（备库尚未追上时由主库作答）。Read your writes: send back the header an earlier write's answer carried, and this read sees at least that write (a standby that has not replayed it yet leaves the read to the primary). Malformed: 400 request.invalid-consistency-token.
      * @return OK
      */
-    getParkRound(dataSet: string, period: string, park: string, signal?: AbortSignal): Promise<ParkRoundDto> {
+    getParkRound(dataSet: string, period: string, park: string, gaoxin_Consistency?: string | undefined, signal?: AbortSignal): Promise<ParkRoundDto> {
         let url_ = this.baseUrl + "/api/v1/rounds/{dataSet}/{period}/parks/{park}";
         if (dataSet === undefined || dataSet === null)
             throw new globalThis.Error("The parameter 'dataSet' must be defined.");
@@ -7566,6 +7667,7 @@ export class GaoxinClient {
             method: "GET",
             signal,
             headers: {
+                "Gaoxin-Consistency": gaoxin_Consistency !== undefined && gaoxin_Consistency !== null ? "" + gaoxin_Consistency : "",
                 "Accept": "application/json"
             }
         };
@@ -8445,9 +8547,10 @@ export class GaoxinClient {
      * @param limit (optional) How many changes to read past the cursor, 1–5000 (default 500); with filters, the page holds those that match.
      * @param resourceType (optional) Only these kinds, comma-separated: park, indicator, observation, target, policy, measure, enterprise (with the enterprises scope), project, round.
      * @param park (optional) Only this park's subtree: its parks, their figures, enterprises and projects.
+     * @param gaoxin_Consistency (optional) 读己之写：原样发送此前写入响应中的同名头，读取至少会包含那次写入（备库尚未追上时由主库作答）。Read your writes: send back the header an earlier write's answer carried, and this read sees at least that write (a standby that has not replayed it yet leaves the read to the primary). Malformed: 400 request.invalid-consistency-token.
      * @return OK
      */
-    listChanges(cursor?: string | undefined, after?: string | undefined, limit?: number | undefined, resourceType?: string | undefined, park?: string | undefined, signal?: AbortSignal): Promise<ChangePage> {
+    listChanges(cursor?: string | undefined, after?: string | undefined, limit?: number | undefined, resourceType?: string | undefined, park?: string | undefined, gaoxin_Consistency?: string | undefined, signal?: AbortSignal): Promise<ChangePage> {
         let url_ = this.baseUrl + "/api/v1/changes?";
         if (cursor === null)
             throw new globalThis.Error("The parameter 'cursor' cannot be null.");
@@ -8475,6 +8578,7 @@ export class GaoxinClient {
             method: "GET",
             signal,
             headers: {
+                "Gaoxin-Consistency": gaoxin_Consistency !== undefined && gaoxin_Consistency !== null ? "" + gaoxin_Consistency : "",
                 "Accept": "application/json"
             }
         };
@@ -8539,9 +8643,10 @@ export class GaoxinClient {
 
     /**
      * 变更流当前位置 · Where the change feed ends now
+     * @param gaoxin_Consistency (optional) 读己之写：原样发送此前写入响应中的同名头，读取至少会包含那次写入（备库尚未追上时由主库作答）。Read your writes: send back the header an earlier write's answer carried, and this read sees at least that write (a standby that has not replayed it yet leaves the read to the primary). Malformed: 400 request.invalid-consistency-token.
      * @return OK
      */
-    getChangeFeedHead(signal?: AbortSignal): Promise<ChangeFeedHead> {
+    getChangeFeedHead(gaoxin_Consistency?: string | undefined, signal?: AbortSignal): Promise<ChangeFeedHead> {
         let url_ = this.baseUrl + "/api/v1/changes/head";
         url_ = url_.replace(/[?&]$/, "");
 
@@ -8549,6 +8654,7 @@ export class GaoxinClient {
             method: "GET",
             signal,
             headers: {
+                "Gaoxin-Consistency": gaoxin_Consistency !== undefined && gaoxin_Consistency !== null ? "" + gaoxin_Consistency : "",
                 "Accept": "application/json"
             }
         };
@@ -8566,6 +8672,12 @@ export class GaoxinClient {
             let result200: any = null;
             result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ChangeFeedHead;
             return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u8bf7\u6c42\u683c\u5f0f\u65e0\u6548\uff08request.invalid-parameter\u3001request.invalid-consistency-token\u3001request.malformed-body\u3001request.validation-failed\uff09\uff1aerrors \u5217\u51fa\u5404\u5b57\u6bb5\u3002A malformed parameter, header or body; errors names each field.", status, _responseText, _headers, result400);
             });
         } else if (status === 401) {
             return response.text().then((_responseText) => {
@@ -8606,9 +8718,10 @@ export class GaoxinClient {
      * @param actor (optional) The API key's name.
      * @param cursor (optional) The nextCursor of the previous page.
      * @param limit (optional) 1–200 (default 50).
+     * @param gaoxin_Consistency (optional) 读己之写：原样发送此前写入响应中的同名头，读取至少会包含那次写入（备库尚未追上时由主库作答）。Read your writes: send back the header an earlier write's answer carried, and this read sees at least that write (a standby that has not replayed it yet leaves the read to the primary). Malformed: 400 request.invalid-consistency-token.
      * @return OK
      */
-    listAudit(resourceType?: string | undefined, key?: string | undefined, actor?: string | undefined, cursor?: string | undefined, limit?: number | undefined, signal?: AbortSignal): Promise<AuditPage> {
+    listAudit(resourceType?: string | undefined, key?: string | undefined, actor?: string | undefined, cursor?: string | undefined, limit?: number | undefined, gaoxin_Consistency?: string | undefined, signal?: AbortSignal): Promise<AuditPage> {
         let url_ = this.baseUrl + "/api/v1/audit?";
         if (resourceType === null)
             throw new globalThis.Error("The parameter 'resourceType' cannot be null.");
@@ -8636,6 +8749,7 @@ export class GaoxinClient {
             method: "GET",
             signal,
             headers: {
+                "Gaoxin-Consistency": gaoxin_Consistency !== undefined && gaoxin_Consistency !== null ? "" + gaoxin_Consistency : "",
                 "Accept": "application/json"
             }
         };
@@ -8704,9 +8818,10 @@ export class GaoxinClient {
      * @param on (optional) The day the status is for (default today, UTC+8).
      * @param asOf (optional) Targets and figures as recorded at this moment (a date: the end of that day, UTC+8).
      * @param includeDescendants (optional) The targets of the parks below it too.
+     * @param gaoxin_Consistency (optional) 读己之写：原样发送此前写入响应中的同名头，读取至少会包含那次写入（备库尚未追上时由主库作答）。Read your writes: send back the header an earlier write's answer carried, and this read sees at least that write (a standby that has not replayed it yet leaves the read to the primary). Malformed: 400 request.invalid-consistency-token.
      * @return OK
      */
-    getScorecard(code: string, on?: string | undefined, asOf?: string | undefined, includeDescendants?: boolean | undefined, signal?: AbortSignal): Promise<ScorecardDto> {
+    getScorecard(code: string, on?: string | undefined, asOf?: string | undefined, includeDescendants?: boolean | undefined, gaoxin_Consistency?: string | undefined, signal?: AbortSignal): Promise<ScorecardDto> {
         let url_ = this.baseUrl + "/api/v1/parks/{code}/scorecard?";
         if (code === undefined || code === null)
             throw new globalThis.Error("The parameter 'code' must be defined.");
@@ -8729,6 +8844,7 @@ export class GaoxinClient {
             method: "GET",
             signal,
             headers: {
+                "Gaoxin-Consistency": gaoxin_Consistency !== undefined && gaoxin_Consistency !== null ? "" + gaoxin_Consistency : "",
                 "Accept": "application/json"
             }
         };
@@ -8803,9 +8919,10 @@ export class GaoxinClient {
      * @param unit (optional) Answer values in this unit; only area units convert into each other.
      * @param cursor (optional) The `nextCursor` of the previous page.
      * @param limit (optional) Page size, 1–200 (default 100).
+     * @param gaoxin_Consistency (optional) 读己之写：原样发送此前写入响应中的同名头，读取至少会包含那次写入（备库尚未追上时由主库作答）。Read your writes: send back the header an earlier write's answer carried, and this read sees at least that write (a standby that has not replayed it yet leaves the read to the primary). Malformed: 400 request.invalid-consistency-token.
      * @return OK
      */
-    listTargets(indicator?: string | undefined, park?: string | undefined, includeDescendants?: boolean | undefined, status?: TargetStatus | undefined, dueBefore?: string | undefined, on?: string | undefined, asOf?: string | undefined, unit?: IndicatorUnit | undefined, cursor?: string | undefined, limit?: number | undefined, signal?: AbortSignal): Promise<TargetPage> {
+    listTargets(indicator?: string | undefined, park?: string | undefined, includeDescendants?: boolean | undefined, status?: TargetStatus | undefined, dueBefore?: string | undefined, on?: string | undefined, asOf?: string | undefined, unit?: IndicatorUnit | undefined, cursor?: string | undefined, limit?: number | undefined, gaoxin_Consistency?: string | undefined, signal?: AbortSignal): Promise<TargetPage> {
         let url_ = this.baseUrl + "/api/v1/targets?";
         if (indicator === null)
             throw new globalThis.Error("The parameter 'indicator' cannot be null.");
@@ -8853,6 +8970,7 @@ export class GaoxinClient {
             method: "GET",
             signal,
             headers: {
+                "Gaoxin-Consistency": gaoxin_Consistency !== undefined && gaoxin_Consistency !== null ? "" + gaoxin_Consistency : "",
                 "Accept": "application/json"
             }
         };
@@ -9157,9 +9275,10 @@ export class GaoxinClient {
      * @param member (optional) The breakdown member, for a member's target.
      * @param cursor (optional) The nextCursor of the previous page.
      * @param limit (optional) 1–200 (default 100).
+     * @param gaoxin_Consistency (optional) 读己之写：原样发送此前写入响应中的同名头，读取至少会包含那次写入（备库尚未追上时由主库作答）。Read your writes: send back the header an earlier write's answer carried, and this read sees at least that write (a standby that has not replayed it yet leaves the read to the primary). Malformed: 400 request.invalid-consistency-token.
      * @return OK
      */
-    getTargetHistory(indicator: string, park: string, period: string, member?: string | undefined, cursor?: string | undefined, limit?: number | undefined, signal?: AbortSignal): Promise<TargetRevisionPage> {
+    getTargetHistory(indicator: string, park: string, period: string, member?: string | undefined, cursor?: string | undefined, limit?: number | undefined, gaoxin_Consistency?: string | undefined, signal?: AbortSignal): Promise<TargetRevisionPage> {
         let url_ = this.baseUrl + "/api/v1/targets/history?";
         if (indicator === undefined || indicator === null)
             throw new globalThis.Error("The parameter 'indicator' must be defined and cannot be null.");
@@ -9191,6 +9310,7 @@ export class GaoxinClient {
             method: "GET",
             signal,
             headers: {
+                "Gaoxin-Consistency": gaoxin_Consistency !== undefined && gaoxin_Consistency !== null ? "" + gaoxin_Consistency : "",
                 "Accept": "application/json"
             }
         };
@@ -9255,9 +9375,10 @@ export class GaoxinClient {
 
     /**
      * 可订阅的事件类型 · The event types
+     * @param gaoxin_Consistency (optional) 读己之写：原样发送此前写入响应中的同名头，读取至少会包含那次写入（备库尚未追上时由主库作答）。Read your writes: send back the header an earlier write's answer carried, and this read sees at least that write (a standby that has not replayed it yet leaves the read to the primary). Malformed: 400 request.invalid-consistency-token.
      * @return OK
      */
-    listWebhookEventTypes(signal?: AbortSignal): Promise<WebhookEventTypeDto[]> {
+    listWebhookEventTypes(gaoxin_Consistency?: string | undefined, signal?: AbortSignal): Promise<WebhookEventTypeDto[]> {
         let url_ = this.baseUrl + "/api/v1/webhooks/event-types";
         url_ = url_.replace(/[?&]$/, "");
 
@@ -9265,6 +9386,7 @@ export class GaoxinClient {
             method: "GET",
             signal,
             headers: {
+                "Gaoxin-Consistency": gaoxin_Consistency !== undefined && gaoxin_Consistency !== null ? "" + gaoxin_Consistency : "",
                 "Accept": "application/json"
             }
         };
@@ -9282,6 +9404,12 @@ export class GaoxinClient {
             let result200: any = null;
             result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as WebhookEventTypeDto[];
             return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("\u8bf7\u6c42\u683c\u5f0f\u65e0\u6548\uff08request.invalid-parameter\u3001request.invalid-consistency-token\u3001request.malformed-body\u3001request.validation-failed\uff09\uff1aerrors \u5217\u51fa\u5404\u5b57\u6bb5\u3002A malformed parameter, header or body; errors names each field.", status, _responseText, _headers, result400);
             });
         } else if (status === 401) {
             return response.text().then((_responseText) => {
@@ -9325,9 +9453,10 @@ export class GaoxinClient {
      * 事件订阅 · Webhook subscriptions
      * @param cursor (optional) The nextCursor of the previous page.
      * @param limit (optional) 1–200 (default 50).
+     * @param gaoxin_Consistency (optional) 读己之写：原样发送此前写入响应中的同名头，读取至少会包含那次写入（备库尚未追上时由主库作答）。Read your writes: send back the header an earlier write's answer carried, and this read sees at least that write (a standby that has not replayed it yet leaves the read to the primary). Malformed: 400 request.invalid-consistency-token.
      * @return OK
      */
-    listWebhooks(cursor?: string | undefined, limit?: number | undefined, signal?: AbortSignal): Promise<WebhookPage> {
+    listWebhooks(cursor?: string | undefined, limit?: number | undefined, gaoxin_Consistency?: string | undefined, signal?: AbortSignal): Promise<WebhookPage> {
         let url_ = this.baseUrl + "/api/v1/webhooks?";
         if (cursor === null)
             throw new globalThis.Error("The parameter 'cursor' cannot be null.");
@@ -9343,6 +9472,7 @@ export class GaoxinClient {
             method: "GET",
             signal,
             headers: {
+                "Gaoxin-Consistency": gaoxin_Consistency !== undefined && gaoxin_Consistency !== null ? "" + gaoxin_Consistency : "",
                 "Accept": "application/json"
             }
         };
@@ -9511,9 +9641,10 @@ export class GaoxinClient {
      * 查看事件订阅 · Get a subscription
      * @param id The subscription's id.
      * @param if_None_Match (optional) The ETag of the copy the client has: 304 when it is still current.
+     * @param gaoxin_Consistency (optional) 读己之写：原样发送此前写入响应中的同名头，读取至少会包含那次写入（备库尚未追上时由主库作答）。Read your writes: send back the header an earlier write's answer carried, and this read sees at least that write (a standby that has not replayed it yet leaves the read to the primary). Malformed: 400 request.invalid-consistency-token.
      * @return OK
      */
-    getWebhook(id: string, if_None_Match?: string | undefined, signal?: AbortSignal): Promise<WebhookDto> {
+    getWebhook(id: string, if_None_Match?: string | undefined, gaoxin_Consistency?: string | undefined, signal?: AbortSignal): Promise<WebhookDto> {
         let url_ = this.baseUrl + "/api/v1/webhooks/{id}";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -9525,6 +9656,7 @@ export class GaoxinClient {
             signal,
             headers: {
                 "If-None-Match": if_None_Match !== undefined && if_None_Match !== null ? "" + if_None_Match : "",
+                "Gaoxin-Consistency": gaoxin_Consistency !== undefined && gaoxin_Consistency !== null ? "" + gaoxin_Consistency : "",
                 "Accept": "application/json"
             }
         };
@@ -9551,7 +9683,7 @@ export class GaoxinClient {
             return response.text().then((_responseText) => {
             let result400: any = null;
             result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
-            return throwException("\u8bf7\u6c42\u683c\u5f0f\u65e0\u6548\uff08request.invalid-parameter\u3001request.malformed-body\u3001request.validation-failed\uff09\uff1aerrors \u5217\u51fa\u5404\u5b57\u6bb5\u3002A malformed parameter, header or body; errors names each field.", status, _responseText, _headers, result400);
+            return throwException("\u8bf7\u6c42\u683c\u5f0f\u65e0\u6548\uff08request.invalid-parameter\u3001request.invalid-consistency-token\u3001request.malformed-body\u3001request.validation-failed\uff09\uff1aerrors \u5217\u51fa\u5404\u5b57\u6bb5\u3002A malformed parameter, header or body; errors names each field.", status, _responseText, _headers, result400);
             });
         } else if (status === 401) {
             return response.text().then((_responseText) => {
@@ -9754,7 +9886,7 @@ export class GaoxinClient {
             return response.text().then((_responseText) => {
             let result400: any = null;
             result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
-            return throwException("\u8bf7\u6c42\u683c\u5f0f\u65e0\u6548\uff08request.invalid-parameter\u3001request.malformed-body\u3001request.validation-failed\uff09\uff1aerrors \u5217\u51fa\u5404\u5b57\u6bb5\u3002A malformed parameter, header or body; errors names each field.", status, _responseText, _headers, result400);
+            return throwException("\u8bf7\u6c42\u683c\u5f0f\u65e0\u6548\uff08request.invalid-parameter\u3001request.invalid-consistency-token\u3001request.malformed-body\u3001request.validation-failed\uff09\uff1aerrors \u5217\u51fa\u5404\u5b57\u6bb5\u3002A malformed parameter, header or body; errors names each field.", status, _responseText, _headers, result400);
             });
         } else if (status === 401) {
             return response.text().then((_responseText) => {
@@ -9950,7 +10082,7 @@ export class GaoxinClient {
             return response.text().then((_responseText) => {
             let result400: any = null;
             result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
-            return throwException("\u8bf7\u6c42\u683c\u5f0f\u65e0\u6548\uff08request.invalid-parameter\u3001request.malformed-body\u3001request.validation-failed\uff09\uff1aerrors \u5217\u51fa\u5404\u5b57\u6bb5\u3002A malformed parameter, header or body; errors names each field.", status, _responseText, _headers, result400);
+            return throwException("\u8bf7\u6c42\u683c\u5f0f\u65e0\u6548\uff08request.invalid-parameter\u3001request.invalid-consistency-token\u3001request.malformed-body\u3001request.validation-failed\uff09\uff1aerrors \u5217\u51fa\u5404\u5b57\u6bb5\u3002A malformed parameter, header or body; errors names each field.", status, _responseText, _headers, result400);
             });
         } else if (status === 401) {
             return response.text().then((_responseText) => {
@@ -10001,9 +10133,10 @@ export class GaoxinClient {
      * @param id The subscription's id.
      * @param cursor (optional) The nextCursor of the previous page.
      * @param limit (optional) 1–200 (default 50).
+     * @param gaoxin_Consistency (optional) 读己之写：原样发送此前写入响应中的同名头，读取至少会包含那次写入（备库尚未追上时由主库作答）。Read your writes: send back the header an earlier write's answer carried, and this read sees at least that write (a standby that has not replayed it yet leaves the read to the primary). Malformed: 400 request.invalid-consistency-token.
      * @return OK
      */
-    listWebhookDeliveries(id: string, cursor?: string | undefined, limit?: number | undefined, signal?: AbortSignal): Promise<WebhookDeliveryPage> {
+    listWebhookDeliveries(id: string, cursor?: string | undefined, limit?: number | undefined, gaoxin_Consistency?: string | undefined, signal?: AbortSignal): Promise<WebhookDeliveryPage> {
         let url_ = this.baseUrl + "/api/v1/webhooks/{id}/deliveries?";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -10022,6 +10155,7 @@ export class GaoxinClient {
             method: "GET",
             signal,
             headers: {
+                "Gaoxin-Consistency": gaoxin_Consistency !== undefined && gaoxin_Consistency !== null ? "" + gaoxin_Consistency : "",
                 "Accept": "application/json"
             }
         };
@@ -12772,7 +12906,7 @@ export type CreateParkRequestDevelopmentPhase = "nearTerm" | "midTerm" | "longTe
 
 export type EnterpriseProfileIndustry = "marineEquipmentManufacturing" | "marineBiomedicine" | "marineElectronicInformation" | "other";
 
-export type ImportProblemDtoCode = "request.validation-failed" | "request.malformed-body" | "request.read-only-changed" | "request.failed" | "request.invalid-parameter" | "unit.incompatible" | "import.unknown-column" | "import.malformed" | "import.invalid-encoding" | "import.record-too-large" | "auth.missing-key" | "auth.invalid-key" | "auth.insufficient-scope" | "auth.outside-park-scope" | "auth.park-scoped-key" | "api-key.exceeds-caller" | "round.not-reviewer" | "route.not-found" | "park.not-found" | "source.not-found" | "indicator.not-found" | "observation.not-found" | "policy.not-found" | "policy.version-not-found" | "organisation.not-found" | "measure.not-found" | "relation.not-found" | "import.not-found" | "target.not-found" | "scheme.not-found" | "scheme.version-not-found" | "enterprise.not-found" | "project.not-found" | "case.not-found" | "calendar.year-not-found" | "api-key.not-found" | "webhook.not-found" | "webhook.event-not-found" | "data-set.not-found" | "round.not-found" | "route.method-not-allowed" | "park.code-taken" | "park.zone-exists" | "park.parent-cycle" | "park.has-children" | "park.has-observations" | "park.has-history" | "park.tree-too-deep" | "indicator.code-taken" | "indicator.has-observations" | "indicator.has-history" | "indicator.unit-locked" | "indicator.member-in-use" | "indicator.rule-broken-by-existing" | "policy.id-taken" | "policy.document-number-taken" | "policy.has-relations" | "measure.code-taken" | "relation.exists" | "scheme.code-taken" | "enterprise.code-taken" | "enterprise.credit-code-taken" | "park.has-enterprises" | "park.has-projects" | "project.code-taken" | "project.has-dependents" | "case.code-taken" | "data-set.has-rounds" | "round.transition-not-allowed" | "round.sub-parks-pending" | "round.parent-approved" | "api-key.name-taken" | "conflict.duplicate" | "conflict.in-use" | "idempotency.in-progress" | "precondition.failed" | "request.body-too-large" | "import.too-many-rows" | "request.unsupported-media-type" | "observation.total-mismatch" | "observation.correction-needs-note" | "policy.implements-non-core" | "scheme.malformed" | "scheme.weights-do-not-add-up" | "scheme.unknown-indicator" | "scheme.incompatible-ratio" | "enterprise.conflicting-facts" | "project.unknown-reference" | "project.dependency-cycle" | "project.conflicting-facts" | "case.unknown-reference" | "case.conflicting-facts" | "data-set.unknown-reference" | "data-set.invalid-rule" | "round.rules-failed" | "webhook.target-not-allowed" | "webhook.target-unresolvable" | "import.rejected" | "idempotency.key-reused" | "precondition.required" | "round.locked" | "request.rate-limited" | "server.error" | "server.database-unavailable" | "import.busy" | "import.unknown-field" | "import.missing-value" | "import.invalid-value" | "import.duplicate-row" | "import.inconsistent-rows" | "import.observation-rejected";
+export type ImportProblemDtoCode = "request.validation-failed" | "request.malformed-body" | "request.read-only-changed" | "request.failed" | "request.invalid-parameter" | "request.invalid-consistency-token" | "unit.incompatible" | "import.unknown-column" | "import.malformed" | "import.invalid-encoding" | "import.record-too-large" | "auth.missing-key" | "auth.invalid-key" | "auth.insufficient-scope" | "auth.outside-park-scope" | "auth.park-scoped-key" | "api-key.exceeds-caller" | "round.not-reviewer" | "route.not-found" | "park.not-found" | "source.not-found" | "indicator.not-found" | "observation.not-found" | "policy.not-found" | "policy.version-not-found" | "organisation.not-found" | "measure.not-found" | "relation.not-found" | "import.not-found" | "target.not-found" | "scheme.not-found" | "scheme.version-not-found" | "enterprise.not-found" | "project.not-found" | "case.not-found" | "calendar.year-not-found" | "api-key.not-found" | "webhook.not-found" | "webhook.event-not-found" | "data-set.not-found" | "round.not-found" | "route.method-not-allowed" | "park.code-taken" | "park.zone-exists" | "park.parent-cycle" | "park.has-children" | "park.has-observations" | "park.has-history" | "park.tree-too-deep" | "indicator.code-taken" | "indicator.has-observations" | "indicator.has-history" | "indicator.unit-locked" | "indicator.member-in-use" | "indicator.rule-broken-by-existing" | "policy.id-taken" | "policy.document-number-taken" | "policy.has-relations" | "measure.code-taken" | "relation.exists" | "scheme.code-taken" | "enterprise.code-taken" | "enterprise.credit-code-taken" | "park.has-enterprises" | "park.has-projects" | "project.code-taken" | "project.has-dependents" | "case.code-taken" | "data-set.has-rounds" | "round.transition-not-allowed" | "round.sub-parks-pending" | "round.parent-approved" | "api-key.name-taken" | "conflict.duplicate" | "conflict.in-use" | "idempotency.in-progress" | "precondition.failed" | "request.body-too-large" | "import.too-many-rows" | "request.unsupported-media-type" | "observation.total-mismatch" | "observation.correction-needs-note" | "policy.implements-non-core" | "scheme.malformed" | "scheme.weights-do-not-add-up" | "scheme.unknown-indicator" | "scheme.incompatible-ratio" | "enterprise.conflicting-facts" | "project.unknown-reference" | "project.dependency-cycle" | "project.conflicting-facts" | "case.unknown-reference" | "case.conflicting-facts" | "data-set.unknown-reference" | "data-set.invalid-rule" | "round.rules-failed" | "webhook.target-not-allowed" | "webhook.target-unresolvable" | "import.rejected" | "idempotency.key-reused" | "precondition.required" | "round.locked" | "request.rate-limited" | "server.error" | "server.database-unavailable" | "import.busy" | "import.unknown-field" | "import.missing-value" | "import.invalid-value" | "import.duplicate-row" | "import.inconsistent-rows" | "import.observation-rejected";
 
 export type MatchEventDtoFrom = "met" | "unknown" | "partial" | "notMet";
 
@@ -12788,7 +12922,7 @@ export type ParkTreeNodeAccreditationLevel = "national" | "provincial" | "munici
 
 export type ParkTreeNodeStatus = "planned" | "underConstruction" | "operating";
 
-export type ProblemCode = "request.validation-failed" | "request.malformed-body" | "request.read-only-changed" | "request.failed" | "request.invalid-parameter" | "unit.incompatible" | "import.unknown-column" | "import.malformed" | "import.invalid-encoding" | "import.record-too-large" | "auth.missing-key" | "auth.invalid-key" | "auth.insufficient-scope" | "auth.outside-park-scope" | "auth.park-scoped-key" | "api-key.exceeds-caller" | "round.not-reviewer" | "route.not-found" | "park.not-found" | "source.not-found" | "indicator.not-found" | "observation.not-found" | "policy.not-found" | "policy.version-not-found" | "organisation.not-found" | "measure.not-found" | "relation.not-found" | "import.not-found" | "target.not-found" | "scheme.not-found" | "scheme.version-not-found" | "enterprise.not-found" | "project.not-found" | "case.not-found" | "calendar.year-not-found" | "api-key.not-found" | "webhook.not-found" | "webhook.event-not-found" | "data-set.not-found" | "round.not-found" | "route.method-not-allowed" | "park.code-taken" | "park.zone-exists" | "park.parent-cycle" | "park.has-children" | "park.has-observations" | "park.has-history" | "park.tree-too-deep" | "indicator.code-taken" | "indicator.has-observations" | "indicator.has-history" | "indicator.unit-locked" | "indicator.member-in-use" | "indicator.rule-broken-by-existing" | "policy.id-taken" | "policy.document-number-taken" | "policy.has-relations" | "measure.code-taken" | "relation.exists" | "scheme.code-taken" | "enterprise.code-taken" | "enterprise.credit-code-taken" | "park.has-enterprises" | "park.has-projects" | "project.code-taken" | "project.has-dependents" | "case.code-taken" | "data-set.has-rounds" | "round.transition-not-allowed" | "round.sub-parks-pending" | "round.parent-approved" | "api-key.name-taken" | "conflict.duplicate" | "conflict.in-use" | "idempotency.in-progress" | "precondition.failed" | "request.body-too-large" | "import.too-many-rows" | "request.unsupported-media-type" | "observation.total-mismatch" | "observation.correction-needs-note" | "policy.implements-non-core" | "scheme.malformed" | "scheme.weights-do-not-add-up" | "scheme.unknown-indicator" | "scheme.incompatible-ratio" | "enterprise.conflicting-facts" | "project.unknown-reference" | "project.dependency-cycle" | "project.conflicting-facts" | "case.unknown-reference" | "case.conflicting-facts" | "data-set.unknown-reference" | "data-set.invalid-rule" | "round.rules-failed" | "webhook.target-not-allowed" | "webhook.target-unresolvable" | "import.rejected" | "idempotency.key-reused" | "precondition.required" | "round.locked" | "request.rate-limited" | "server.error" | "server.database-unavailable" | "import.busy";
+export type ProblemCode = "request.validation-failed" | "request.malformed-body" | "request.read-only-changed" | "request.failed" | "request.invalid-parameter" | "request.invalid-consistency-token" | "unit.incompatible" | "import.unknown-column" | "import.malformed" | "import.invalid-encoding" | "import.record-too-large" | "auth.missing-key" | "auth.invalid-key" | "auth.insufficient-scope" | "auth.outside-park-scope" | "auth.park-scoped-key" | "api-key.exceeds-caller" | "round.not-reviewer" | "route.not-found" | "park.not-found" | "source.not-found" | "indicator.not-found" | "observation.not-found" | "policy.not-found" | "policy.version-not-found" | "organisation.not-found" | "measure.not-found" | "relation.not-found" | "import.not-found" | "target.not-found" | "scheme.not-found" | "scheme.version-not-found" | "enterprise.not-found" | "project.not-found" | "case.not-found" | "calendar.year-not-found" | "api-key.not-found" | "webhook.not-found" | "webhook.event-not-found" | "data-set.not-found" | "round.not-found" | "route.method-not-allowed" | "park.code-taken" | "park.zone-exists" | "park.parent-cycle" | "park.has-children" | "park.has-observations" | "park.has-history" | "park.tree-too-deep" | "indicator.code-taken" | "indicator.has-observations" | "indicator.has-history" | "indicator.unit-locked" | "indicator.member-in-use" | "indicator.rule-broken-by-existing" | "policy.id-taken" | "policy.document-number-taken" | "policy.has-relations" | "measure.code-taken" | "relation.exists" | "scheme.code-taken" | "enterprise.code-taken" | "enterprise.credit-code-taken" | "park.has-enterprises" | "park.has-projects" | "project.code-taken" | "project.has-dependents" | "case.code-taken" | "data-set.has-rounds" | "round.transition-not-allowed" | "round.sub-parks-pending" | "round.parent-approved" | "api-key.name-taken" | "conflict.duplicate" | "conflict.in-use" | "idempotency.in-progress" | "precondition.failed" | "request.body-too-large" | "import.too-many-rows" | "request.unsupported-media-type" | "observation.total-mismatch" | "observation.correction-needs-note" | "policy.implements-non-core" | "scheme.malformed" | "scheme.weights-do-not-add-up" | "scheme.unknown-indicator" | "scheme.incompatible-ratio" | "enterprise.conflicting-facts" | "project.unknown-reference" | "project.dependency-cycle" | "project.conflicting-facts" | "case.unknown-reference" | "case.conflicting-facts" | "data-set.unknown-reference" | "data-set.invalid-rule" | "round.rules-failed" | "webhook.target-not-allowed" | "webhook.target-unresolvable" | "import.rejected" | "idempotency.key-reused" | "precondition.required" | "round.locked" | "request.rate-limited" | "server.error" | "server.database-unavailable" | "import.busy";
 
 export type ProblemRoundState = "notStarted" | "inProgress" | "submitted" | "returned" | "approved" | "published";
 

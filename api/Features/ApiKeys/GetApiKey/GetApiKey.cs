@@ -1,3 +1,4 @@
+using Gaoxin.Api.Infrastructure.Database;
 using Dapper;
 using Gaoxin.Api.Infrastructure.Errors;
 using Gaoxin.Api.Infrastructure.Localization;
@@ -5,14 +6,13 @@ using Gaoxin.Api.Infrastructure.Mediation;
 using Gaoxin.Api.Infrastructure.Security;
 using Gaoxin.Contracts.ApiKeys;
 using MediatR;
-using Npgsql;
 
 namespace Gaoxin.Api.Features.ApiKeys.GetApiKey;
 
 public sealed record GetApiKeyQuery(string Name) : IQuery<ApiKeyDto>;
 
 /// <summary>One key, never the key itself; a park-limited caller sees only the keys within its subtree (others: 404).</summary>
-public sealed class GetApiKeyHandler(NpgsqlDataSource db, ICaller caller) : IRequestHandler<GetApiKeyQuery, ApiKeyDto>
+public sealed class GetApiKeyHandler(ReadDatabase db, ICaller caller) : IRequestHandler<GetApiKeyQuery, ApiKeyDto>
 {
     private static readonly string Sql = ApiKeyRow.SelectManaged + "\n  and k.name = @Name";
 

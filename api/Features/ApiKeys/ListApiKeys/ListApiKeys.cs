@@ -1,3 +1,4 @@
+using Gaoxin.Api.Infrastructure.Database;
 using Dapper;
 using FluentValidation;
 using Gaoxin.Api.Infrastructure.Mediation;
@@ -6,7 +7,6 @@ using Gaoxin.Api.Infrastructure.Validation;
 using Gaoxin.Api.Infrastructure.Security;
 using Gaoxin.Contracts.ApiKeys;
 using MediatR;
-using Npgsql;
 
 namespace Gaoxin.Api.Features.ApiKeys.ListApiKeys;
 
@@ -25,7 +25,7 @@ public sealed class ListApiKeysValidator : AbstractValidator<ListApiKeysQuery>
 }
 
 /// <summary>The keys the caller manages: all of them, or for a park-limited key those within its park subtree.</summary>
-public sealed class ListApiKeysHandler(NpgsqlDataSource db, ICaller caller) : IRequestHandler<ListApiKeysQuery, ApiKeyPage>
+public sealed class ListApiKeysHandler(ReadDatabase db, ICaller caller) : IRequestHandler<ListApiKeysQuery, ApiKeyPage>
 {
     private static readonly string Sql = ApiKeyRow.SelectManaged + """
           and (@After::text is null or k.name > @After)

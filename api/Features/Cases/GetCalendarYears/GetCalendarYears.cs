@@ -1,14 +1,14 @@
+using Gaoxin.Api.Infrastructure.Database;
 using Gaoxin.Api.Infrastructure.Mediation;
 using Gaoxin.Contracts.Cases;
 using MediatR;
-using Npgsql;
 
 namespace Gaoxin.Api.Features.Cases.GetCalendarYears;
 
 /// <summary>The holiday calendars on record, or one year's.</summary>
 public sealed record GetCalendarYearsQuery(int? Year) : IQuery<CalendarYearList>;
 
-public sealed class GetCalendarYearsHandler(NpgsqlDataSource db) : IRequestHandler<GetCalendarYearsQuery, CalendarYearList>
+public sealed class GetCalendarYearsHandler(ReadDatabase db) : IRequestHandler<GetCalendarYearsQuery, CalendarYearList>
 {
     public async Task<CalendarYearList> Handle(GetCalendarYearsQuery query, CancellationToken cancellationToken)
     {

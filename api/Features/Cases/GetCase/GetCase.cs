@@ -1,3 +1,4 @@
+using Gaoxin.Api.Infrastructure.Database;
 using Dapper;
 using FluentValidation;
 using Gaoxin.Api.Infrastructure.Validation;
@@ -6,7 +7,6 @@ using Gaoxin.Api.Infrastructure.Security;
 using Gaoxin.Api.Infrastructure.Time;
 using Gaoxin.Contracts.Cases;
 using MediatR;
-using Npgsql;
 
 namespace Gaoxin.Api.Features.Cases.GetCase;
 
@@ -18,7 +18,7 @@ public sealed class GetCaseValidator : AbstractValidator<GetCaseQuery>
     public GetCaseValidator() => RuleFor(q => q.On).MustBeRecordDay();
 }
 
-public sealed class GetCaseHandler(NpgsqlDataSource db, ICaller caller, TimeProvider clock) : IRequestHandler<GetCaseQuery, CaseDto>
+public sealed class GetCaseHandler(ReadDatabase db, ICaller caller, TimeProvider clock) : IRequestHandler<GetCaseQuery, CaseDto>
 {
     public async Task<CaseDto> Handle(GetCaseQuery query, CancellationToken cancellationToken)
     {

@@ -10,7 +10,6 @@ using Gaoxin.Api.Infrastructure.Time;
 using Gaoxin.Api.Infrastructure.Validation;
 using Gaoxin.Contracts.Cases;
 using MediatR;
-using Npgsql;
 
 namespace Gaoxin.Api.Features.Cases.ListCases;
 
@@ -37,7 +36,7 @@ public sealed class ListCasesValidator : AbstractValidator<ListCasesQuery>
 /// department), in a state, in a park's subtree. Whether a case is overdue depends on the day and the calendar, so it
 /// is judged here for each candidate the SQL filters leave.
 /// </summary>
-public sealed class ListCasesHandler(NpgsqlDataSource db, ICaller caller, TimeProvider clock) : IRequestHandler<ListCasesQuery, CasePage>
+public sealed class ListCasesHandler(ReadDatabase db, ICaller caller, TimeProvider clock) : IRequestHandler<ListCasesQuery, CasePage>
 {
     private static readonly string Sql = ParkTree.Within("@ScopeParkId", "scope") + ", " + ParkTree.Within("@ParkId").Replace("with recursive ", "", StringComparison.Ordinal) + CaseRow.Select + """
 

@@ -1,15 +1,15 @@
+using Gaoxin.Api.Infrastructure.Database;
 using Dapper;
 using Gaoxin.Api.Infrastructure.Mediation;
 using Gaoxin.Contracts.Changes;
 using MediatR;
-using Npgsql;
 
 namespace Gaoxin.Api.Features.Changes.GetChangeFeedHead;
 
 public sealed record GetChangeFeedHeadQuery : IQuery<ChangeFeedHead>;
 
 /// <summary>Where the feed ends now: a new mirror copies the current state, then follows from here.</summary>
-public sealed class GetChangeFeedHeadHandler(NpgsqlDataSource db, TimeProvider clock) : IRequestHandler<GetChangeFeedHeadQuery, ChangeFeedHead>
+public sealed class GetChangeFeedHeadHandler(ReadDatabase db, TimeProvider clock) : IRequestHandler<GetChangeFeedHeadQuery, ChangeFeedHead>
 {
     public async Task<ChangeFeedHead> Handle(GetChangeFeedHeadQuery query, CancellationToken cancellationToken)
     {

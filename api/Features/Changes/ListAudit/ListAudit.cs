@@ -1,3 +1,4 @@
+using Gaoxin.Api.Infrastructure.Database;
 using System.Globalization;
 using System.Text.Json;
 using Dapper;
@@ -6,7 +7,6 @@ using Gaoxin.Api.Infrastructure.Mediation;
 using Gaoxin.Api.Infrastructure.Validation;
 using Gaoxin.Contracts.Changes;
 using MediatR;
-using Npgsql;
 
 namespace Gaoxin.Api.Features.Changes.ListAudit;
 
@@ -24,7 +24,7 @@ public sealed class ListAuditValidator : AbstractValidator<ListAuditQuery>
     }
 }
 
-public sealed class ListAuditHandler(NpgsqlDataSource db) : IRequestHandler<ListAuditQuery, AuditPage>
+public sealed class ListAuditHandler(ReadDatabase db) : IRequestHandler<ListAuditQuery, AuditPage>
 {
     private const string Sql = """
         select id, actor, action, resource_type, resource_key, before::text as before_json, after::text as after_json, at

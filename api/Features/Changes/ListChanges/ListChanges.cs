@@ -1,3 +1,4 @@
+using Gaoxin.Api.Infrastructure.Database;
 using Dapper;
 using FluentValidation;
 using Gaoxin.Api.Features.Enterprises;
@@ -7,7 +8,6 @@ using Gaoxin.Api.Infrastructure.Mediation;
 using Gaoxin.Api.Infrastructure.Validation;
 using Gaoxin.Contracts.Changes;
 using MediatR;
-using Npgsql;
 
 namespace Gaoxin.Api.Features.Changes.ListChanges;
 
@@ -38,7 +38,7 @@ public sealed class ListChangesValidator : AbstractValidator<ListChangesQuery>
 /// The feed from a cursor, optionally only some resource types and only one park's subtree (its parks and their
 /// figures). A filtered page may hold fewer items than the limit; its cursor still moves past what was skipped.
 /// </summary>
-public sealed class ListChangesHandler(NpgsqlDataSource db, ICaller caller) : IRequestHandler<ListChangesQuery, ChangePage>
+public sealed class ListChangesHandler(ReadDatabase db, ICaller caller) : IRequestHandler<ListChangesQuery, ChangePage>
 {
     private static readonly string Sql = ParkTree.Within("@ParkId") + ", " + EnterpriseAccess.ScopeCte.Replace("with recursive ", "", StringComparison.Ordinal) + """
         , scanned as (

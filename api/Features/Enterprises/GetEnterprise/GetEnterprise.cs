@@ -1,16 +1,16 @@
+using Gaoxin.Api.Infrastructure.Database;
 using Dapper;
 using Gaoxin.Api.Infrastructure.Mediation;
 using Gaoxin.Api.Infrastructure.Security;
 using Gaoxin.Contracts.Enterprises;
 using MediatR;
-using Npgsql;
 
 namespace Gaoxin.Api.Features.Enterprises.GetEnterprise;
 
 /// <summary>An enterprise now, or as recorded at a moment.</summary>
 public sealed record GetEnterpriseQuery(string Code, DateTimeOffset? AsOf) : IQuery<EnterpriseDto>;
 
-public sealed class GetEnterpriseHandler(NpgsqlDataSource db, ICaller caller) : IRequestHandler<GetEnterpriseQuery, EnterpriseDto>
+public sealed class GetEnterpriseHandler(ReadDatabase db, ICaller caller) : IRequestHandler<GetEnterpriseQuery, EnterpriseDto>
 {
     private const string Current = EnterpriseRow.Current + "\nwhere e.code = @Code";
 

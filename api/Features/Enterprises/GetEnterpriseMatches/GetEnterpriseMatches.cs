@@ -1,3 +1,4 @@
+using Gaoxin.Api.Infrastructure.Database;
 using Gaoxin.Api.Features.Policies;
 using Gaoxin.Api.Infrastructure.Mediation;
 using Gaoxin.Api.Infrastructure.Security;
@@ -5,7 +6,6 @@ using Gaoxin.Api.Infrastructure.Time;
 using Gaoxin.Contracts.Enterprises;
 using Gaoxin.Contracts.Policies;
 using MediatR;
-using Npgsql;
 
 namespace Gaoxin.Api.Features.Enterprises.GetEnterpriseMatches;
 
@@ -15,7 +15,7 @@ public sealed record GetEnterpriseMatchesQuery(string Code, DateOnly? On) : IQue
 /// Every measure in force on the day that the enterprise meets, might meet or partly meets, judged from its record:
 /// each condition with the fact and that fact's date, and what data would decide the rest.
 /// </summary>
-public sealed class GetEnterpriseMatchesHandler(NpgsqlDataSource db, ICaller caller, TimeProvider clock, MatchCache cache) : IRequestHandler<GetEnterpriseMatchesQuery, EnterpriseMatchesDto>
+public sealed class GetEnterpriseMatchesHandler(ReadDatabase db, ICaller caller, TimeProvider clock, MatchCache cache) : IRequestHandler<GetEnterpriseMatchesQuery, EnterpriseMatchesDto>
 {
     public async Task<EnterpriseMatchesDto> Handle(GetEnterpriseMatchesQuery query, CancellationToken cancellationToken)
     {

@@ -1,3 +1,4 @@
+using Gaoxin.Api.Infrastructure.Database;
 using System.Text;
 using Dapper;
 using FluentValidation;
@@ -11,7 +12,6 @@ using Gaoxin.Contracts.Enterprises;
 using Gaoxin.Contracts.Policies;
 using MediatR;
 using Microsoft.AspNetCore.WebUtilities;
-using Npgsql;
 
 namespace Gaoxin.Api.Features.Enterprises.ListEligibleEnterprises;
 
@@ -64,7 +64,7 @@ public static class RankCursor
 /// The reverse match: every enterprise the key may see judged against one measure on a day (in force or not, so a
 /// measure can be tried before it is published), ranked met, unknown, partial, then by conditions met, then code.
 /// </summary>
-public sealed class ListEligibleEnterprisesHandler(NpgsqlDataSource db, ICaller caller, TimeProvider clock, MatchCache cache)
+public sealed class ListEligibleEnterprisesHandler(ReadDatabase db, ICaller caller, TimeProvider clock, MatchCache cache)
     : IRequestHandler<ListEligibleEnterprisesQuery, EligibleEnterprisePage>
 {
     private static readonly MatchStatus[] DefaultStatuses = [MatchStatus.Met, MatchStatus.Unknown, MatchStatus.Partial];

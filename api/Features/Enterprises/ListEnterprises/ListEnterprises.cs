@@ -10,7 +10,6 @@ using Gaoxin.Api.Infrastructure.Validation;
 using Gaoxin.Contracts.Enterprises;
 using Gaoxin.Contracts.Policies;
 using MediatR;
-using Npgsql;
 
 namespace Gaoxin.Api.Features.Enterprises.ListEnterprises;
 
@@ -35,7 +34,7 @@ public sealed class ListEnterprisesValidator : AbstractValidator<ListEnterprises
 /// The enterprises the key may see, by code: in a park's subtree, in an industry, holding a qualification today, and
 /// whose name (either language), code or credit code contains the text.
 /// </summary>
-public sealed class ListEnterprisesHandler(NpgsqlDataSource db, ICaller caller, TimeProvider clock) : IRequestHandler<ListEnterprisesQuery, EnterprisePage>
+public sealed class ListEnterprisesHandler(ReadDatabase db, ICaller caller, TimeProvider clock) : IRequestHandler<ListEnterprisesQuery, EnterprisePage>
 {
     private static readonly string Sql = EnterpriseAccess.ScopeCte + ", " + ParkTree.Within("@ParkId").Replace("with recursive ", "", StringComparison.Ordinal) + """
         select * from (

@@ -1,3 +1,4 @@
+using Gaoxin.Api.Infrastructure.Database;
 using Dapper;
 using FluentValidation;
 using Gaoxin.Api.Features.Changes;
@@ -7,7 +8,6 @@ using Gaoxin.Api.Infrastructure.Security;
 using Gaoxin.Api.Infrastructure.Validation;
 using Gaoxin.Contracts.Enterprises;
 using MediatR;
-using Npgsql;
 
 namespace Gaoxin.Api.Features.Enterprises.ListMatchEvents;
 
@@ -30,7 +30,7 @@ public sealed class ListMatchEventsValidator : AbstractValidator<ListMatchEvents
 /// The match feed from a cursor, in commit order, numbered by the change feed's batches (the same no-gap guarantee).
 /// A park-limited key reads its parks' enterprises' events; a page may hold fewer than the limit, its cursor still moves.
 /// </summary>
-public sealed class ListMatchEventsHandler(NpgsqlDataSource db, ICaller caller) : IRequestHandler<ListMatchEventsQuery, MatchEventPage>
+public sealed class ListMatchEventsHandler(ReadDatabase db, ICaller caller) : IRequestHandler<ListMatchEventsQuery, MatchEventPage>
 {
     private static readonly string Sql = EnterpriseAccess.ScopeCte + """
         , scanned as (

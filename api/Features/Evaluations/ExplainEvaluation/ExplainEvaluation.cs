@@ -1,3 +1,4 @@
+using Gaoxin.Api.Infrastructure.Database;
 using System.Globalization;
 using FluentValidation;
 using Gaoxin.Api.Features.Observations;
@@ -6,7 +7,6 @@ using Gaoxin.Api.Infrastructure.Mediation;
 using Gaoxin.Api.Infrastructure.Validation;
 using Gaoxin.Contracts.Evaluations;
 using MediatR;
-using Npgsql;
 
 namespace Gaoxin.Api.Features.Evaluations.ExplainEvaluation;
 
@@ -30,7 +30,7 @@ public sealed class ExplainEvaluationValidator : AbstractValidator<ExplainEvalua
 /// One park's score, node by node, in words and numbers; with a second period, the same for it and the leaves that
 /// moved the score most, so an official can answer "why did we drop two places?".
 /// </summary>
-public sealed class ExplainEvaluationHandler(NpgsqlDataSource db) : IRequestHandler<ExplainEvaluationQuery, ExplainDto>
+public sealed class ExplainEvaluationHandler(ReadDatabase db) : IRequestHandler<ExplainEvaluationQuery, ExplainDto>
 {
     public async Task<ExplainDto> Handle(ExplainEvaluationQuery query, CancellationToken cancellationToken)
     {

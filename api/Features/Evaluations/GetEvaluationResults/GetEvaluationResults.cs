@@ -1,10 +1,10 @@
+using Gaoxin.Api.Infrastructure.Database;
 using FluentValidation;
 using Gaoxin.Api.Features.Observations;
 using Gaoxin.Api.Infrastructure.Mediation;
 using Gaoxin.Api.Infrastructure.Validation;
 using Gaoxin.Contracts.Evaluations;
 using MediatR;
-using Npgsql;
 
 namespace Gaoxin.Api.Features.Evaluations.GetEvaluationResults;
 
@@ -25,7 +25,7 @@ public sealed class GetEvaluationResultsValidator : AbstractValidator<GetEvaluat
 }
 
 /// <summary>Every compared park's score under a scheme for a period, best first, node by node.</summary>
-public sealed class GetEvaluationResultsHandler(NpgsqlDataSource db) : IRequestHandler<GetEvaluationResultsQuery, EvaluationResultDto>
+public sealed class GetEvaluationResultsHandler(ReadDatabase db) : IRequestHandler<GetEvaluationResultsQuery, EvaluationResultDto>
 {
     public async Task<EvaluationResultDto> Handle(GetEvaluationResultsQuery query, CancellationToken cancellationToken)
     {

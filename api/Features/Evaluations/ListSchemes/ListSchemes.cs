@@ -1,3 +1,4 @@
+using Gaoxin.Api.Infrastructure.Database;
 using Dapper;
 using FluentValidation;
 using Gaoxin.Api.Infrastructure.Mediation;
@@ -5,7 +6,6 @@ using Gaoxin.Api.Infrastructure.Paging;
 using Gaoxin.Api.Infrastructure.Validation;
 using Gaoxin.Contracts.Evaluations;
 using MediatR;
-using Npgsql;
 
 namespace Gaoxin.Api.Features.Evaluations.ListSchemes;
 
@@ -24,7 +24,7 @@ public sealed class ListSchemesValidator : AbstractValidator<ListSchemesQuery>
 }
 
 /// <summary>The schemes by code, each as its latest version.</summary>
-public sealed class ListSchemesHandler(NpgsqlDataSource db) : IRequestHandler<ListSchemesQuery, SchemePage>
+public sealed class ListSchemesHandler(ReadDatabase db) : IRequestHandler<ListSchemesQuery, SchemePage>
 {
     private const string Sql = SchemeVersionRow.Select + """
 

@@ -1,17 +1,17 @@
+using Gaoxin.Api.Infrastructure.Database;
 using System.Text.Json;
 using Dapper;
 using Gaoxin.Api.Infrastructure.Mediation;
 using Gaoxin.Api.Infrastructure.Security;
 using Gaoxin.Contracts.Imports;
 using MediatR;
-using Npgsql;
 
 namespace Gaoxin.Api.Features.Imports.GetImport;
 
 public sealed record GetImportQuery(Guid Id) : IQuery<ImportReportDto>;
 
 /// <summary>An import's report, for the key that ran it and for admins: who imported what is not public.</summary>
-public sealed class GetImportHandler(NpgsqlDataSource db, ICaller caller) : IRequestHandler<GetImportQuery, ImportReportDto>
+public sealed class GetImportHandler(ReadDatabase db, ICaller caller) : IRequestHandler<GetImportQuery, ImportReportDto>
 {
     private sealed class Row
     {

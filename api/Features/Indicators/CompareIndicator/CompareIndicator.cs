@@ -1,3 +1,4 @@
+using Gaoxin.Api.Infrastructure.Database;
 using Dapper;
 using FluentValidation;
 using Gaoxin.Api.Features.Observations;
@@ -8,7 +9,6 @@ using Gaoxin.Api.Infrastructure.Validation;
 using Gaoxin.Contracts.Indicators;
 using Gaoxin.Contracts.Observations;
 using MediatR;
-using Npgsql;
 
 namespace Gaoxin.Api.Features.Indicators.CompareIndicator;
 
@@ -31,7 +31,7 @@ public sealed class CompareIndicatorValidator : AbstractValidator<CompareIndicat
 }
 
 /// <summary>Each park's own figure for one period, or its latest when no period is given; no roll-up, so bars compare like with like.</summary>
-public sealed class CompareIndicatorHandler(NpgsqlDataSource db) : IRequestHandler<CompareIndicatorQuery, IndicatorComparisonDto>
+public sealed class CompareIndicatorHandler(ReadDatabase db) : IRequestHandler<CompareIndicatorQuery, IndicatorComparisonDto>
 {
     private const string Filter = """
 

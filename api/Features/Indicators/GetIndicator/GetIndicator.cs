@@ -1,14 +1,14 @@
+using Gaoxin.Api.Infrastructure.Database;
 using Dapper;
 using Gaoxin.Api.Infrastructure.Mediation;
 using Gaoxin.Contracts.Indicators;
 using MediatR;
-using Npgsql;
 
 namespace Gaoxin.Api.Features.Indicators.GetIndicator;
 
 public sealed record GetIndicatorQuery(string Code) : IQuery<IndicatorDto>;
 
-public sealed class GetIndicatorHandler(NpgsqlDataSource db) : IRequestHandler<GetIndicatorQuery, IndicatorDto>
+public sealed class GetIndicatorHandler(ReadDatabase db) : IRequestHandler<GetIndicatorQuery, IndicatorDto>
 {
     private const string Sql = IndicatorRow.Select + "\nwhere i.code = @Code";
 

@@ -6,7 +6,6 @@ using Gaoxin.Api.Infrastructure.Paging;
 using Gaoxin.Api.Infrastructure.Validation;
 using Gaoxin.Contracts.Indicators;
 using MediatR;
-using Npgsql;
 
 namespace Gaoxin.Api.Features.Indicators.ListIndicators;
 
@@ -26,7 +25,7 @@ public sealed class ListIndicatorsValidator : AbstractValidator<ListIndicatorsQu
     }
 }
 
-public sealed class ListIndicatorsHandler(NpgsqlDataSource db) : IRequestHandler<ListIndicatorsQuery, IndicatorPage>
+public sealed class ListIndicatorsHandler(ReadDatabase db) : IRequestHandler<ListIndicatorsQuery, IndicatorPage>
 {
     private static readonly string Sql = IndicatorRow.Select + """
 

@@ -1,9 +1,9 @@
+using Gaoxin.Api.Infrastructure.Database;
 using Dapper;
 using Gaoxin.Api.Infrastructure.Mediation;
 using Gaoxin.Api.Infrastructure.Time;
 using Gaoxin.Contracts.Observations;
 using MediatR;
-using Npgsql;
 
 namespace Gaoxin.Api.Features.Observations.GetObservation;
 
@@ -13,7 +13,7 @@ namespace Gaoxin.Api.Features.Observations.GetObservation;
 /// </summary>
 public sealed record GetObservationQuery(string IndicatorCode, string ParkCode, string Period) : IQuery<ObservationDto>;
 
-public sealed class GetObservationHandler(NpgsqlDataSource db, TimeProvider clock) : IRequestHandler<GetObservationQuery, ObservationDto>
+public sealed class GetObservationHandler(ReadDatabase db, TimeProvider clock) : IRequestHandler<GetObservationQuery, ObservationDto>
 {
     private static readonly string Sql = ObservationRow.Select(asOf: false) + "\nwhere i.code = @IndicatorCode and p.code = @ParkCode and o.period = @Period";
 

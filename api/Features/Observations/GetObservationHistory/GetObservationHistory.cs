@@ -1,3 +1,4 @@
+using Gaoxin.Api.Infrastructure.Database;
 using Dapper;
 using FluentValidation;
 using Gaoxin.Api.Features.Indicators;
@@ -7,7 +8,6 @@ using Gaoxin.Api.Infrastructure.Paging;
 using Gaoxin.Api.Infrastructure.Validation;
 using Gaoxin.Contracts.Observations;
 using MediatR;
-using Npgsql;
 
 namespace Gaoxin.Api.Features.Observations.GetObservationHistory;
 
@@ -31,7 +31,7 @@ public sealed class GetObservationHistoryValidator : AbstractValidator<GetObserv
 /// A figure's history, oldest first, a page at a time. Each revision shows the value before it, so a page after the
 /// first reads one revision more (the one its cursor names) to know what came before its first item.
 /// </summary>
-public sealed class GetObservationHistoryHandler(NpgsqlDataSource db) : IRequestHandler<GetObservationHistoryQuery, ObservationRevisionPage>
+public sealed class GetObservationHistoryHandler(ReadDatabase db) : IRequestHandler<GetObservationHistoryQuery, ObservationRevisionPage>
 {
     private const string Sql = $"""
         select r.id, r.version, r.action, recorded_time(r.recorded_txid, r.recorded_at) as recorded_at, r.recorded_by, r.value, r.breakdown::text as breakdown_json, r.as_of, r.note,

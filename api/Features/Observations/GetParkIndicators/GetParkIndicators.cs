@@ -21,7 +21,7 @@ public sealed record GetParkIndicatorsQuery(string Code, bool IncludeDescendants
 /// figures of one period only, the latest any sub-park has: 18 enterprises as of 2023-03-31 and 13 in 2024-Q4 are not
 /// 31 of anything. The parks whose figures make it up are named (parkCodes).
 /// </summary>
-public sealed class GetParkIndicatorsHandler(NpgsqlDataSource db, TimeProvider clock, CommittedCache cache) : IRequestHandler<GetParkIndicatorsQuery, IReadOnlyList<ParkIndicatorValueDto>>
+public sealed class GetParkIndicatorsHandler(ReadDatabase db, TimeProvider clock, CommittedCache cache) : IRequestHandler<GetParkIndicatorsQuery, IReadOnlyList<ParkIndicatorValueDto>>
 {
     private const string Tree = """
         with recursive tree (id, parent_id, code, depth) as (

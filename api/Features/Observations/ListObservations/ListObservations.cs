@@ -74,7 +74,7 @@ public static class SeriesCursor
     }
 }
 
-public sealed class ListObservationsHandler(NpgsqlDataSource db, TimeProvider clock, CommittedCache cache) : IRequestHandler<ListObservationsQuery, ObservationPage>
+public sealed class ListObservationsHandler(ReadDatabase db, TimeProvider clock, CommittedCache cache) : IRequestHandler<ListObservationsQuery, ObservationPage>
 {
     private const string Filter = """
 

@@ -1,14 +1,14 @@
+using Gaoxin.Api.Infrastructure.Database;
 using Dapper;
 using Gaoxin.Api.Infrastructure.Mediation;
 using Gaoxin.Contracts.Parks;
 using MediatR;
-using Npgsql;
 
 namespace Gaoxin.Api.Features.Parks.GetPark;
 
 public sealed record GetParkQuery(string Code) : IQuery<ParkDto>;
 
-public sealed class GetParkHandler(NpgsqlDataSource db) : IRequestHandler<GetParkQuery, ParkDto>
+public sealed class GetParkHandler(ReadDatabase db) : IRequestHandler<GetParkQuery, ParkDto>
 {
     private const string Sql = ParkRow.Select + "\nwhere p.code = @Code";
 

@@ -1,15 +1,15 @@
+using Gaoxin.Api.Infrastructure.Database;
 using Dapper;
 using Gaoxin.Api.Infrastructure.Localization;
 using Gaoxin.Api.Infrastructure.Mediation;
 using Gaoxin.Contracts.Parks;
 using MediatR;
-using Npgsql;
 
 namespace Gaoxin.Api.Features.Parks.GetParkTree;
 
 public sealed record GetParkTreeQuery : IQuery<IReadOnlyList<ParkTreeNode>>;
 
-public sealed class GetParkTreeHandler(NpgsqlDataSource db) : IRequestHandler<GetParkTreeQuery, IReadOnlyList<ParkTreeNode>>
+public sealed class GetParkTreeHandler(ReadDatabase db) : IRequestHandler<GetParkTreeQuery, IReadOnlyList<ParkTreeNode>>
 {
     // The whole tree in one round trip; a zone has tens of places, not millions, so it is assembled in memory.
     private const string Sql = """

@@ -6,7 +6,6 @@ using Gaoxin.Api.Infrastructure.Paging;
 using Gaoxin.Api.Infrastructure.Validation;
 using Gaoxin.Contracts.Parks;
 using MediatR;
-using Npgsql;
 
 namespace Gaoxin.Api.Features.Parks.ListParks;
 
@@ -27,7 +26,7 @@ public sealed class ListParksValidator : AbstractValidator<ListParksQuery>
     }
 }
 
-public sealed class ListParksHandler(NpgsqlDataSource db) : IRequestHandler<ListParksQuery, ParkPage>
+public sealed class ListParksHandler(ReadDatabase db) : IRequestHandler<ListParksQuery, ParkPage>
 {
     private static readonly string Sql = ParkRow.Select + """
 

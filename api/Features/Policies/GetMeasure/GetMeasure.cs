@@ -1,15 +1,15 @@
+using Gaoxin.Api.Infrastructure.Database;
 using Dapper;
 using Gaoxin.Api.Infrastructure.Mediation;
 using Gaoxin.Contracts.Policies;
 using MediatR;
-using Npgsql;
 
 namespace Gaoxin.Api.Features.Policies.GetMeasure;
 
 public sealed record GetMeasureQuery(string PolicyId, string Code) : IQuery<SupportMeasureDto>;
 
 /// <summary>One support measure, so that an editor can read it (with its ETag) before changing it.</summary>
-public sealed class GetMeasureHandler(NpgsqlDataSource db) : IRequestHandler<GetMeasureQuery, SupportMeasureDto>
+public sealed class GetMeasureHandler(ReadDatabase db) : IRequestHandler<GetMeasureQuery, SupportMeasureDto>
 {
     public async Task<SupportMeasureDto> Handle(GetMeasureQuery query, CancellationToken cancellationToken)
     {

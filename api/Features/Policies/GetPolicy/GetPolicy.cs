@@ -1,3 +1,4 @@
+using Gaoxin.Api.Infrastructure.Database;
 using Dapper;
 using Gaoxin.Api.Infrastructure.Localization;
 using Gaoxin.Api.Infrastructure.Mediation;
@@ -5,13 +6,12 @@ using Gaoxin.Api.Infrastructure.Time;
 using Gaoxin.Contracts.Common;
 using Gaoxin.Contracts.Policies;
 using MediatR;
-using Npgsql;
 
 namespace Gaoxin.Api.Features.Policies.GetPolicy;
 
 public sealed record GetPolicyQuery(string Id, DateOnly? Day) : IQuery<PolicyDto>;
 
-public sealed class GetPolicyHandler(NpgsqlDataSource db, TimeProvider clock) : IRequestHandler<GetPolicyQuery, PolicyDto>
+public sealed class GetPolicyHandler(ReadDatabase db, TimeProvider clock) : IRequestHandler<GetPolicyQuery, PolicyDto>
 {
     private static readonly string Document = PolicyRow.Query("p.code = @Id");
     private const string Texts = "select body_zh, body_en from policies where id = @Id";

@@ -1,16 +1,16 @@
+using Gaoxin.Api.Infrastructure.Database;
 using Dapper;
 using Gaoxin.Api.Infrastructure.Mediation;
 using Gaoxin.Api.Infrastructure.Time;
 using Gaoxin.Contracts.Policies;
 using MediatR;
-using Npgsql;
 
 namespace Gaoxin.Api.Features.Policies.GetPolicyCatalogue;
 
 public sealed record GetPolicyCatalogueQuery(DateOnly? Day) : IQuery<PolicyCatalogueDto>;
 
 /// <summary>The "1+N" tree in two round trips: every document with its status, then every measure.</summary>
-public sealed class GetPolicyCatalogueHandler(NpgsqlDataSource db, TimeProvider clock) : IRequestHandler<GetPolicyCatalogueQuery, PolicyCatalogueDto>
+public sealed class GetPolicyCatalogueHandler(ReadDatabase db, TimeProvider clock) : IRequestHandler<GetPolicyCatalogueQuery, PolicyCatalogueDto>
 {
     private static readonly string Documents = PolicyRow.Query() + "\norder by b.code";
     private const string AllMeasures = MeasureRow.Select + "\norder by p.code, m.position";

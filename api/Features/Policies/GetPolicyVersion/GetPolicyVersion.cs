@@ -1,14 +1,14 @@
+using Gaoxin.Api.Infrastructure.Database;
 using Dapper;
 using Gaoxin.Api.Infrastructure.Mediation;
 using Gaoxin.Contracts.Policies;
 using MediatR;
-using Npgsql;
 
 namespace Gaoxin.Api.Features.Policies.GetPolicyVersion;
 
 public sealed record GetPolicyVersionQuery(string Id, int Version) : IQuery<PolicyVersionDto>;
 
-public sealed class GetPolicyVersionHandler(NpgsqlDataSource db) : IRequestHandler<GetPolicyVersionQuery, PolicyVersionDto>
+public sealed class GetPolicyVersionHandler(ReadDatabase db) : IRequestHandler<GetPolicyVersionQuery, PolicyVersionDto>
 {
     public async Task<PolicyVersionDto> Handle(GetPolicyVersionQuery query, CancellationToken cancellationToken)
     {

@@ -1,3 +1,4 @@
+using Gaoxin.Api.Infrastructure.Database;
 using Dapper;
 using Gaoxin.Api.Infrastructure.Mediation;
 using Gaoxin.Contracts.Policies;
@@ -7,7 +8,7 @@ namespace Gaoxin.Api.Features.Policies.ListMeasures;
 
 public sealed record ListMeasuresQuery(string PolicyId) : IQuery<IReadOnlyList<SupportMeasureDto>>;
 
-public sealed class ListMeasuresHandler(Npgsql.NpgsqlDataSource db) : IRequestHandler<ListMeasuresQuery, IReadOnlyList<SupportMeasureDto>>
+public sealed class ListMeasuresHandler(ReadDatabase db) : IRequestHandler<ListMeasuresQuery, IReadOnlyList<SupportMeasureDto>>
 {
     public async Task<IReadOnlyList<SupportMeasureDto>> Handle(ListMeasuresQuery query, CancellationToken cancellationToken)
     {

@@ -1,17 +1,17 @@
+using Gaoxin.Api.Infrastructure.Database;
 using Dapper;
 using Gaoxin.Api.Infrastructure.Localization;
 using Gaoxin.Api.Infrastructure.Mediation;
 using Gaoxin.Contracts.Common;
 using Gaoxin.Contracts.Policies;
 using MediatR;
-using Npgsql;
 
 namespace Gaoxin.Api.Features.Policies.ListOrganisations;
 
 public sealed record ListOrganisationsQuery : IQuery<IReadOnlyList<OrganisationDto>>;
 
 /// <summary>The issuers, for filter lists; there are tens of them, so no paging.</summary>
-public sealed class ListOrganisationsHandler(NpgsqlDataSource db) : IRequestHandler<ListOrganisationsQuery, IReadOnlyList<OrganisationDto>>
+public sealed class ListOrganisationsHandler(ReadDatabase db) : IRequestHandler<ListOrganisationsQuery, IReadOnlyList<OrganisationDto>>
 {
     public async Task<IReadOnlyList<OrganisationDto>> Handle(ListOrganisationsQuery query, CancellationToken cancellationToken)
     {

@@ -68,7 +68,7 @@ public static class OffsetCursor
 /// that apply to the park: those for the whole zone, for the park, or for a park above it; an industry filter keeps
 /// those for every industry or for that one.
 /// </summary>
-public sealed class ListPoliciesHandler(NpgsqlDataSource db, TimeProvider clock, CommittedCache cache) : IRequestHandler<ListPoliciesQuery, PolicyPage>
+public sealed class ListPoliciesHandler(ReadDatabase db, TimeProvider clock, CommittedCache cache) : IRequestHandler<ListPoliciesQuery, PolicyPage>
 {
     /// <summary>The search SQL; public so a test can EXPLAIN exactly what runs.</summary>
     public static readonly string Sql = PolicyRow.Query(

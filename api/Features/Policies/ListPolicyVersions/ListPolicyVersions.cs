@@ -1,3 +1,4 @@
+using Gaoxin.Api.Infrastructure.Database;
 using System.Globalization;
 using Dapper;
 using FluentValidation;
@@ -6,7 +7,6 @@ using Gaoxin.Api.Infrastructure.Paging;
 using Gaoxin.Api.Infrastructure.Validation;
 using Gaoxin.Contracts.Policies;
 using MediatR;
-using Npgsql;
 
 namespace Gaoxin.Api.Features.Policies.ListPolicyVersions;
 
@@ -25,7 +25,7 @@ public sealed class ListPolicyVersionsValidator : AbstractValidator<ListPolicyVe
 }
 
 /// <summary>A document's versions, oldest first, a page at a time (a document edited often has many).</summary>
-public sealed class ListPolicyVersionsHandler(NpgsqlDataSource db) : IRequestHandler<ListPolicyVersionsQuery, PolicyVersionPage>
+public sealed class ListPolicyVersionsHandler(ReadDatabase db) : IRequestHandler<ListPolicyVersionsQuery, PolicyVersionPage>
 {
     private const string Sql = VersionRow.Select + """
 

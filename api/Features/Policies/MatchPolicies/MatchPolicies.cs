@@ -1,3 +1,4 @@
+using Gaoxin.Api.Infrastructure.Database;
 using FluentValidation;
 using Gaoxin.Api.Features.Enterprises;
 using Gaoxin.Api.Features.Parks;
@@ -6,7 +7,6 @@ using Gaoxin.Api.Infrastructure.Time;
 using Gaoxin.Api.Infrastructure.Validation;
 using Gaoxin.Contracts.Policies;
 using MediatR;
-using Npgsql;
 
 namespace Gaoxin.Api.Features.Policies.MatchPolicies;
 
@@ -40,7 +40,7 @@ public sealed class MatchPoliciesValidator : AbstractValidator<MatchPoliciesQuer
 /// every measure gets its status, which orders the answer and makes the totals, and only the page asked for is
 /// explained condition by condition and sent.
 /// </summary>
-public sealed class MatchPoliciesHandler(NpgsqlDataSource db, TimeProvider clock, MatchCache cache) : IRequestHandler<MatchPoliciesQuery, PolicyMatchResult>
+public sealed class MatchPoliciesHandler(ReadDatabase db, TimeProvider clock, MatchCache cache) : IRequestHandler<MatchPoliciesQuery, PolicyMatchResult>
 {
     public async Task<PolicyMatchResult> Handle(MatchPoliciesQuery query, CancellationToken cancellationToken)
     {

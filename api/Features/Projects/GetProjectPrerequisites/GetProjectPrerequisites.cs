@@ -1,7 +1,7 @@
+using Gaoxin.Api.Infrastructure.Database;
 using Gaoxin.Api.Infrastructure.Mediation;
 using Gaoxin.Contracts.Projects;
 using MediatR;
-using Npgsql;
 
 namespace Gaoxin.Api.Features.Projects.GetProjectPrerequisites;
 
@@ -12,7 +12,7 @@ public sealed record GetProjectPrerequisitesQuery(string Code, string? Milestone
 /// Every prerequisite up the chain with its schedule, the late ones, and the critical path: "what does the
 /// laboratory's move-in still depend on, and which of those are late?" in one answer.
 /// </summary>
-public sealed class GetProjectPrerequisitesHandler(NpgsqlDataSource db, TimeProvider clock) : IRequestHandler<GetProjectPrerequisitesQuery, PrerequisitesDto>
+public sealed class GetProjectPrerequisitesHandler(ReadDatabase db, TimeProvider clock) : IRequestHandler<GetProjectPrerequisitesQuery, PrerequisitesDto>
 {
     public async Task<PrerequisitesDto> Handle(GetProjectPrerequisitesQuery query, CancellationToken cancellationToken)
     {

@@ -1,10 +1,10 @@
+using Gaoxin.Api.Infrastructure.Database;
 using FluentValidation;
 using Gaoxin.Api.Infrastructure.Localization;
 using Gaoxin.Api.Infrastructure.Mediation;
 using Gaoxin.Api.Infrastructure.Validation;
 using Gaoxin.Contracts.Projects;
 using MediatR;
-using Npgsql;
 
 namespace Gaoxin.Api.Features.Projects.GetProjectTimeline;
 
@@ -30,7 +30,7 @@ public sealed class GetProjectTimelineValidator : AbstractValidator<GetProjectTi
 /// each as wide as its precision allows), its milestones, and the dependencies to draw. Projects with no date at all
 /// are listed apart, so nothing the zone works on is missing from the page.
 /// </summary>
-public sealed class GetProjectTimelineHandler(NpgsqlDataSource db, TimeProvider clock) : IRequestHandler<GetProjectTimelineQuery, ProjectTimeline>
+public sealed class GetProjectTimelineHandler(ReadDatabase db, TimeProvider clock) : IRequestHandler<GetProjectTimelineQuery, ProjectTimeline>
 {
     public async Task<ProjectTimeline> Handle(GetProjectTimelineQuery query, CancellationToken cancellationToken)
     {

@@ -1,3 +1,4 @@
+using Gaoxin.Api.Infrastructure.Database;
 using FluentValidation;
 using Gaoxin.Api.Infrastructure.Localization;
 using Gaoxin.Api.Infrastructure.Mediation;
@@ -5,7 +6,6 @@ using Gaoxin.Api.Infrastructure.Paging;
 using Gaoxin.Api.Infrastructure.Validation;
 using Gaoxin.Contracts.Projects;
 using MediatR;
-using Npgsql;
 
 namespace Gaoxin.Api.Features.Projects.ListProjects;
 
@@ -36,7 +36,7 @@ public sealed class ListProjectsValidator : AbstractValidator<ListProjectsQuery>
 /// or kind, due within a window (by their due date, which may come from what depends on them), or whose names or
 /// code contain the text. Status and schedule are judged, not stored, so the filter runs over the judged book.
 /// </summary>
-public sealed class ListProjectsHandler(NpgsqlDataSource db, TimeProvider clock) : IRequestHandler<ListProjectsQuery, ProjectPage>
+public sealed class ListProjectsHandler(ReadDatabase db, TimeProvider clock) : IRequestHandler<ListProjectsQuery, ProjectPage>
 {
     public async Task<ProjectPage> Handle(ListProjectsQuery query, CancellationToken cancellationToken)
     {

@@ -1,13 +1,13 @@
+using Gaoxin.Api.Infrastructure.Database;
 using Gaoxin.Api.Infrastructure.Mediation;
 using Gaoxin.Contracts.Rounds;
 using MediatR;
-using Npgsql;
 
 namespace Gaoxin.Api.Features.Rounds.GetDataSet;
 
 public sealed record GetDataSetQuery(string Code) : IQuery<DataSetDto>;
 
-public sealed class GetDataSetHandler(NpgsqlDataSource db) : IRequestHandler<GetDataSetQuery, DataSetDto>
+public sealed class GetDataSetHandler(ReadDatabase db) : IRequestHandler<GetDataSetQuery, DataSetDto>
 {
     public async Task<DataSetDto> Handle(GetDataSetQuery query, CancellationToken cancellationToken)
     {

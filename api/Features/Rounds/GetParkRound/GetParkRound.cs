@@ -1,10 +1,10 @@
+using Gaoxin.Api.Infrastructure.Database;
 using Dapper;
 using Gaoxin.Api.Infrastructure.Mediation;
 using Gaoxin.Api.Infrastructure.Security;
 using Gaoxin.Api.Infrastructure.Time;
 using Gaoxin.Contracts.Rounds;
 using MediatR;
-using Npgsql;
 
 namespace Gaoxin.Api.Features.Rounds.GetParkRound;
 
@@ -14,7 +14,7 @@ namespace Gaoxin.Api.Features.Rounds.GetParkRound;
 /// </summary>
 public sealed record GetParkRoundQuery(string DataSet, string Period, string Park) : IQuery<ParkRoundDto>;
 
-public sealed class GetParkRoundHandler(NpgsqlDataSource db, TimeProvider clock, ICaller caller) : IRequestHandler<GetParkRoundQuery, ParkRoundDto>
+public sealed class GetParkRoundHandler(ReadDatabase db, TimeProvider clock, ICaller caller) : IRequestHandler<GetParkRoundQuery, ParkRoundDto>
 {
     private const string History = """
         select action, from_state, to_state, comment, recorded_at, recorded_by from round_events

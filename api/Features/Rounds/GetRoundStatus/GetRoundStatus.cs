@@ -1,15 +1,15 @@
+using Gaoxin.Api.Infrastructure.Database;
 using Gaoxin.Api.Infrastructure.Mediation;
 using Gaoxin.Api.Infrastructure.Time;
 using Gaoxin.Contracts.Rounds;
 using MediatR;
-using Npgsql;
 
 namespace Gaoxin.Api.Features.Rounds.GetRoundStatus;
 
 /// <summary>Per park: state, share of the expected figures present, on time or late, open warnings and errors.</summary>
 public sealed record GetRoundStatusQuery(string DataSet, string Period) : IQuery<RoundStatusDto>;
 
-public sealed class GetRoundStatusHandler(NpgsqlDataSource db, TimeProvider clock) : IRequestHandler<GetRoundStatusQuery, RoundStatusDto>
+public sealed class GetRoundStatusHandler(ReadDatabase db, TimeProvider clock) : IRequestHandler<GetRoundStatusQuery, RoundStatusDto>
 {
     public async Task<RoundStatusDto> Handle(GetRoundStatusQuery query, CancellationToken cancellationToken)
     {

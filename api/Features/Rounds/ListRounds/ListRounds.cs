@@ -1,3 +1,4 @@
+using Gaoxin.Api.Infrastructure.Database;
 using FluentValidation;
 using Gaoxin.Api.Features.Observations;
 using Gaoxin.Api.Features.Rounds.GetRoundStatus;
@@ -5,7 +6,6 @@ using Gaoxin.Api.Infrastructure.Mediation;
 using Gaoxin.Api.Infrastructure.Time;
 using Gaoxin.Contracts.Rounds;
 using MediatR;
-using Npgsql;
 
 namespace Gaoxin.Api.Features.Rounds.ListRounds;
 
@@ -29,7 +29,7 @@ public sealed class ListRoundsValidator : AbstractValidator<ListRoundsQuery>
     }
 }
 
-public sealed class ListRoundsHandler(NpgsqlDataSource db, TimeProvider clock) : IRequestHandler<ListRoundsQuery, RoundMatrixDto>
+public sealed class ListRoundsHandler(ReadDatabase db, TimeProvider clock) : IRequestHandler<ListRoundsQuery, RoundMatrixDto>
 {
     public async Task<RoundMatrixDto> Handle(ListRoundsQuery query, CancellationToken cancellationToken)
     {

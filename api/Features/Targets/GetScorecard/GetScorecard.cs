@@ -1,3 +1,4 @@
+using Gaoxin.Api.Infrastructure.Database;
 using FluentValidation;
 using Gaoxin.Api.Infrastructure.Localization;
 using Gaoxin.Api.Infrastructure.Mediation;
@@ -5,7 +6,6 @@ using Gaoxin.Api.Infrastructure.Time;
 using Gaoxin.Api.Infrastructure.Validation;
 using Gaoxin.Contracts.Targets;
 using MediatR;
-using Npgsql;
 
 namespace Gaoxin.Api.Features.Targets.GetScorecard;
 
@@ -17,7 +17,7 @@ public sealed class GetScorecardValidator : AbstractValidator<GetScorecardQuery>
 }
 
 /// <summary>Every target of a park (and, when asked, of the parks below it) with where it stands, most urgent first.</summary>
-public sealed class GetScorecardHandler(NpgsqlDataSource db, TimeProvider clock) : IRequestHandler<GetScorecardQuery, ScorecardDto>
+public sealed class GetScorecardHandler(ReadDatabase db, TimeProvider clock) : IRequestHandler<GetScorecardQuery, ScorecardDto>
 {
     /// <summary>What needs attention first: a missed or late target before one at risk, and so on to the achieved.</summary>
     private static readonly TargetStatus[] Urgency =

@@ -1,15 +1,15 @@
+using Gaoxin.Api.Infrastructure.Database;
 using Dapper;
 using Gaoxin.Api.Infrastructure.Mediation;
 using Gaoxin.Contracts.Targets;
 using MediatR;
-using Npgsql;
 
 namespace Gaoxin.Api.Features.Targets.GetTarget;
 
 /// <summary>One target by its code, as committed (a write answers with it after its commit, as figures do).</summary>
 public sealed record GetTargetQuery(string Code) : IQuery<TargetDto>;
 
-public sealed class GetTargetHandler(NpgsqlDataSource db) : IRequestHandler<GetTargetQuery, TargetDto>
+public sealed class GetTargetHandler(ReadDatabase db) : IRequestHandler<GetTargetQuery, TargetDto>
 {
     private static readonly string Sql = TargetRow.Select(asOf: false) + "\nwhere t.code = @Code";
 

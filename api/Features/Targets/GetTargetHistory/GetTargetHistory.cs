@@ -1,3 +1,4 @@
+using Gaoxin.Api.Infrastructure.Database;
 using Dapper;
 using FluentValidation;
 using Gaoxin.Api.Features.Observations;
@@ -7,7 +8,6 @@ using Gaoxin.Api.Infrastructure.Validation;
 using Gaoxin.Contracts.Observations;
 using Gaoxin.Contracts.Targets;
 using MediatR;
-using Npgsql;
 
 namespace Gaoxin.Api.Features.Targets.GetTargetHistory;
 
@@ -29,7 +29,7 @@ public sealed class GetTargetHistoryValidator : AbstractValidator<GetTargetHisto
 }
 
 /// <summary>Every change of a target, oldest first, each with the target before and after it (who, when, why).</summary>
-public sealed class GetTargetHistoryHandler(NpgsqlDataSource db) : IRequestHandler<GetTargetHistoryQuery, TargetRevisionPage>
+public sealed class GetTargetHistoryHandler(ReadDatabase db) : IRequestHandler<GetTargetHistoryQuery, TargetRevisionPage>
 {
     private const string Sql = """
         select r.id, r.action, r.version, recorded_time(r.recorded_txid, r.recorded_at) as recorded_at, r.recorded_by,

@@ -1,3 +1,4 @@
+using Gaoxin.Api.Infrastructure.Database;
 using FluentValidation;
 using Gaoxin.Api.Features.Observations;
 using Gaoxin.Api.Infrastructure.Mediation;
@@ -7,7 +8,6 @@ using Gaoxin.Api.Infrastructure.Validation;
 using Gaoxin.Contracts.Indicators;
 using Gaoxin.Contracts.Targets;
 using MediatR;
-using Npgsql;
 
 namespace Gaoxin.Api.Features.Targets.ListTargets;
 
@@ -33,7 +33,7 @@ public sealed class ListTargetsValidator : AbstractValidator<ListTargetsQuery>
 /// computed, not stored, so a status filter is applied to the computed answers; targets are few (hundreds for a
 /// zone), so that stays cheap.
 /// </summary>
-public sealed class ListTargetsHandler(NpgsqlDataSource db, TimeProvider clock) : IRequestHandler<ListTargetsQuery, TargetPage>
+public sealed class ListTargetsHandler(ReadDatabase db, TimeProvider clock) : IRequestHandler<ListTargetsQuery, TargetPage>
 {
     public async Task<TargetPage> Handle(ListTargetsQuery query, CancellationToken cancellationToken)
     {

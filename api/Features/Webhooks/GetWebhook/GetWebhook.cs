@@ -1,14 +1,14 @@
+using Gaoxin.Api.Infrastructure.Database;
 using Gaoxin.Api.Infrastructure.Mediation;
 using Gaoxin.Api.Infrastructure.Security;
 using Gaoxin.Contracts.Webhooks;
 using MediatR;
-using Npgsql;
 
 namespace Gaoxin.Api.Features.Webhooks.GetWebhook;
 
 public sealed record GetWebhookQuery(string Id) : IQuery<WebhookDto>;
 
-public sealed class GetWebhookHandler(NpgsqlDataSource db, ICaller caller, TimeProvider clock) : IRequestHandler<GetWebhookQuery, WebhookDto>
+public sealed class GetWebhookHandler(ReadDatabase db, ICaller caller, TimeProvider clock) : IRequestHandler<GetWebhookQuery, WebhookDto>
 {
     public async Task<WebhookDto> Handle(GetWebhookQuery query, CancellationToken cancellationToken)
     {

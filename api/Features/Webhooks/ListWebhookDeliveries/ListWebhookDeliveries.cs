@@ -1,3 +1,4 @@
+using Gaoxin.Api.Infrastructure.Database;
 using Dapper;
 using FluentValidation;
 using Gaoxin.Api.Features.Webhooks.ListWebhooks;
@@ -6,7 +7,6 @@ using Gaoxin.Api.Infrastructure.Security;
 using Gaoxin.Api.Infrastructure.Validation;
 using Gaoxin.Contracts.Webhooks;
 using MediatR;
-using Npgsql;
 using System.Globalization;
 
 namespace Gaoxin.Api.Features.Webhooks.ListWebhookDeliveries;
@@ -26,7 +26,7 @@ public sealed class ListWebhookDeliveriesValidator : AbstractValidator<ListWebho
 }
 
 /// <summary>Every attempt for a subscription, newest first: status, answer, latency, attempt number and the next try.</summary>
-public sealed class ListWebhookDeliveriesHandler(NpgsqlDataSource db, ICaller caller) : IRequestHandler<ListWebhookDeliveriesQuery, WebhookDeliveryPage>
+public sealed class ListWebhookDeliveriesHandler(ReadDatabase db, ICaller caller) : IRequestHandler<ListWebhookDeliveriesQuery, WebhookDeliveryPage>
 {
     public async Task<WebhookDeliveryPage> Handle(ListWebhookDeliveriesQuery query, CancellationToken cancellationToken)
     {

@@ -1,3 +1,4 @@
+using Gaoxin.Api.Infrastructure.Database;
 using System.Globalization;
 using Dapper;
 using FluentValidation;
@@ -6,7 +7,6 @@ using Gaoxin.Api.Infrastructure.Security;
 using Gaoxin.Api.Infrastructure.Validation;
 using Gaoxin.Contracts.Webhooks;
 using MediatR;
-using Npgsql;
 
 namespace Gaoxin.Api.Features.Webhooks.ListWebhooks;
 
@@ -31,7 +31,7 @@ public sealed class ListWebhooksValidator : AbstractValidator<ListWebhooksQuery>
 }
 
 /// <summary>The subscriptions the caller manages, oldest first.</summary>
-public sealed class ListWebhooksHandler(NpgsqlDataSource db, ICaller caller, TimeProvider clock) : IRequestHandler<ListWebhooksQuery, WebhookPage>
+public sealed class ListWebhooksHandler(ReadDatabase db, ICaller caller, TimeProvider clock) : IRequestHandler<ListWebhooksQuery, WebhookPage>
 {
     public async Task<WebhookPage> Handle(ListWebhooksQuery query, CancellationToken cancellationToken)
     {
