@@ -38,13 +38,14 @@ run: $(RUN_DB_UP) client-build build ## start PostgreSQL, build the SPA and the 
 	@echo "Starting Gaoxin on $(API_URL) (Ctrl-C stops it; the database keeps running, 'make db-down' stops it)"
 	exec scripts/run.sh "$(CURDIR)/$(API_DLL)" "$(API_URL)" "$(CURDIR)/client/dist" $(if $(filter 0,$(DEMO)),--no-demo,)
 
-test: $(TEST_DB_UP) build client-deps ## everything CI checks: contract, .NET tests on PostgreSQL, client tests, browser tests
+test: $(TEST_DB_UP) build client-deps ## everything CI checks: contract, .NET tests on PostgreSQL, client tests, browser tests, cluster drills
 	$(MAKE) --no-print-directory check-contract
 	$(MAKE) --no-print-directory lint-contract
 	$(MAKE) --no-print-directory check-breaking
-	dotnet test Gaoxin.sln -c $(CONFIG) --no-build
+	dotnet test tests/Gaoxin.Api.Tests -c $(CONFIG) --no-build
 	$(MAKE) --no-print-directory client-test
 	$(MAKE) --no-print-directory e2e
+	$(MAKE) --no-print-directory test-cluster
 
 cluster: build client-build ## the API on a cluster: PostgreSQL primary + streaming standby, 3 API processes, HAProxy (one address)
 	scripts/cluster.sh up "$(CURDIR)/$(API_DLL)" "$(CURDIR)/client/dist"
@@ -56,7 +57,7 @@ cluster-failover: ## stop the cluster's primary and promote its standby; the API
 	scripts/cluster.sh failover
 
 test-cluster: build client-build ## the cluster's failure drills: a fresh cluster, each drill, then down
-	scripts/cluster.sh up "$(CURDIR)/$(API_DLL)" "$(CURDIR)/client/dist"
+	GAOXIN_CLUSTER_PERMITS=1000000 scripts/cluster.sh up "$(CURDIR)/$(API_DLL)" "$(CURDIR)/client/dist"
 	trap 'scripts/cluster.sh down' EXIT; \
 	  dotnet test tests/Gaoxin.Cluster.Tests -c $(CONFIG) --no-build --filter "Drill!=Failover" && \
 	  dotnet test tests/Gaoxin.Cluster.Tests -c $(CONFIG) --no-build --filter "Drill=Failover"

@@ -14,7 +14,8 @@
 #   scripts/cluster.sh standby-stop | standby-start
 #   scripts/cluster.sh status
 # GAOXIN_CLUSTER_PORT moves every port (default 55600: HAProxy; +1 primary, +2 standby, +9 HAProxy to API 1 alone
-# for the benchmark, +11.. the API processes).
+# for the benchmark, +11.. the API processes). GAOXIN_CLUSTER_PERMITS sets each key's requests per minute (default: the
+# API's, 6,000); the drills and the benchmark, one client at full speed, raise it.
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -69,6 +70,7 @@ api_start() {
   dll=$(cat "$state/api-dll") spa=$(cat "$state/spa-root")
   # Settings that must be equal on every process: the database, the key pepper, and a shared rate limit.
   GAOXIN_DB="$db_hosts" Auth__KeyPepper="$(cat "$state/pepper")" RateLimits__Shared=true \
+    RateLimits__PermitsPerMinute="$(cat "$state/permits")" \
     Database__MigrateOnStartup=false Spa__Root="$spa" ASPNETCORE_ENVIRONMENT=Production \
     nohup dotnet "$dll" --urls "http://127.0.0.1:$port" --contentRoot "$root/api" >"$state/api-$n.log" 2>&1 &
   echo $! >"$state/api-$n.pid"
@@ -104,7 +106,6 @@ defaults
     retries 3
     option redispatch
     retry-on all-retryable-errors
-    http-request disable-l7-retry unless METH_GET || METH_HEAD
     option httpchk GET /health/ready
     http-check expect status 200
 
@@ -114,13 +115,16 @@ frontend gaoxin
 
 backend api
     balance roundrobin
+    http-request disable-l7-retry unless METH_GET || METH_HEAD
 $servers
 # The benchmark's baseline: the same HAProxy in front of one API process.
 frontend gaoxin_single
     bind 127.0.0.1:$single_port
     default_backend api_single
+    http-request disable-l7-retry unless METH_GET || METH_HEAD
 
 backend api_single
+    http-request disable-l7-retry unless METH_GET || METH_HEAD
     server api1 127.0.0.1:${api_ports[0]} check inter 1s fall 2 rise 2
 EOF
 }
@@ -139,6 +143,7 @@ up() {
   make_owned_dir "$dir"
   echo "$dll" >"$state/api-dll"
   echo "$spa" >"$state/spa-root"
+  echo "${GAOXIN_CLUSTER_PERMITS:-6000}" >"$state/permits"
   head -c 32 /dev/urandom | base64 >"$state/pepper" && chmod 600 "$state/pepper"
 
   make_owned_dir "$primary"

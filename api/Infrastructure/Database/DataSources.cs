@@ -38,5 +38,14 @@ public sealed class DataSources : IAsyncDisposable
     /// <summary>Whether queries may land on a standby, which can be behind the primary.</summary>
     public bool HasStandby { get; }
 
+    /// <summary>
+    /// Whether a failure says the server is away rather than that the request was wrong: a transient error, one before
+    /// the server said anything (no host answers, none is primary), or a server shutting down or starting up.
+    /// </summary>
+    public static bool Unavailable(Exception failure) => failure is TimeoutException
+        or NpgsqlException { IsTransient: true }
+        or PostgresException { SqlState: PostgresErrorCodes.AdminShutdown or PostgresErrorCodes.CrashShutdown or PostgresErrorCodes.CannotConnectNow }
+        or NpgsqlException and not PostgresException;
+
     public ValueTask DisposeAsync() => _owner.DisposeAsync();
 }

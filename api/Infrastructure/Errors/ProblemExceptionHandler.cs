@@ -4,6 +4,7 @@ using FluentValidation;
 using Gaoxin.Api.Infrastructure.Localization;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
+using Gaoxin.Api.Infrastructure.Database;
 using Npgsql;
 
 namespace Gaoxin.Api.Infrastructure.Errors;
@@ -48,7 +49,7 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
         // command's transaction has already rolled back.
         PostgresException { SqlState: PostgresErrorCodes.CharacterNotInRepertoire or PostgresErrorCodes.UntranslatableCharacter } => Create(Problems.RequestValidationFailed, new("文本中含有不允许的字符（例如 U+0000）。", "A text holds a character that is not allowed (such as U+0000).")),
         PostgresException { SqlState: PostgresErrorCodes.ForeignKeyViolation } => Create(Problems.ConflictInUse, new("该资源仍被其他数据引用，或引用了不存在的资源。", "The resource is still referenced by other data, or refers to one that does not exist.")),
-        NpgsqlException { IsTransient: true } or TimeoutException => Create(Problems.ServerDatabaseUnavailable, new("数据库暂时无法访问，请稍后重试。", "The database cannot be reached right now; retry later.")),
+        Exception away when DataSources.Unavailable(away) => Create(Problems.ServerDatabaseUnavailable, new("数据库暂时无法访问，请稍后重试。", "The database cannot be reached right now; retry later.")),
         _ => Create(Problems.ServerError, new("处理请求时发生意外错误，已记录日志。", "An unexpected error occurred and was logged.")),
     };
 

@@ -1,6 +1,5 @@
 using Gaoxin.Api.Infrastructure.Database;
 using MediatR;
-using Npgsql;
 
 namespace Gaoxin.Api.Infrastructure.Mediation;
 
@@ -22,7 +21,7 @@ public sealed class ReadRetryBehaviour<TRequest, TResponse>(DataSources sources,
         {
             return await next();
         }
-        catch (NpgsqlException e) when (e.IsTransient && !cancellationToken.IsCancellationRequested)
+        catch (Exception e) when (DataSources.Unavailable(e) && !cancellationToken.IsCancellationRequested)
         {
             logger.LogWarning(e, "A read failed on a standby ({Message}); asking the primary", e.Message);
             consistency.ReadPrimaryOnly();

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Dapper;
+using Gaoxin.Api.Infrastructure.Database;
 using Gaoxin.Api.Infrastructure.Errors;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
@@ -17,7 +18,7 @@ public sealed class ApiKeyOptions : AuthenticationSchemeOptions;
 /// </summary>
 public sealed class ApiKeyAuthenticationHandler(
     IOptionsMonitor<ApiKeyOptions> options, ILoggerFactory logger, UrlEncoder encoder,
-    NpgsqlDataSource db, ApiKeyFormat format, IProblemDetailsService problems, TimeProvider clock)
+    ReadDatabase reads, DataSources sources, ApiKeyFormat format, IProblemDetailsService problems, TimeProvider clock)
     : AuthenticationHandler<ApiKeyOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ApiKey";
@@ -52,10 +53,22 @@ public sealed class ApiKeyAuthenticationHandler(
             return AuthenticateResult.Fail("malformed");
         }
 
-        await using var connection = await db.OpenConnectionAsync(Context.RequestAborted);
-        var row = await connection.QuerySingleOrDefaultAsync<KeyRow>(new CommandDefinition(
-            "select id, name, hash, scopes, park_id, display_name, last_used_at from api_keys where prefix = @prefix and revoked_at is null",
-            new { prefix }, cancellationToken: Context.RequestAborted));
+        // Keys are read where reads go, so that reads keep working while the primary is away. A standby may not have
+        // replayed a key created a moment ago, so a key it does not know is looked for on the primary before it is
+        // refused; a revocation takes effect on a standby once replayed (milliseconds: README, cluster).
+        KeyRow? row;
+        try
+        {
+            row = await FindAsync(await reads.OpenConnectionAsync(Context.RequestAborted), prefix);
+        }
+        catch (Exception e) when (sources.HasStandby && DataSources.Unavailable(e))
+        {
+            row = null; // the standby went away mid-request: the primary answers below
+        }
+        if (row is null && sources.HasStandby)
+        {
+            row = await FindAsync(await sources.Primary.OpenConnectionAsync(Context.RequestAborted), prefix);
+        }
         if (row is null || !format.Matches(key, row.Hash))
         {
             return AuthenticateResult.Fail("unknown");
@@ -64,9 +77,7 @@ public sealed class ApiKeyAuthenticationHandler(
         var now = clock.GetUtcNow();
         if (row.LastUsedAt is null || now - new DateTimeOffset(DateTime.SpecifyKind(row.LastUsedAt.Value, DateTimeKind.Utc)) > TimeSpan.FromMinutes(1))
         {
-            // Last use to the minute: enough to spot unused keys, without a write on every request.
-            await connection.ExecuteAsync(new CommandDefinition("update api_keys set last_used_at = @now where id = @Id",
-                new { now, row.Id }, cancellationToken: Context.RequestAborted));
+            await NoteUseAsync(row.Id, now);
         }
 
         var claims = new List<Claim> { new(ClaimTypes.Name, row.Name) };
@@ -80,6 +91,32 @@ public sealed class ApiKeyAuthenticationHandler(
             claims.Add(new Claim(HttpCaller.ParkClaim, park.ToString(CultureInfo.InvariantCulture)));
         }
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName)), SchemeName));
+    }
+
+    private async Task<KeyRow?> FindAsync(NpgsqlConnection opened, string prefix)
+    {
+        await using var connection = opened;
+        return await connection.QuerySingleOrDefaultAsync<KeyRow>(new CommandDefinition(
+            "select id, name, hash, scopes, park_id, display_name, last_used_at from api_keys where prefix = @prefix and revoked_at is null",
+            new { prefix }, cancellationToken: Context.RequestAborted));
+    }
+
+    /// <summary>
+    /// Last use to the minute: enough to spot unused keys, without a write on every request. A note, not the request's
+    /// purpose: while the primary is away a read goes on without it.
+    /// </summary>
+    private async Task NoteUseAsync(long id, DateTimeOffset now)
+    {
+        try
+        {
+            await using var connection = await sources.Primary.OpenConnectionAsync(Context.RequestAborted);
+            await connection.ExecuteAsync(new CommandDefinition("update api_keys set last_used_at = @now where id = @id",
+                new { now, id }, cancellationToken: Context.RequestAborted));
+        }
+        catch (Exception e) when (sources.HasStandby && DataSources.Unavailable(e))
+        {
+            Logger.LogWarning("A key's last use was not noted: the primary cannot be reached ({Message})", e.Message);
+        }
     }
 
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)

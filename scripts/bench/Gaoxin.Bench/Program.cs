@@ -155,6 +155,17 @@ try
     rows.Add(new Row("webhooks (floor)", "the same events read instead by each of the 10 subscribers paging `listChanges` (5,000 a page), one after another: what polling costs the API for the same hand-out",
         $"{hooks.PollingFloor.TotalSeconds:0.0} s ({(long)HookRows * Subscriptions / Math.Max(hooks.PollingFloor.TotalSeconds, 0.001):N0} events/s); webhooks deliver at **{hooks.PollingFloor.TotalSeconds / Math.Max(hooks.AllDeliveredAfter.TotalSeconds, 0.001):0.00}** of this rate"));
 
+    // The cluster last, alone on the machine: the single API and its floor stop first.
+    api.Kill(entireProcessTree: true);
+    bareServer.Kill(entireProcessTree: true);
+    var cluster = await ClusterBench.RunAsync(Directory.GetCurrentDirectory(), options.ApiDll, warmUp, run, options.Quick ? 1 : 2, Log);
+    rows.Add(new Row("cluster: read by key", "`GET /api/v1/parks/haidong` through HAProxy, 32 connections: to 1 API process / to 3, alternated; reads on the standby",
+        $"{Figures(cluster.One)} / {Figures(cluster.Three)}: **{cluster.Three.RequestsPerSecond / cluster.One.RequestsPerSecond:0.00}×**"));
+    rows.Add(new Row("cluster: dashboard", "the zone's dashboard (the seed's zone, not the grown one) through HAProxy, 8 connections: to 1 process / to 3",
+        $"{Figures(cluster.DashboardOne)} / {Figures(cluster.DashboardThree)}: **{cluster.DashboardThree.RequestsPerSecond / cluster.DashboardOne.RequestsPerSecond:0.00}×**"));
+    rows.Add(new Row("cluster: a write, replication", "`PUT` a new figure through HAProxy, one after another, median of 100: asynchronous / synchronous replication (a commit waits for the standby)",
+        $"{cluster.WriteAsyncMs:0.0} ms / {cluster.WriteSyncMs:0.0} ms (+{cluster.WriteSyncMs - cluster.WriteAsyncMs:0.0} ms); standby replay lag {cluster.ReplayLagMs:0.0} ms"));
+
     var report = await ReportAsync(db, rows, options, started.Elapsed);
     Console.WriteLine(report);
     Directory.CreateDirectory(Path.GetDirectoryName(options.Output)!);
