@@ -72,18 +72,18 @@ public sealed class DrillTests(ITestOutputHelper output) : IClassFixture<Cluster
         // A key the API does not know still has a budget (the limiter runs before keys are looked up): its own, new one.
         using var client = new HttpClient { BaseAddress = _cluster.Http.BaseAddress };
         client.DefaultRequestHeaders.Add("X-Api-Key", $"gx_{Guid.NewGuid():N}"[..11] + "_" + new string('k', 32));
-        var first = await client.GetAsync("/health/live");
+        var first = await client.GetAsync("/api/v1/parks/haidong");
         if (int.Parse(first.Headers.GetValues("RateLimit-Reset").Single()) < 15)
         {
             await Task.Delay(TimeSpan.FromSeconds(16)); // start inside one minute's window
-            first = await client.GetAsync("/health/live");
+            first = await client.GetAsync("/api/v1/parks/haidong");
         }
         var limit = int.Parse(first.Headers.GetValues("RateLimit-Limit").Single());
         var remaining = new List<int> { int.Parse(first.Headers.GetValues("RateLimit-Remaining").Single()) };
         for (var i = 1; i < 12; i++)
         {
             await Task.Delay(300); // longer than the processes' sharing interval (100 ms)
-            var answer = await client.GetAsync("/health/live");
+            var answer = await client.GetAsync("/api/v1/parks/haidong");
             remaining.Add(int.Parse(answer.Headers.GetValues("RateLimit-Remaining").Single()));
         }
         // Round-robin spreads the 12 requests over the three processes; each one's count includes the other two's.

@@ -4,13 +4,17 @@ using Swashbuckle.AspNetCore.SwaggerGen;
 namespace Gaoxin.Api.Infrastructure.OpenApi;
 
 /// <summary>
-/// Declares on every operation the 429 the global rate limiter can answer, with the headers it sends, so that a
+/// Declares on every operation but the health probes the 429 the global rate limiter can answer, with the headers it sends, so that a
 /// generated client and an unattended caller know to wait <c>Retry-After</c> seconds.
 /// </summary>
 public sealed class RateLimitOperationFilter : IOperationFilter
 {
     public void Apply(OpenApiOperation operation, OperationFilterContext context)
     {
+        if (context.ApiDescription.RelativePath?.StartsWith("health/", StringComparison.Ordinal) == true)
+        {
+            return; // probes are not limited (RateLimiting)
+        }
         var tooMany = ProblemResponse.Create(context, "请求过多（request.rate-limited）：请在 Retry-After 秒后重试。Too many requests (request.rate-limited): retry after Retry-After seconds.");
         tooMany.Headers = new Dictionary<string, IOpenApiHeader>
         {

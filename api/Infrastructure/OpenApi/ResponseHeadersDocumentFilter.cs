@@ -6,7 +6,7 @@ namespace Gaoxin.Api.Infrastructure.OpenApi;
 
 /// <summary>
 /// Declares the headers answers carry, once every response is in the document (after all operation filters):
-/// RateLimit-* on every answer; Retry-After on 503; ETag on a success that returns a versioned resource (one with a
+/// RateLimit-* on every answer but the health probes; Retry-After on 503; ETag on a success that returns a versioned resource (one with a
 /// <c>version</c>); Location on a 201 and on an import's report; Idempotent-Replayed where an Idempotency-Key is taken;
 /// Gaoxin-Consistency on a write's success.
 /// </summary>
@@ -26,9 +26,12 @@ public sealed class ResponseHeadersDocumentFilter : IDocumentFilter
                         continue;
                     }
                     answer.Headers ??= new Dictionary<string, IOpenApiHeader>();
-                    answer.Headers.TryAdd("RateLimit-Limit", Integer("Requests allowed per minute for this key (or, without a key, this client address)."));
-                    answer.Headers.TryAdd("RateLimit-Remaining", Integer("Requests left in the current one-minute window."));
-                    answer.Headers.TryAdd("RateLimit-Reset", Integer("Seconds until the window resets."));
+                    if (!path.StartsWith("/health/", StringComparison.Ordinal))
+                    {
+                        answer.Headers.TryAdd("RateLimit-Limit", Integer("Requests allowed per minute for this key (or, without a key, this client address)."));
+                        answer.Headers.TryAdd("RateLimit-Remaining", Integer("Requests left in the current one-minute window."));
+                        answer.Headers.TryAdd("RateLimit-Reset", Integer("Seconds until the window resets."));
+                    }
                     if (status == "503")
                     {
                         answer.Headers.TryAdd("Retry-After", Integer("Seconds to wait before retrying."));

@@ -2626,12 +2626,6 @@ export class GaoxinClient {
             result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HealthDto;
             return result200;
             });
-        } else if (status === 429) {
-            return response.text().then((_responseText) => {
-            let result429: any = null;
-            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
-            return throwException("\u8bf7\u6c42\u8fc7\u591a\uff08request.rate-limited\uff09\uff1a\u8bf7\u5728 Retry-After \u79d2\u540e\u91cd\u8bd5\u3002Too many requests (request.rate-limited): retry after Retry-After seconds.", status, _responseText, _headers, result429);
-            });
         } else if (status === 500) {
             return response.text().then((_responseText) => {
             let result500: any = null;
@@ -2675,12 +2669,6 @@ export class GaoxinClient {
             let result200: any = null;
             result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HealthDto;
             return result200;
-            });
-        } else if (status === 429) {
-            return response.text().then((_responseText) => {
-            let result429: any = null;
-            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
-            return throwException("\u8bf7\u6c42\u8fc7\u591a\uff08request.rate-limited\uff09\uff1a\u8bf7\u5728 Retry-After \u79d2\u540e\u91cd\u8bd5\u3002Too many requests (request.rate-limited): retry after Retry-After seconds.", status, _responseText, _headers, result429);
             });
         } else if (status === 500) {
             return response.text().then((_responseText) => {

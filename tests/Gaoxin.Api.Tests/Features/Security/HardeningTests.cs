@@ -75,19 +75,24 @@ public sealed class RateLimitTests : IDisposable
         using var client = _factory.CreateClient();
         for (var i = 0; i < 3; i++)
         {
-            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/live")).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/v1/parks/tree")).StatusCode);
         }
-        var response = await client.GetAsync("/health/live");
+        var response = await client.GetAsync("/api/v1/parks/tree");
         await response.ReadProblemAsync(HttpStatusCode.TooManyRequests, "request.rate-limited");
         Assert.True(int.Parse(response.Headers.GetValues("Retry-After").Single()) > 0);
         Assert.Equal("3", response.Headers.GetValues("RateLimit-Limit").Single());
+
+        // A load balancer probing from the same address still sees a healthy process: probes are never limited.
+        var probe = await client.GetAsync("/health/ready");
+        Assert.Equal(HttpStatusCode.OK, probe.StatusCode);
+        Assert.False(probe.Headers.Contains("RateLimit-Remaining"));
     }
 
     [Fact]
     public async Task Every_answer_says_where_the_client_stands_and_bogus_keys_are_limited_before_any_lookup()
     {
         using var client = _factory.CreateClient();
-        var ok = await client.GetAsync("/health/live");
+        var ok = await client.GetAsync("/api/v1/parks/tree");
         Assert.Equal(("3", "2"), (ok.Headers.GetValues("RateLimit-Limit").Single(), ok.Headers.GetValues("RateLimit-Remaining").Single()));
         var reset = int.Parse(ok.Headers.GetValues("RateLimit-Reset").Single());
         Assert.InRange(reset, 1, 60);
