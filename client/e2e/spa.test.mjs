@@ -494,6 +494,15 @@ describe('reporting rounds', () => {
     }
 
     const { page, context, errors } = await open('/rounds?set=quarterly-illustrative&to=2024-Q1');
+    // Read your writes: what each of the page's writes answered with, and what its reads sent after it.
+    const writeTokens = [];
+    const readTokens = [];
+    page.on('response', (r) => {
+      if (r.request().method() !== 'GET' && r.url().includes('/api/') && r.ok()) writeTokens.push(r.headers()['gaoxin-consistency']);
+    });
+    page.on('request', (r) => {
+      if (r.method() === 'GET' && r.url().includes('/api/')) readTokens.push(r.headers()['gaoxin-consistency']);
+    });
     await page.getByRole('heading', { level: 1, name: '统计填报' }).waitFor();
     const haidong = page.locator('[data-cell="2024-Q1/haidong"]');
     await haidong.waitFor();
@@ -519,6 +528,11 @@ describe('reporting rounds', () => {
     await page.reload();
     const lock = page.locator('[data-lock="approved"]');
     await lock.waitFor();
+    // Before its first write the tab sent no token; after them, even across the reload, its reads carry the newest one
+    // its writes were given, so behind a standby (make cluster) it never shows the round as it was before the approval.
+    assert.equal(readTokens[0], undefined);
+    assert.ok(writeTokens.length >= 2 && writeTokens.every((t) => /^[0-9A-F]+\/[0-9A-F]+$/.test(t)), writeTokens.join());
+    assert.equal(readTokens.at(-1), writeTokens.at(-1));
     assert.match(await lock.innerText(), /已审核[\s\S]*退回/);
     assert.match(await page.locator('main').innerText(), /两家新孵化器于 2024 年 1 月认定（示例）/);
     await shot(page, 'round-park-zh');

@@ -10,14 +10,24 @@ export function logPosition(token: string): bigint | undefined {
 }
 
 /**
- * The newest consistency token this tab's writes were given. Reads send it, so that after saving, every page shows
- * what was saved even when the API reads from a standby that has not replayed it yet (see the README's cluster).
+ * The newest consistency token this tab's writes were given, kept for the tab's life (sessionStorage, so a reload keeps
+ * it). Reads send it, so that after saving, every page shows what was saved even when the API reads from a standby that
+ * has not replayed it yet (see the README's cluster).
  */
-let lastWrite: { token: string; position: bigint } | undefined;
+const tokenKey = 'gaoxin.consistency';
+const tabStorage = typeof sessionStorage === 'undefined' ? undefined : sessionStorage;
+let lastWrite: { token: string; position: bigint } | undefined = (() => {
+  const token = tabStorage?.getItem(tokenKey);
+  const position = token ? logPosition(token) : undefined;
+  return token && position !== undefined ? { token, position } : undefined;
+})();
 
 export function rememberWrite(token: string | null): void {
   const position = token ? logPosition(token) : undefined;
-  if (token && position !== undefined && (!lastWrite || position > lastWrite.position)) lastWrite = { token, position };
+  if (token && position !== undefined && (!lastWrite || position > lastWrite.position)) {
+    lastWrite = { token, position };
+    tabStorage?.setItem(tokenKey, token);
+  }
 }
 
 export function readToken(): string | undefined {
