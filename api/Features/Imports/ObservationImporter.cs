@@ -387,7 +387,12 @@ public sealed class ObservationImporter(DbSession session, TimeProvider clock, I
 
         if (ImportEngine.ShouldWrite(options, tally))
         {
-            await session.ExecuteAsync(Apply, new { RecordedAt = clock.GetUtcNow(), RecordedBy = caller.DisplayName }, cancellationToken);
+            // A file of figures all unchanged (a re-import) writes nothing: the three statements would only scan the
+            // staged figures to find so (3.8 s of a million-row re-import's 12 s, docs/BENCHMARKS.md).
+            if (created + updated > 0)
+            {
+                await session.ExecuteAsync(Apply, new { RecordedAt = clock.GetUtcNow(), RecordedBy = caller.DisplayName }, cancellationToken);
+            }
             if (options.Submit)
             {
                 await SubmitAsync(tally, cancellationToken);
