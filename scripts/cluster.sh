@@ -231,5 +231,5 @@ case "$cmd" in
   standby-stop) stop_pg "$standby" fast ;;
   standby-start) start_pg "$standby" "$standby_port" ;;
   status) status ;;
-  *) sed -n '2,17p' "$0" >&2; exit 2 ;;
+  *) sed -n '2,18p' "$0" >&2; exit 2 ;;
 esac

@@ -68,14 +68,18 @@ public static class ConsistencySetup
             }
             consistency.Require(position);
         }
-        context.Response.OnStarting(() =>
+        // Only a request that may write can earn a token; reads, the hot path, register nothing.
+        if (!HttpMethods.IsGet(context.Request.Method) && !HttpMethods.IsHead(context.Request.Method))
         {
-            if (consistency.Written is { } written && context.Response.StatusCode < 300)
+            context.Response.OnStarting(() =>
             {
-                context.Response.Headers[Consistency.Header] = Consistency.Format(written);
-            }
-            return Task.CompletedTask;
-        });
+                if (consistency.Written is { } written && context.Response.StatusCode < 300)
+                {
+                    context.Response.Headers[Consistency.Header] = Consistency.Format(written);
+                }
+                return Task.CompletedTask;
+            });
+        }
         return next(context);
     });
 }

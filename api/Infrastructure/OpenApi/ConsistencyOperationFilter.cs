@@ -7,7 +7,9 @@ namespace Gaoxin.Api.Infrastructure.OpenApi;
 /// <summary>Every read of the API takes the consistency token a write's answer gave (see <see cref="Consistency"/>).</summary>
 public sealed class ConsistencyOperationFilter : IOperationFilter
 {
-    public const string Pattern = "^[0-9A-Fa-f]{1,8}/[0-9A-Fa-f]{1,8}$";
+    /// <summary>A token as PostgreSQL writes a log position, for the header wherever it is declared.</summary>
+    public static OpenApiSchema TokenSchema() =>
+        new() { Type = JsonSchemaType.String, Pattern = "^[0-9A-Fa-f]{1,8}/[0-9A-Fa-f]{1,8}$", MaxLength = 17 };
 
     public void Apply(OpenApiOperation operation, OperationFilterContext context)
     {
@@ -24,7 +26,7 @@ public sealed class ConsistencyOperationFilter : IOperationFilter
             Description = "读己之写：原样发送此前写入响应中的同名头，读取至少会包含那次写入（备库尚未追上时由主库作答）。" +
                           "Read your writes: send back the header an earlier write's answer carried, and this read sees at least that write " +
                           "(a standby that has not replayed it yet leaves the read to the primary). Malformed: 400 request.invalid-consistency-token.",
-            Schema = new OpenApiSchema { Type = JsonSchemaType.String, Pattern = Pattern, MaxLength = 17 },
+            Schema = TokenSchema(),
             Example = System.Text.Json.Nodes.JsonValue.Create("0/16B3748"),
         });
     }

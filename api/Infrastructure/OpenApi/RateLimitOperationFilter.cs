@@ -1,3 +1,4 @@
+using Gaoxin.Api.Infrastructure.Security;
 using Microsoft.OpenApi;
 using Swashbuckle.AspNetCore.SwaggerGen;
 
@@ -11,9 +12,9 @@ public sealed class RateLimitOperationFilter : IOperationFilter
 {
     public void Apply(OpenApiOperation operation, OperationFilterContext context)
     {
-        if (context.ApiDescription.RelativePath?.StartsWith("health/", StringComparison.Ordinal) == true)
+        if (RateLimiting.IsProbe("/" + context.ApiDescription.RelativePath))
         {
-            return; // probes are not limited (RateLimiting)
+            return;
         }
         var tooMany = ProblemResponse.Create(context, "请求过多（request.rate-limited）：请在 Retry-After 秒后重试。Too many requests (request.rate-limited): retry after Retry-After seconds.");
         tooMany.Headers = new Dictionary<string, IOpenApiHeader>

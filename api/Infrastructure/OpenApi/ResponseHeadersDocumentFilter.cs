@@ -1,4 +1,5 @@
 using Gaoxin.Api.Infrastructure.Database;
+using Gaoxin.Api.Infrastructure.Security;
 using Microsoft.OpenApi;
 using Swashbuckle.AspNetCore.SwaggerGen;
 
@@ -26,7 +27,7 @@ public sealed class ResponseHeadersDocumentFilter : IDocumentFilter
                         continue;
                     }
                     answer.Headers ??= new Dictionary<string, IOpenApiHeader>();
-                    if (!path.StartsWith("/health/", StringComparison.Ordinal))
+                    if (!RateLimiting.IsProbe(path))
                     {
                         answer.Headers.TryAdd("RateLimit-Limit", Integer("Requests allowed per minute for this key (or, without a key, this client address)."));
                         answer.Headers.TryAdd("RateLimit-Remaining", Integer("Requests left in the current one-minute window."));
@@ -53,7 +54,7 @@ public sealed class ResponseHeadersDocumentFilter : IDocumentFilter
                         answer.Headers.TryAdd(Consistency.Header, new OpenApiHeader
                         {
                             Description = "写入提交后的日志位置：之后的读取原样带上它即可读到这次写入。The commit's log position: send it with later reads to see this write (read your writes across processes and standbys).",
-                            Schema = new OpenApiSchema { Type = JsonSchemaType.String, Pattern = ConsistencyOperationFilter.Pattern, MaxLength = 17 },
+                            Schema = ConsistencyOperationFilter.TokenSchema(),
                         });
                     }
                     if (idempotent)

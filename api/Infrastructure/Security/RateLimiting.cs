@@ -36,13 +36,7 @@ public sealed class RateLimiting(IOptions<SecuritySettings> settings, TimeProvid
     public async Task InvokeAsync(HttpContext context, RequestDelegate next)
     {
         var (client, limit) = ClientOf(context);
-        // Health probes are never limited: a load balancer probing from the same address as a busy anonymous client
-        // must not see a healthy process as down (nor spend the client's budget).
-        if (context.Request.Path.StartsWithSegments("/health"))
-        {
-            limit = 0;
-        }
-        if (limit <= 0)
+        if (limit <= 0 || IsProbe(context.Request.Path))
         {
             await next(context);
             return;
@@ -104,6 +98,12 @@ public sealed class RateLimiting(IOptions<SecuritySettings> settings, TimeProvid
         }
         return ("ip:" + AddressBucket(context.Connection.RemoteIpAddress), limits.AnonymousPermitsPerMinute);
     }
+
+    /// <summary>
+    /// Health probes are never limited: a load balancer probing from the same address as a busy anonymous client must
+    /// not see a healthy process as down (nor spend the client's budget). The contract says so too.
+    /// </summary>
+    public static bool IsProbe(PathString path) => path.StartsWithSegments("/health");
 
     /// <summary>An IPv4 address as it is; an IPv6 address by its /64 network (an IPv4-mapped one as IPv4).</summary>
     public static string AddressBucket(IPAddress? address)
