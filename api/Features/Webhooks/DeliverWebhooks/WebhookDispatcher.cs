@@ -74,18 +74,14 @@ public sealed class WebhookDispatcher(IServiceScopeFactory scopes, NpgsqlDataSou
         }
     }
 
+    /// <summary>Until the feed moves, the poll interval passes or the host stops. An idle pause throws nothing: with
+    /// WaitAsync's timeout every idle worker threw a TimeoutException a second, which showed as errors in the
+    /// runtime's exception counter.</summary>
     private async Task PauseAsync(Task notice, CancellationToken stoppingToken)
     {
-        try
-        {
-            await notice.WaitAsync(settings.Value.PollInterval, stoppingToken);
-        }
-        catch (TimeoutException)
-        {
-        }
-        catch (OperationCanceledException)
-        {
-        }
+        using var pause = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+        await Task.WhenAny(notice, Task.Delay(settings.Value.PollInterval, pause.Token));
+        await pause.CancelAsync(); // the delay's timer goes with it when the notice came first
     }
 
     private async Task ListenAsync(CancellationToken stoppingToken)
