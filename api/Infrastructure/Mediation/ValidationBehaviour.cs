@@ -9,13 +9,13 @@ public sealed class ValidationBehaviour<TRequest, TResponse>(IEnumerable<IValida
 {
     public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
     {
-        var failures = new List<FluentValidation.Results.ValidationFailure>();
+        List<FluentValidation.Results.ValidationFailure>? failures = null; // most reads have no validator: allocate nothing
         foreach (var validator in validators)
         {
             var result = await validator.ValidateAsync(request, cancellationToken);
-            failures.AddRange(result.Errors);
+            (failures ??= []).AddRange(result.Errors);
         }
-        if (failures.Count > 0)
+        if (failures is { Count: > 0 })
         {
             throw new ValidationException(failures);
         }
