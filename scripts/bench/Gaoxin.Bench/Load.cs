@@ -97,13 +97,17 @@ public static class Processes
     }
 }
 
-/// <summary>Samples a process's resident memory from /proc while something runs, and keeps the peak.</summary>
+/// <summary>
+/// Samples a process's resident memory from /proc while something runs, and keeps the peak with its parts: anonymous
+/// memory (the GC heap, native allocations), file pages (the runtime's and the app's assemblies and libraries, shared
+/// with every .NET process on the machine) and shared memory (the JIT's code, mapped twice for write-xor-execute).
+/// </summary>
 public sealed class MemorySampler(int pid) : IAsyncDisposable
 {
     private readonly CancellationTokenSource _stop = new();
     private Task? _loop;
 
-    public long PeakBytes { get; private set; }
+    public Resident Peak { get; private set; } = new(0, 0, 0, 0);
 
     public MemorySampler Start()
     {
@@ -111,17 +115,14 @@ public sealed class MemorySampler(int pid) : IAsyncDisposable
         {
             while (!_stop.IsCancellationRequested)
             {
-                PeakBytes = Math.Max(PeakBytes, ResidentBytes(pid));
+                if (Resident.Of(pid) is { } now && now.Total > Peak.Total)
+                {
+                    Peak = now;
+                }
                 try { await Task.Delay(50, _stop.Token); } catch (OperationCanceledException) { }
             }
         });
         return this;
-    }
-
-    public static long ResidentBytes(int pid)
-    {
-        var line = File.ReadLines($"/proc/{pid}/status").FirstOrDefault(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
-        return line is null ? 0 : long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) * 1024;
     }
 
     public async ValueTask DisposeAsync()
@@ -131,5 +132,37 @@ public sealed class MemorySampler(int pid) : IAsyncDisposable
         {
             await _loop;
         }
+    }
+}
+
+/// <summary>A process's resident memory and its parts, from /proc/{pid}/status.</summary>
+public sealed record Resident(long Total, long Anonymous, long Files, long Shared)
+{
+    public static Resident? Of(int pid)
+    {
+        var fields = File.ReadLines($"/proc/{pid}/status")
+            .Select(l => l.Split(':', 2))
+            .Where(p => p.Length == 2)
+            .ToDictionary(p => p[0], p => long.Parse(p[1].Trim().Split(' ')[0], CultureInfo.InvariantCulture) * 1024);
+        return fields.TryGetValue("VmRSS", out var total)
+            ? new Resident(total, fields.GetValueOrDefault("RssAnon"), fields.GetValueOrDefault("RssFile"), fields.GetValueOrDefault("RssShmem"))
+            : null;
+    }
+
+    public override string ToString() =>
+        $"{Total / 1048576.0:N0} MB (anonymous {Anonymous / 1048576.0:N0}, files {Files / 1048576.0:N0}, JIT code {Shared / 1048576.0:N0})";
+}
+
+/// <summary>The CPU time a process has used, user and system, from /proc/{pid}/stat.</summary>
+public static class ProcessCpu
+{
+    private const double TicksPerSecond = 100; // USER_HZ on Linux
+
+    public static TimeSpan Of(int pid)
+    {
+        var stat = File.ReadAllText($"/proc/{pid}/stat");
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' '); // after "pid (name) ": fields from the 3rd
+        var ticks = long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
+        return TimeSpan.FromSeconds(ticks / TicksPerSecond);
     }
 }

@@ -48,7 +48,7 @@ try
     var warmUp = options.Quick ? TimeSpan.FromSeconds(2) : TimeSpan.FromSeconds(5);
     var run = options.Quick ? TimeSpan.FromSeconds(3) : TimeSpan.FromSeconds(8);
     var runs = options.Quick ? 1 : 3;
-    long readPeak;
+    Resident readPeak;
     await using (var memory = new MemorySampler(api.Id).Start())
     {
         async Task<LoadResult> Measure(string name, string path, int connections = 32, string? body = null, string? bearer = null)
@@ -67,12 +67,23 @@ try
         Log("read by key: full stack and the bare process, in turns");
         var fullRuns = new List<LoadResult>();
         var bareRuns = new List<LoadResult>();
+        var fullCpu = new List<double>();
+        var bareCpu = new List<double>();
+        // The CPU each process spent per request answered: steadier than requests/s on a machine whose two cores
+        // also run wrk and PostgreSQL, and it says what the pipeline itself costs.
+        async Task<LoadResult> RunCounted(string url, int pid, List<double> microsecondsPerRequest)
+        {
+            var before = ProcessCpu.Of(pid);
+            var result = await Load.RunAsync(url, 32, run);
+            microsecondsPerRequest.Add((ProcessCpu.Of(pid) - before).TotalMicroseconds / (result.RequestsPerSecond * run.TotalSeconds));
+            return result;
+        }
         await Load.RunAsync(baseUrl + "/api/v1/parks/haidong", 32, warmUp);
         await Load.RunAsync(bareUrl + "/bench/bare/parks/haidong", 32, warmUp);
         for (var i = 0; i < runs; i++)
         {
-            fullRuns.Add(await Load.RunAsync(baseUrl + "/api/v1/parks/haidong", 32, run));
-            bareRuns.Add(await Load.RunAsync(bareUrl + "/bench/bare/parks/haidong", 32, run));
+            fullRuns.Add(await RunCounted(baseUrl + "/api/v1/parks/haidong", api.Id, fullCpu));
+            bareRuns.Add(await RunCounted(bareUrl + "/bench/bare/parks/haidong", bareServer.Id, bareCpu));
         }
         var full = Load.Median(fullRuns);
         var bare = Load.Median(bareRuns);
@@ -80,6 +91,8 @@ try
         rows.Add(new Row("read by key", "`GET /api/v1/parks/{code}`, full stack", Figures(full)));
         rows.Add(new Row("read by key (bare process)", "the same query over plain Npgsql in a separate minimal ASP.NET Core process: no authentication, limiter, MediatR or middleware; runs alternated with the full stack", Figures(bare)));
         rows.Add(new Row("read by key: full/bare", "requests/s ratio (goal ≥ 0.85)", $"**{full.RequestsPerSecond / bare.RequestsPerSecond:0.00}** (each run: {string.Join(", ", fullRuns.Zip(bareRuns, (f, b) => (f.RequestsPerSecond / b.RequestsPerSecond).ToString("0.00", CultureInfo.InvariantCulture)))})"));
+        string Each(List<double> values) => string.Join(", ", values.Select(v => v.ToString("0", CultureInfo.InvariantCulture)));
+        rows.Add(new Row("read by key: CPU per request", "each process's own CPU time (user + system, /proc) per request answered, median of the runs (each run)", $"full stack **{Median(fullCpu):0} µs** ({Each(fullCpu)}), bare process **{Median(bareCpu):0} µs** ({Each(bareCpu)})"));
         rows.Add(new Row("read by key (bare endpoint, API's process)", "the same query inside the API's pipeline (the earlier floor): what the middleware costs", Figures(inProcess)));
 
         // The heavier reads run at 8 connections: at 32, requests queue behind each other on 2 cores and the figures
@@ -130,7 +143,7 @@ try
         var (changeEnterprise, changeFloor) = await MatchingWritesAsync(http, "enterprise");
         rows.Add(new Row("change an enterprise", $"`PUT` an enterprise with a new year's figures: judged against the {BenchData.Policies * 2:N0} measures in force before and after, events written; median of 5; goal < 50 ms", $"{changeEnterprise:N0} ms"));
         rows.Add(new Row("change an enterprise (floor)", "`PUT` of a park's description: a write of the same size through the same stack, no matching", $"{changeFloor:N0} ms"));
-        readPeak = memory.PeakBytes;
+        readPeak = memory.Peak;
     }
 
     Log($"import: writing {options.ImportRows:N0} rows");
@@ -142,7 +155,8 @@ try
     rows.Add(new Row("import, fresh", $"{options.ImportRows:N0} observations via `POST /api/v1/imports/observations`", $"{Rate(fresh):N0} rows/s ({fresh.TotalSeconds:0.0} s), **{Rate(fresh) / Rate(copy):0.00}** of COPY"));
     rows.Add(new Row("import, re-import", "the same file again: every row unchanged", $"{Rate(again):N0} rows/s ({again.TotalSeconds:0.0} s), **{Rate(again) / Rate(copy):0.00}** of COPY"));
     rows.Add(new Row("raw COPY", "the same file by `COPY … (format csv)` into a bare table of the same shape with the same unique key, same run", $"{Rate(copy):N0} rows/s ({copy.TotalSeconds:0.0} s)"));
-    rows.Add(new Row("memory", "API peak resident memory: during the imports / under read load", $"{Math.Max(importPeak, againPeak) / 1048576.0:N0} MB / {readPeak / 1048576.0:N0} MB"));
+    rows.Add(new Row("memory", "API peak resident memory: during the imports / under read load", $"{Math.Max(importPeak.Total, againPeak.Total) / 1048576.0:N0} MB / {readPeak.Total / 1048576.0:N0} MB"));
+    rows.Add(new Row("memory, its parts", "at each peak: anonymous (GC heap and native), file pages (assemblies and libraries, shared), JIT code (shared memory)", $"imports {(importPeak.Total >= againPeak.Total ? importPeak : againPeak)}; reads {readPeak}"));
     File.Delete(file);
 
     // Webhooks last: their subscriptions would otherwise take a share of the machine from the cases above.
@@ -247,7 +261,9 @@ async Task<(double Case, double Floor)> MatchingWritesAsync(HttpClient http, str
 static string Figures(LoadResult r) =>
     $"{r.RequestsPerSecond:N0} req/s, p50 {r.P50Ms:0.00} ms, p99 {r.P99Ms:0.00} ms" + (r.Errors > 0 ? $", **{r.Errors} failed or timed out**" : "");
 
-async Task<(TimeSpan Elapsed, long PeakBytes)> ImportAsync(HttpClient http, int pid, string file, string label)
+static double Median(List<double> values) => values.Order().ElementAt(values.Count / 2);
+
+async Task<(TimeSpan Elapsed, Resident Peak)> ImportAsync(HttpClient http, int pid, string file, string label)
 {
     Log($"import: {label}");
     await using var memory = new MemorySampler(pid).Start();
@@ -264,7 +280,7 @@ async Task<(TimeSpan Elapsed, long PeakBytes)> ImportAsync(HttpClient http, int 
     }
     using var report = JsonDocument.Parse(body);
     Log($"  {report.RootElement.GetProperty("created").GetInt32():N0} created, {report.RootElement.GetProperty("unchanged").GetInt32():N0} unchanged in {clock.Elapsed.TotalSeconds:0.0} s");
-    return (clock.Elapsed, memory.PeakBytes);
+    return (clock.Elapsed, memory.Peak);
 }
 
 async Task<TimeSpan> RawCopyAsync(NpgsqlDataSource db, string file)
