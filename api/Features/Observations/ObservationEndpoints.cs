@@ -60,10 +60,10 @@ public static class ObservationEndpoints
     /// <param name="unit">Answer in this unit; only area units convert into each other.</param>
     /// <param name="cursor">The <c>nextCursor</c> of the previous page.</param>
     /// <param name="limit">Page size, 1–5000 (default 500).</param>
-    private static async Task<Ok<ObservationPage>> ListObservations([MaxLength(64)] string indicator, IMediator mediator, CancellationToken cancellationToken,
+    private static async Task<OkSerialized<ObservationPage>> ListObservations([MaxLength(64)] string indicator, IMediator mediator, CancellationToken cancellationToken,
         [MaxLength(ListObservationsQuery.MaxParks * 65)] string? park = null, [MaxLength(10)] string? from = null, [MaxLength(10)] string? to = null, [MaxLength(AsOfQuery.MaxLength)] AsOfQuery? asOf = null, EnumQuery<IndicatorUnit>? unit = null,
         [MaxLength(200)] string? cursor = null, [Range(1, ListObservationsQuery.MaxLimit)] int limit = ListObservationsQuery.DefaultLimit) =>
-        TypedResults.Ok(await mediator.Send(new ListObservationsQuery(indicator, CodeList.Split(park), from, to, asOf?.Cutoff, unit?.Value, cursor, limit), cancellationToken));
+        new(await mediator.Send(new ListObservationsQuery(indicator, CodeList.Split(park), from, to, asOf?.Cutoff, unit?.Value, cursor, limit), cancellationToken));
 
     /// <param name="ifMatch">The ETag of the figure being corrected: required when it exists (428 otherwise), 412 when no longer current.</param>
     /// <param name="ifNoneMatch">* to create only: 412 when the figure exists.</param>

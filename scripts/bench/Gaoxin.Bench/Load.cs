@@ -140,9 +140,10 @@ public sealed record Resident(long Total, long Anonymous, long Files, long Share
 {
     public static Resident? Of(int pid)
     {
+        string[] wanted = ["VmRSS", "RssAnon", "RssFile", "RssShmem"]; // each "Name:   1234 kB"
         var fields = File.ReadLines($"/proc/{pid}/status")
             .Select(l => l.Split(':', 2))
-            .Where(p => p.Length == 2)
+            .Where(p => p.Length == 2 && wanted.Contains(p[0]))
             .ToDictionary(p => p[0], p => long.Parse(p[1].Trim().Split(' ')[0], CultureInfo.InvariantCulture) * 1024);
         return fields.TryGetValue("VmRSS", out var total)
             ? new Resident(total, fields.GetValueOrDefault("RssAnon"), fields.GetValueOrDefault("RssFile"), fields.GetValueOrDefault("RssShmem"))

@@ -4,6 +4,7 @@ using FluentValidation;
 using Gaoxin.Api.Features.Indicators;
 using Gaoxin.Api.Features.Parks;
 using Gaoxin.Api.Infrastructure.Database;
+using Gaoxin.Api.Infrastructure.Http;
 using Gaoxin.Api.Infrastructure.Localization;
 using Gaoxin.Api.Infrastructure.Mediation;
 using Gaoxin.Api.Infrastructure.Paging;
@@ -19,7 +20,7 @@ namespace Gaoxin.Api.Features.Observations.ListObservations;
 
 public sealed record ListObservationsQuery(
     string Indicator, IReadOnlyList<string> Parks, string? From, string? To, DateTimeOffset? AsOf, IndicatorUnit? Unit, string? Cursor, int Limit)
-    : IQuery<ObservationPage>
+    : IQuery<SerializedOnce<ObservationPage>>
 {
     public const int DefaultLimit = 500;
     public const int MaxLimit = 5000;
@@ -74,7 +75,7 @@ public static class SeriesCursor
     }
 }
 
-public sealed class ListObservationsHandler(ReadDatabase db, TimeProvider clock, CommittedCache cache) : IRequestHandler<ListObservationsQuery, ObservationPage>
+public sealed class ListObservationsHandler(ReadDatabase db, TimeProvider clock, CommittedCache cache) : IRequestHandler<ListObservationsQuery, SerializedOnce<ObservationPage>>
 {
     private const string Filter = """
 
@@ -87,17 +88,17 @@ public sealed class ListObservationsHandler(ReadDatabase db, TimeProvider clock,
         limit @Take
         """;
 
-    public async Task<ObservationPage> Handle(ListObservationsQuery query, CancellationToken cancellationToken)
+    public async Task<SerializedOnce<ObservationPage>> Handle(ListObservationsQuery query, CancellationToken cancellationToken)
     {
         await using var connection = await db.OpenConnectionAsync(cancellationToken);
         if (query.AsOf is not null)
         {
-            return await ReadAsync(connection, query, cancellationToken);
+            return new(await ReadAsync(connection, query, cancellationToken));
         }
-        // A chart reads the same series again and again between writes: kept until the next write.
+        // A chart reads the same series again and again between writes: kept, with its JSON, until the next write.
         return await cache.GetAsync(connection,
             $"series|{query.Indicator}|{string.Join(',', query.Parks)}|{query.From}|{query.To}|{query.Unit}|{query.Cursor}|{query.Limit}|{Lang.IsEnglish}|{clock.Today():yyyy-MM-dd}",
-            () => ReadAsync(connection, query, cancellationToken), page => page.Items.Count, cancellationToken);
+            async () => new SerializedOnce<ObservationPage>(await ReadAsync(connection, query, cancellationToken)), page => page.Value.Items.Count, cancellationToken);
     }
 
     private async Task<ObservationPage> ReadAsync(NpgsqlConnection connection, ListObservationsQuery query, CancellationToken cancellationToken)
