@@ -17,6 +17,9 @@ language plpgsql as $$
 declare
     locked bigint[];
 begin
+    if cardinality(ids) = 0 then
+        return;
+    end if;
     execute format('select coalesce(array_agg(id), ''{}'') from (select id from %s where id = any($1) for key share) p', parent)
         into locked using ids;
     if cardinality(locked) < cardinality(ids) then
@@ -36,10 +39,30 @@ begin
     return null;
 end $$;
 
+-- An update checks only the parents it changes, as a foreign key does: correcting a figure does not lock its park, so
+-- it never waits for an edit of the park (which holds the park's row `for update`).
+create function observations_changed_parents_exist() returns trigger
+language plpgsql as $$
+declare
+    indicator_ids bigint[];
+    park_ids bigint[];
+    source_ids bigint[];
+begin
+    select coalesce(array_agg(distinct n.indicator_id) filter (where n.indicator_id <> o.indicator_id), '{}'),
+           coalesce(array_agg(distinct n.park_id) filter (where n.park_id <> o.park_id), '{}'),
+           coalesce(array_agg(distinct n.source_id) filter (where n.source_id is distinct from o.source_id and n.source_id is not null), '{}')
+    into indicator_ids, park_ids, source_ids
+    from new_rows n join old_rows o on o.id = n.id;
+    perform observations_require_parents('indicators', 'indicator_id', indicator_ids);
+    perform observations_require_parents('parks', 'park_id', park_ids);
+    perform observations_require_parents('sources', 'source_id', source_ids);
+    return null;
+end $$;
+
 create trigger observations_parents_insert after insert on observations referencing new table as new_rows
     for each statement execute function observations_parents_exist();
-create trigger observations_parents_update after update on observations referencing new table as new_rows
-    for each statement execute function observations_parents_exist();
+create trigger observations_parents_update after update on observations referencing old table as old_rows new table as new_rows
+    for each statement execute function observations_changed_parents_exist();
 
 -- A parent deleted while a figure names it. The delete has already waited for the row locks of figures being written
 -- (above), and each statement of this function reads with a fresh snapshot, so a figure committed meanwhile is seen.

@@ -53,6 +53,27 @@ public sealed class ParentChecksTests(ApiFactory factory) : ApiTest(factory)
         Assert.Equal(source, await connection.ExecuteScalarAsync<long>("select source_id from observations where period = '2019' and recorded_by = 'test'"));
     }
 
+    [Fact]
+    public async Task Correcting_a_figure_does_not_wait_for_an_edit_of_its_park()
+    {
+        await using var connection = await OpenAsync();
+        var (indicator, park, source) = await ParentsAsync(connection);
+        await connection.ExecuteAsync(Insert, new { Indicator = indicator, Park = park, Source = (long?)source });
+
+        // An edit of the park holds its row for update (UpdatePark does) until it commits.
+        await using var editor = await OpenAsync();
+        await using var editing = await editor.BeginTransactionAsync();
+        await editor.ExecuteAsync("select id from parks where id = @park for update", new { park }, editing);
+
+        // A correction keeps its parents: like a foreign key, the check leaves them unlocked and the update goes through.
+        var correcting = connection.ExecuteAsync("update observations set value = 2 where park_id = @park", new { park });
+        var wentThrough = await Task.WhenAny(correcting, Task.Delay(TimeSpan.FromSeconds(5))) == correcting;
+        await editing.RollbackAsync();
+        await correcting; // done either way once the edit is gone, so the connection is free again
+        Assert.True(wentThrough, "the correction waited for the park's edit");
+        Assert.Equal(2m, await connection.ExecuteScalarAsync<decimal>("select value from observations where park_id = @park", new { park }));
+    }
+
     [Theory]
     [InlineData("indicators", "indicator_id")]
     [InlineData("parks", "park_id")]
