@@ -2,9 +2,9 @@
 # `make cluster`: Gaoxin on more than one process, on loopback, from Debian's packages (see README, "Running on more
 # than one machine", and docs/SCALING.md):
 #
-#   HAProxy :55600 ──┬── API 1 :55611 ──┐  writes ──> PostgreSQL primary :55601 ──(streaming, slot "standby1")──┐
-#                    ├── API 2 :55612 ──┤                                                                      │
-#                    └── API 3 :55613 ──┘  reads  ──> PostgreSQL standby :55602 <─────────────────────────────┘
+#   HAProxy :25600 ──┬── API 1 :25611 ──┐  writes ──> PostgreSQL primary :25601 ──(streaming, slot "standby1")──┐
+#                    ├── API 2 :25612 ──┤                                                                      │
+#                    └── API 3 :25613 ──┘  reads  ──> PostgreSQL standby :25602 <─────────────────────────────┘
 #
 #   scripts/cluster.sh up [API_DLL SPA_ROOT]   a fresh cluster: primary, standby, three API processes, HAProxy
 #   scripts/cluster.sh down                    stop everything (the data stays under .data/cluster until the next up)
@@ -13,7 +13,7 @@
 #   scripts/cluster.sh api-stop N | api-kill N | api-start N      one API process (the drills use these)
 #   scripts/cluster.sh standby-stop | standby-start
 #   scripts/cluster.sh status
-# GAOXIN_CLUSTER_PORT moves every port (default 55600: HAProxy; +1 primary, +2 standby, +9 HAProxy to API 1 alone
+# GAOXIN_CLUSTER_PORT moves every port (default 25600: HAProxy; +1 primary, +2 standby, +9 HAProxy to API 1 alone
 # for the benchmark, +11.. the API processes). GAOXIN_CLUSTER_PERMITS sets each key's requests per minute (default: the
 # API's, 6,000); the drills and the benchmark, one client at full speed, raise it.
 set -euo pipefail
@@ -22,7 +22,10 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 # shellcheck source=scripts/pg-lib.sh
 . "$root/scripts/pg-lib.sh"
 
-base=${GAOXIN_CLUSTER_PORT:-55600}
+# Below Linux's ephemeral range (32768-60999): the cluster binds its ports late, after the test suite has opened
+# thousands of client connections, and a port in that range can be held as one's local end (a fresh clone's
+# `make test` once found API 2's port taken that way).
+base=${GAOXIN_CLUSTER_PORT:-25600}
 lb_port=$base primary_port=$((base + 1)) standby_port=$((base + 2)) single_port=$((base + 9))
 api_ports=($((base + 11)) $((base + 12)) $((base + 13)))
 dir=$(owned_data_dir "$root/.data/cluster/pg" cluster "$root")

@@ -14,7 +14,7 @@ namespace Gaoxin.Cluster.Tests;
 public sealed class Cluster : IDisposable
 {
     public static readonly string Root = FindRoot();
-    private static readonly int BasePort = int.TryParse(Environment.GetEnvironmentVariable("GAOXIN_CLUSTER_PORT"), out var port) ? port : 55600;
+    private static readonly int BasePort = int.TryParse(Environment.GetEnvironmentVariable("GAOXIN_CLUSTER_PORT"), out var port) ? port : 25600;
 
     public Cluster()
     {

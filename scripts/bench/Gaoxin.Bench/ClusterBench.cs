@@ -14,7 +14,7 @@ namespace Gaoxin.Bench;
 /// </summary>
 public static class ClusterBench
 {
-    private const int Base = 55600;
+    private const int Base = 25600;
 
     public sealed record Result(LoadResult One, LoadResult Three, LoadResult DashboardOne, LoadResult DashboardThree,
         double WriteAsyncMs, double WriteSyncMs, double ReplayLagMs);
