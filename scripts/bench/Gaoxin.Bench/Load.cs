@@ -60,9 +60,12 @@ public static partial class Load
     /// <summary>The median of each figure over several runs; errors add up.</summary>
     public static LoadResult Median(IReadOnlyList<LoadResult> results)
     {
-        double Of(Func<LoadResult, double> pick) => results.Select(pick).Order().ElementAt(results.Count / 2);
+        double Of(Func<LoadResult, double> pick) => Median(results.Select(pick).ToList());
         return new LoadResult(Of(r => r.RequestsPerSecond), Of(r => r.P50Ms), Of(r => r.P99Ms), results.Sum(r => r.Errors));
     }
+
+    /// <summary>The middle value (the upper one of an even count).</summary>
+    public static double Median(IReadOnlyList<double> values) => values.Order().ElementAt(values.Count / 2);
 
     private static double Number(Match match) => double.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture);
 

@@ -92,7 +92,7 @@ try
         rows.Add(new Row("read by key (bare process)", "the same query over plain Npgsql in a separate minimal ASP.NET Core process: no authentication, limiter, MediatR or middleware; runs alternated with the full stack", Figures(bare)));
         rows.Add(new Row("read by key: full/bare", "requests/s ratio (goal ≥ 0.85)", $"**{full.RequestsPerSecond / bare.RequestsPerSecond:0.00}** (each run: {string.Join(", ", fullRuns.Zip(bareRuns, (f, b) => (f.RequestsPerSecond / b.RequestsPerSecond).ToString("0.00", CultureInfo.InvariantCulture)))})"));
         string Each(List<double> values) => string.Join(", ", values.Select(v => v.ToString("0", CultureInfo.InvariantCulture)));
-        rows.Add(new Row("read by key: CPU per request", "each process's own CPU time (user + system, /proc) per request answered, median of the runs (each run)", $"full stack **{Median(fullCpu):0} µs** ({Each(fullCpu)}), bare process **{Median(bareCpu):0} µs** ({Each(bareCpu)})"));
+        rows.Add(new Row("read by key: CPU per request", "each process's own CPU time (user + system, /proc) per request answered, median of the runs (each run)", $"full stack **{Load.Median(fullCpu):0} µs** ({Each(fullCpu)}), bare process **{Load.Median(bareCpu):0} µs** ({Each(bareCpu)})"));
         rows.Add(new Row("read by key (bare endpoint, API's process)", "the same query inside the API's pipeline (the earlier floor): what the middleware costs", Figures(inProcess)));
 
         // The heavier reads run at 8 connections: at 32, requests queue behind each other on 2 cores and the figures
@@ -260,8 +260,6 @@ async Task<(double Case, double Floor)> MatchingWritesAsync(HttpClient http, str
 
 static string Figures(LoadResult r) =>
     $"{r.RequestsPerSecond:N0} req/s, p50 {r.P50Ms:0.00} ms, p99 {r.P99Ms:0.00} ms" + (r.Errors > 0 ? $", **{r.Errors} failed or timed out**" : "");
-
-static double Median(List<double> values) => values.Order().ElementAt(values.Count / 2);
 
 async Task<(TimeSpan Elapsed, Resident Peak)> ImportAsync(HttpClient http, int pid, string file, string label)
 {
